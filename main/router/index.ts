@@ -1,0 +1,21 @@
+// Assembles the handlers of every domain into one router over the services.
+// UI ports (clipboard, save dialog) come from main/electron in the app and from fakes in tests.
+import type { Services } from '../services/index';
+import type { Clipboard, Dialogs, Logger } from '../services/ports';
+import { appHandlers } from './app-handlers';
+import { createRouter, type Handlers, type Router } from './router';
+
+export interface UiPorts {
+  clipboard: Clipboard;
+  dialogs: Dialogs;
+  log: Logger;
+}
+
+export function createAppRouter(services: Services, ui: UiPorts): Router {
+  const handlers: Handlers = {
+    ...appHandlers(services.appInfo),
+  };
+  return createRouter(handlers, ui.log);
+}
+
+export type { Router } from './router';

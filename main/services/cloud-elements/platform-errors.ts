@@ -1,0 +1,68 @@
+// Maps what the platform (or the network) did to a typed AppFailure with one human sentence,
+// the HTTP status, the platform's requestId, message and providerMessage. Never includes headers.
+import { isAxiosError } from 'axios';
+import type { ErrorCode } from '../../../preload/contract';
+import { AppFailure } from '../errors';
+
+interface PlatformErrorBody {
+  requestId?: unknown;
+  message?: unknown;
+  providerMessage?: unknown;
+}
+
+const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+function byStatus(status: number, platformMessage: string | undefined): { code: ErrorCode; message: string } {
+  const said = platformMessage ? ` The platform said: “${platformMessage}”` : '';
+  if (status === 400) return { code: 'platform_bad_request', message: `The platform refused the request (400).${said}` };
+  if (status === 401)
+    return {
+      code: 'platform_unauthorized',
+      message: "The platform refused this tenant's organization or user secret (401). Check them in the tenant's settings.",
+    };
+  if (status === 403)
+    return { code: 'platform_forbidden', message: `The platform does not allow this tenant to do that (403).${said}` };
+  if (status === 404) return { code: 'platform_not_found', message: `The platform could not find it (404).${said}` };
+  if (status === 409) return { code: 'platform_conflict', message: `That already exists on the platform (409).${said}` };
+  if (status === 415)
+    return { code: 'platform_unsupported_media', message: 'The platform did not accept the request format (415).' };
+  return {
+    code: 'platform_server_error',
+    message: `The platform had a problem (HTTP ${status}). Try again in a moment.${said}`,
+  };
+}
+
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+const NO_ANSWER_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_BAD_RESPONSE']);
+
+/** True when the request may have reached the platform but no answer came back. */
+export function isNoAnswer(error: unknown): boolean {
+  return (
+    isAxiosError(error) &&
+    !error.response &&
+    (TIMEOUT_CODES.has(error.code ?? '') || NO_ANSWER_CODES.has(error.code ?? '') || /socket hang up/i.test(error.message))
+  );
+}
+
+export function toPlatformFailure(error: unknown, context: { host: string; timeoutMs: number }): AppFailure {
+  if (error instanceof AppFailure) return error;
+  if (!isAxiosError(error)) return new AppFailure('internal', 'Something went wrong while talking to the platform.');
+  if (error.response) {
+    const body = (error.response.data ?? {}) as PlatformErrorBody;
+    const platformMessage = text(body.message);
+    const { code, message } = byStatus(error.response.status, platformMessage);
+    return new AppFailure(code, message, {
+      status: error.response.status,
+      requestId: text(body.requestId),
+      platformMessage,
+      providerMessage: text(body.providerMessage),
+    });
+  }
+  if (TIMEOUT_CODES.has(error.code ?? '')) {
+    return new AppFailure('timeout', `The platform at ${context.host} did not answer within ${Math.round(context.timeoutMs / 1000)} seconds.`);
+  }
+  return new AppFailure(
+    'platform_unreachable',
+    `Could not reach the platform at ${context.host}. Check the network and the tenant's environment.`,
+  );
+}

@@ -1,0 +1,26 @@
+// Typed failures of the services: a code from the contract, one human sentence, and details.
+// The router turns them into the { ok: false, error } envelope; nothing else crosses IPC.
+import type { AppError, ErrorCode } from '../../preload/contract';
+
+export class AppFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: AppError['details'],
+  ) {
+    super(message);
+    this.name = 'AppFailure';
+  }
+
+  toAppError(): AppError {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+  }
+}
+
+export function isFailure(error: unknown, code?: ErrorCode): error is AppFailure {
+  return error instanceof AppFailure && (code === undefined || error.code === code);
+}
+
+export function assertNever(value: never): never {
+  throw new AppFailure('internal', `Unexpected value: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,26 @@
+// Builds every service from its ports. The app (main/index.ts), the CLI and the tests call this
+// with their own ports, so they all run the very same services.
+import type { z } from 'zod';
+import type { AppInfoSchema } from '../../preload/contract';
+import type { Clock, EventSink, Logger, OpenUrl, SecretStore } from './ports';
+import type { PlatformClientOptions } from './cloud-elements/platform-client';
+
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export interface ServicePorts {
+  appInfo: AppInfo;
+  /** The app's data folder (metadata file); the same for the app and the CLI. */
+  dataDir: string;
+  secretStore: SecretStore;
+  clock: Clock;
+  openUrl: OpenUrl;
+  events: EventSink;
+  log: Logger;
+  platform?: PlatformClientOptions;
+}
+
+export function createServices(ports: ServicePorts) {
+  return { appInfo: ports.appInfo };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,42 @@
+// The ports every service takes in its constructor, so services run under plain Node:
+// in the app, in the CLI and in tests. Electron-backed implementations live in main/electron.
+import type { EventName, EventPayload } from '../../preload/contract';
+
+/** The OS keychain, scoped to one service name. Accounts are named by ./tenants/secret-accounts. */
+export interface SecretStore {
+  get(account: string): Promise<string | null>;
+  set(account: string, secret: string): Promise<void>;
+  delete(account: string): Promise<boolean>;
+  accounts(): Promise<string[]>;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+/** Opens a URL in the system browser; implementations refuse anything but https and loopback http. */
+export type OpenUrl = (url: string) => Promise<void>;
+
+export interface EventSink {
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+}
+
+export interface Logger {
+  debug(message: string, meta?: Record<string, unknown>): void;
+  info(message: string, meta?: Record<string, unknown>): void;
+  warn(message: string, meta?: Record<string, unknown>): void;
+  error(message: string, meta?: Record<string, unknown>): void;
+}
+
+export interface Clipboard {
+  writeText(text: string): void;
+}
+
+export interface Dialogs {
+  /** Asks where to save a file; null when the user cancels. */
+  chooseSavePath(options: { title: string; defaultName: string }): Promise<string | null>;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export const silentLogger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };

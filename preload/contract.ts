@@ -1,0 +1,192 @@
+// The one IPC contract between main and renderer: invoke channels with their zod schemas,
+// push events, error codes and the result envelope. Main, preload, renderer and tests all read it.
+import { z } from 'zod';
+
+// ── Errors and the envelope ────────────────────────────────────────────────────────────────
+export const errorCodes = [
+  'invalid_input',
+  'unknown_channel',
+  'forbidden_sender',
+  'internal',
+  'keychain_unavailable',
+  'metadata_unreadable',
+  'no_active_tenant',
+  'tenant_not_found',
+  'tenant_exists',
+  'oauth_app_not_found',
+  'flow_pending',
+  'insecure_url',
+  'platform_bad_request',
+  'platform_unauthorized',
+  'platform_forbidden',
+  'platform_not_found',
+  'platform_conflict',
+  'platform_unsupported_media',
+  'platform_server_error',
+  'platform_unreachable',
+  'timeout',
+  'response_lost',
+  'consent_denied',
+  'state_mismatch',
+  'code_expired',
+  'invalid_callback',
+  'no_pending_flow',
+  'cancelled',
+  'instance_not_found',
+  'confirmation_mismatch',
+] as const;
+export const ErrorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const AppErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  details: z
+    .object({
+      status: z.number().optional(),
+      requestId: z.string().optional(),
+      platformMessage: z.string().optional(),
+      providerMessage: z.string().optional(),
+      vendorError: z.string().optional(),
+      vendorErrorDescription: z.string().optional(),
+    })
+    .optional(),
+});
+export type AppError = z.infer<typeof AppErrorSchema>;
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+const none = z.undefined();
+const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+// ── Shared shapes ───────────────────────────────────────────────────────────────────────────
+/** A masked hint of a secret, e.g. "••••EHU=": the renderer never sees more. */
+const SecretHint = z.string();
+const HttpUrl = z.string().url();
+
+// ── app ─────────────────────────────────────────────────────────────────────────────────────
+export const AppInfoSchema = z.object({ name: z.string(), version: z.string(), platform: z.string() });
+export const NoticeSchema = z.object({ level: z.enum(['info', 'warning', 'error']), message: z.string() });
+
+const appChannels = {
+  'app.info': channel(none, AppInfoSchema),
+};
+
+// ── tenants ─────────────────────────────────────────────────────────────────────────────────
+const tenantChannels = {};
+
+// ── flow (the three steps) ─────────────────────────────────────────────────────────────────
+export const EventsSettingsSchema = z.object({
+  enabled: z.boolean(),
+  vendorType: z.enum(['polling', 'webhook']),
+  refreshIntervalMinutes: z.number().int().min(1).max(1440),
+  /** JSON text: resource → { url, idField, datesConfiguration }; validated in main before sending. */
+  pollerConfiguration: z.string(),
+  notificationCallbackUrl: z.string(),
+  /** A secret: main keeps it in the keychain and never echoes it back. */
+  signatureKey: z.string(),
+});
+export type EventsSettings = z.infer<typeof EventsSettingsSchema>;
+
+export const FlowStartSchema = z.object({
+  elementKey: z.string().trim().min(1).max(100),
+  instanceName: z.string().trim().min(1).max(200),
+  /** Either a saved OAuth app of the active tenant, or a client id + secret typed in. */
+  oauthAppId: z.string().optional(),
+  apiKey: z.string().trim().optional(),
+  apiSecret: z.string().optional(),
+  callbackUrl: HttpUrl,
+  scope: z.string().trim().optional(),
+  /** Optional state; without it main uses a per-flow random value. */
+  state: z.string().trim().max(200).optional(),
+  tags: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  /** Extra configuration for generic (non-Zoho) elements, e.g. base URLs. */
+  configuration: z.record(z.string(), z.string()).default({}),
+  events: EventsSettingsSchema.optional(),
+  /** Re-authenticate this existing instance instead of creating one. */
+  reauthenticateInstanceId: z.number().int().positive().optional(),
+});
+export type FlowStart = z.input<typeof FlowStartSchema>;
+
+export const CallbackDoorSchema = z.enum(['protocol', 'loopback', 'paste']);
+export const InstanceCreatedSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  elementKey: z.string(),
+  createdDate: z.string(),
+  tokenHint: SecretHint,
+  dataCenter: z.string().optional(),
+});
+export type InstanceCreated = z.infer<typeof InstanceCreatedSchema>;
+
+const flowBase = { flowId: z.string(), tenantId: z.string(), tenantName: z.string(), instanceName: z.string() };
+export const FlowViewSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('idle') }),
+  z.object({ step: z.literal('fetching-url'), ...flowBase }),
+  z.object({
+    step: z.literal('awaiting-consent'),
+    ...flowBase,
+    authUrl: z.string(),
+    callbackUrl: z.string(),
+    door: CallbackDoorSchema,
+    /** Epoch ms after which the flow stops waiting for the callback. */
+    waitUntil: z.number(),
+  }),
+  z.object({
+    step: z.literal('creating'),
+    ...flowBase,
+    /** Epoch ms when the grant code dies (2 minutes after it arrived). */
+    codeExpiresAt: z.number(),
+    dataCenter: z.string().optional(),
+  }),
+  z.object({ step: z.literal('done'), ...flowBase, instance: InstanceCreatedSchema, reauthenticated: z.boolean() }),
+  z.object({
+    step: z.literal('lost-response'),
+    ...flowBase,
+    /** An instance of that name created moments ago, if the platform shows one. */
+    candidate: InstanceCreatedSchema.optional(),
+  }),
+  z.object({ step: z.literal('failed'), ...flowBase, error: AppErrorSchema }),
+  z.object({ step: z.literal('cancelled'), ...flowBase }),
+]);
+export type FlowView = z.infer<typeof FlowViewSchema>;
+
+const flowChannels = {
+  /** Step 1: fetch the vendor URL, open it in the browser, start listening on the chosen door. */
+  'flow.start': channel(FlowStartSchema, FlowViewSchema),
+  'flow.get': channel(none, FlowViewSchema),
+  /** The paste door: the redirected URL copied from the browser's address bar. */
+  'flow.paste': channel(z.object({ url: z.string().max(8192) }), FlowViewSchema),
+  'flow.cancel': channel(none, FlowViewSchema),
+  'flow.openAuthUrl': channel(none, z.null()),
+  'flow.copyAuthUrl': channel(none, z.null()),
+  /** After a lost response: keep the candidate instance the platform shows (stores its token). */
+  'flow.adoptCandidate': channel(none, FlowViewSchema),
+  'flow.copyToken': channel(none, z.null()),
+  'flow.reset': channel(none, FlowViewSchema),
+};
+
+// ── instances ───────────────────────────────────────────────────────────────────────────────
+const instanceChannels = {};
+
+// ── The whole contract ──────────────────────────────────────────────────────────────────────
+export const channels = { ...appChannels, ...tenantChannels, ...flowChannels, ...instanceChannels };
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels & string;
+export type ChannelInput<N extends ChannelName> = z.input<Channels[N]['input']>;
+export type ChannelOutput<N extends ChannelName> = z.output<Channels[N]['output']>;
+
+export const events = {
+  'app.notice': NoticeSchema,
+  'flow.changed': FlowViewSchema,
+};
+export type Events = typeof events;
+export type EventName = keyof Events & string;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export function isChannelName(name: unknown): name is ChannelName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
