@@ -1,0 +1,212 @@
+// The fake Cloud Elements platform: a real HTTP server on 127.0.0.1 for integration tests.
+// Owns startup, routing, request recording and the failure knobs; state lives in grants/instances.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { URL } from 'node:url';
+import { GrantBook, VENDOR_AUTHORIZE_PATH } from './platform-grants.js';
+import {
+  PlatformError,
+  parseJsonBody,
+  readBody,
+  recordableBody,
+  requireElementToken,
+  requireUserOrg,
+  sendJson,
+  sendPlatformError,
+  type Secrets,
+} from './platform-http.js';
+import { InstanceBook } from './platform-instances.js';
+import type { FakeBehaviour, FakePlatform, FakePlatformOptions, RecordedRequest } from './platform-types.js';
+
+export type {
+  ConfigurationValues,
+  FakeBehaviour,
+  FakeInstance,
+  FakePlatform,
+  FakePlatformOptions,
+  RecordedRequest,
+  SeedOptions,
+} from './platform-types.js';
+export { MASK, ZOHO_ACCOUNTS_SERVERS } from './platform-catalog.js';
+
+export const API_PREFIX = '/elements/api-v2';
+
+interface Context {
+  secrets: Secrets;
+  grants: GrantBook;
+  book: InstanceBook;
+  behaviour: FakeBehaviour;
+  requests: RecordedRequest[];
+}
+
+interface PlatformRequest {
+  req: IncomingMessage;
+  method: string;
+  segments: string[];
+  query: URLSearchParams;
+  raw: string;
+}
+
+/** Drop the connection instead of answering (a lost response). */
+const DROP = Symbol('drop');
+
+export async function startFakePlatform(opts: FakePlatformOptions = {}): Promise<FakePlatform> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  const now = opts.now ?? Date.now;
+  const grants = new GrantBook(origin, now, opts.codeLifetimeMs ?? 120_000);
+  const book = new InstanceBook(grants, now);
+  const context: Context = {
+    secrets: { user: opts.userSecret ?? 'user-secret-fake', org: opts.orgSecret ?? 'org-secret-fake' },
+    grants,
+    book,
+    behaviour: {},
+    requests: [],
+  };
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    handle(context, origin, req, res).catch((error: unknown) => {
+      sendPlatformError(res, new PlatformError(500, `Fake platform failure: ${String(error)}`));
+    });
+  });
+  return {
+    baseUrl: `${origin}${API_PREFIX}`,
+    origin,
+    instances: book.instances,
+    requests: context.requests,
+    behaviour: context.behaviour,
+    seedInstances: (n, seedOpts) => book.seed(n, seedOpts),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handle(
+  context: Context,
+  origin: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', origin);
+  const raw = await readBody(req);
+  const method = req.method ?? 'GET';
+  const isPlatform = url.pathname.startsWith(`${API_PREFIX}/`);
+  const path = isPlatform ? url.pathname.slice(API_PREFIX.length) : url.pathname;
+  context.requests.push({
+    method,
+    path,
+    query: Object.fromEntries(url.searchParams),
+    headers: flattenHeaders(req),
+    body: recordableBody(raw),
+  });
+  if (!isPlatform) {
+    vendor(context, method, url, res);
+    return;
+  }
+  const { behaviour } = context;
+  if (behaviour.delayMs !== undefined && behaviour.delayMs > 0) await sleep(behaviour.delayMs);
+  const failure = behaviour.failNext;
+  if (failure !== undefined) {
+    delete behaviour.failNext;
+    sendPlatformError(res, new PlatformError(failure.status, failure.message));
+    return;
+  }
+  try {
+    const segments = path.split('/').filter((segment) => segment !== '');
+    const answer = route(context, { req, method, segments, query: url.searchParams, raw });
+    if (answer === DROP) req.socket.destroy();
+    else sendJson(res, 200, answer);
+  } catch (error) {
+    if (!(error instanceof PlatformError)) throw error;
+    sendPlatformError(res, error);
+  }
+}
+
+function route(context: Context, request: PlatformRequest): unknown {
+  const { method, segments, query, req } = request;
+  const [first, second, third, fourth] = segments;
+  if (
+    first === 'elements' &&
+    second !== undefined &&
+    third === 'oauth' &&
+    fourth === 'url' &&
+    segments.length === 4
+  ) {
+    if (method === 'GET') return context.grants.oauthUrl(second, query);
+  }
+  if (first === 'hubs' && second === 'crm' && third === 'ping' && segments.length === 3 && method === 'GET') {
+    return context.book.ping(requireElementToken(req.headers, context.secrets));
+  }
+  if (first === 'instances' && segments.length <= 2) {
+    return routeInstances(context, request, second);
+  }
+  throw notFound(method, segments);
+}
+
+function routeInstances(context: Context, request: PlatformRequest, id: string | undefined): unknown {
+  const { method, req, raw, query } = request;
+  requireUserOrg(req.headers, context.secrets);
+  const { book, behaviour } = context;
+  if (id === undefined) {
+    if (method === 'GET') return book.list();
+    if (method !== 'POST') throw notFound(method, request.segments);
+    const instance = book.create(parseJsonBody(req.headers, raw));
+    if (behaviour.dropNextCreateResponse !== true) return instance;
+    delete behaviour.dropNextCreateResponse;
+    return DROP;
+  }
+  switch (method) {
+    case 'GET':
+      return book.get(id);
+    case 'PATCH':
+      return book.patch(id, parseJsonBody(req.headers, raw));
+    case 'PUT':
+      return book.put(id, parseJsonBody(req.headers, raw), query.get('reAuthenticate') === 'true');
+    case 'DELETE':
+      return book.remove(id);
+    default:
+      throw notFound(method, request.segments);
+  }
+}
+
+function vendor(context: Context, method: string, url: URL, res: ServerResponse): void {
+  if (method !== 'GET' || url.pathname !== VENDOR_AUTHORIZE_PATH) {
+    sendPlatformError(res, new PlatformError(404, `No resource at ${method} ${url.pathname}`));
+    return;
+  }
+  const outcome = context.grants.authorize(url.searchParams);
+  if (outcome.kind === 'redirect') {
+    res.writeHead(302, { location: outcome.location, 'content-length': 0 });
+    res.end();
+    return;
+  }
+  const html = `<!doctype html><title>Error</title><h1>${outcome.status}</h1><p>${outcome.text}</p>`;
+  res.writeHead(outcome.status, {
+    'content-type': 'text/html;charset=UTF-8',
+    'content-length': Buffer.byteLength(html),
+  });
+  res.end(html);
+}
+
+function notFound(method: string, segments: string[]): PlatformError {
+  return new PlatformError(404, `No resource at ${method} ${API_PREFIX}/${segments.join('/')}`);
+}
+
+function flattenHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
