@@ -1,0 +1,37 @@
+// The main window: sandboxed, context-isolated, no Node in the renderer. Its title follows the
+// renderer's document.title, which names the active tenant.
+import { BrowserWindow } from 'electron';
+
+export interface WindowOptions {
+  preloadPath: string;
+  /** The dev server URL, or undefined to load the packaged renderer file. */
+  devUrl: string | undefined;
+  rendererFile: string;
+}
+
+export function createMainWindow(options: WindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1180,
+    height: 820,
+    minWidth: 880,
+    minHeight: 600,
+    show: false,
+    title: 'Element Authenticator',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  if (options.devUrl) void window.loadURL(options.devUrl);
+  else void window.loadFile(options.rendererFile);
+  return window;
+}

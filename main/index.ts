@@ -1,0 +1,75 @@
+// The composition root: the one place that builds the services and wires them to Electron.
+// Deep links are captured from the first lines, before anything else can miss them.
+import { join } from 'node:path';
+import { app, BrowserWindow } from 'electron';
+import { DeepLinkBuffer, PROTOCOL_SCHEME } from './electron/deep-link-buffer';
+import { registerIpc, windowEventSink } from './electron/ipc';
+import { hardenSession, hardenWebContents } from './electron/security';
+import { openExternalSafely, saveDialogs, systemClipboard } from './electron/ui-ports';
+import { createMainWindow } from './electron/window';
+import { createAppRouter } from './router/index';
+import { createServices } from './services/index';
+import { KeytarSecretStore } from './services/tenants/keytar-secret-store';
+import { silentLogger, systemClock } from './services/ports';
+
+const deepLinks = new DeepLinkBuffer();
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  deepLinks.push(url);
+});
+deepLinks.pushArgv(process.argv);
+
+let mainWindow: BrowserWindow | undefined;
+const getWindow = () => mainWindow;
+
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const rendererFile = join(__dirname, '../renderer/index.html');
+const isAppUrl = (url: string) =>
+  devUrl ? url.startsWith(devUrl) : url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html');
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', (_event, argv) => {
+    deepLinks.pushArgv(argv);
+    focusWindow();
+  });
+  if (process.defaultApp && process.argv[1]) {
+    app.setAsDefaultProtocolClient(PROTOCOL_SCHEME, process.execPath, [process.argv[1]]);
+  } else {
+    app.setAsDefaultProtocolClient(PROTOCOL_SCHEME);
+  }
+  hardenWebContents(isAppUrl);
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  hardenSession();
+  const log = silentLogger;
+  const services = createServices({
+    appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+    dataDir: process.env.ELEMENT_AUTH_HOME || app.getPath('userData'),
+    secretStore: new KeytarSecretStore(),
+    clock: systemClock,
+    openUrl: openExternalSafely,
+    events: windowEventSink(getWindow),
+    log,
+  });
+  const router = createAppRouter(services, { clipboard: systemClipboard, dialogs: saveDialogs(getWindow), log });
+  registerIpc(router, isAppUrl);
+  mainWindow = createMainWindow({ preloadPath: join(__dirname, '../preload/index.js'), devUrl, rendererFile });
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+  deepLinks.attach((url) => {
+    focusWindow();
+    services.flow.handleDeepLink(url);
+  });
+}

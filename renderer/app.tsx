@@ -1,0 +1,37 @@
+// The app: the frame, the active tenant in its header, and the current screen.
+import { useEffect } from 'react';
+import { assertNever } from './assert-never';
+import { InstancesScreen } from './features/instances/instances-screen';
+import { AppFrame } from './features/shell/app-frame';
+import { StepperScreen } from './features/stepper/stepper-screen';
+import { TenantBadge } from './features/tenants/tenant-badge';
+import { TenantsScreen } from './features/tenants/tenants-screen';
+import { useAppStore, type Screen } from './stores/app';
+
+function CurrentScreen({ screen }: { screen: Screen }) {
+  switch (screen) {
+    case 'authenticate':
+      return <StepperScreen />;
+    case 'instances':
+      return <InstancesScreen />;
+    case 'tenants':
+      return <TenantsScreen />;
+    default:
+      return assertNever(screen);
+  }
+}
+
+export function App() {
+  const screen = useAppStore((state) => state.screen);
+  const loadInfo = useAppStore((state) => state.loadInfo);
+  const listen = useAppStore((state) => state.listen);
+  useEffect(() => {
+    void loadInfo();
+    return listen();
+  }, [loadInfo, listen]);
+  return (
+    <AppFrame tenantSlot={<TenantBadge />}>
+      <CurrentScreen screen={screen} />
+    </AppFrame>
+  );
+}

@@ -1,0 +1,73 @@
+// The app frame: header with the product and the active tenant, navigation between screens,
+// main's notices, and the version main reports through app.info.
+import type { ReactNode } from 'react';
+import { Alert, AppShell, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconKey, IconListDetails, IconShieldLock, IconUsersGroup } from '@tabler/icons-react';
+import { useAppStore, type Screen } from '../../stores/app';
+
+const NAV: { screen: Screen; label: string; hint: string; icon: ReactNode }[] = [
+  { screen: 'authenticate', label: 'Authenticate', hint: 'Create an instance', icon: <IconKey size={18} /> },
+  { screen: 'instances', label: 'Instances', hint: 'List, test, export', icon: <IconListDetails size={18} /> },
+  { screen: 'tenants', label: 'Tenants', hint: 'Customers and secrets', icon: <IconUsersGroup size={18} /> },
+];
+
+interface AppFrameProps {
+  tenantSlot: ReactNode;
+  children: ReactNode;
+}
+
+export function AppFrame({ tenantSlot, children }: AppFrameProps) {
+  const { info, infoError, screen, go, notices, dismissNotice } = useAppStore();
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+      <AppShell.Header px="lg">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <ThemeIcon size={32} radius="md" variant="filled">
+              <IconShieldLock size={20} />
+            </ThemeIcon>
+            <Title order={4}>Element Authenticator</Title>
+          </Group>
+          {tenantSlot}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        <AppShell.Section grow>
+          {NAV.map((item) => (
+            <NavLink
+              key={item.screen}
+              label={item.label}
+              description={item.hint}
+              leftSection={item.icon}
+              active={screen === item.screen}
+              onClick={() => go(item.screen)}
+              aria-current={screen === item.screen ? 'page' : undefined}
+              mb={4}
+            />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section>
+          <Text size="xs" c="dimmed" data-testid="app-info">
+            {info ? `${info.name} ${info.version} · ${info.platform}` : infoError ? infoError.message : 'Connecting…'}
+          </Text>
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Stack gap="md">
+          {notices.map((notice, index) => (
+            <Alert
+              key={`${index}-${notice.message}`}
+              color={notice.level === 'error' ? 'red' : notice.level === 'warning' ? 'yellow' : 'blue'}
+              withCloseButton
+              onClose={() => dismissNotice(index)}
+              role="alert"
+            >
+              {notice.message}
+            </Alert>
+          ))}
+          {children}
+        </Stack>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
