@@ -1,0 +1,91 @@
+// The platform client against the fake over real HTTP: GETs retried on 5xx, POST /instances never
+// resent, typed errors with the platform's requestId, timeouts, unreachable hosts and the https rule.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PlatformClient } from '../../main/services/cloud-elements/platform-client';
+import { AppFailure } from '../../main/services/errors';
+import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
+
+const secrets = { orgSecret: 'org-secret-fake', userSecret: 'user-secret-fake' };
+const noWait = { sleep: async () => {}, timeoutMs: 2_000 };
+
+async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(AppFailure);
+  return error as AppFailure;
+}
+
+describe('PlatformClient', () => {
+  let fake: FakePlatform;
+  beforeEach(async () => {
+    fake = await startFakePlatform();
+  });
+  afterEach(async () => {
+    await fake.close();
+  });
+
+  it('retries an idempotent GET after a 5xx and succeeds', async () => {
+    fake.behaviour.failNext = { status: 503, message: 'Service unavailable' };
+    const client = new PlatformClient({ baseUrl: fake.baseUrl, ...secrets }, noWait);
+    await expect(client.listInstances()).resolves.toEqual([]);
+    expect(fake.requests.filter((r) => r.path.endsWith('/instances'))).toHaveLength(2);
+  });
+
+  it('never resends POST /instances by itself', async () => {
+    fake.behaviour.failNext = { status: 503, message: 'Service unavailable' };
+    const client = new PlatformClient({ baseUrl: fake.baseUrl, ...secrets }, noWait);
+    const failure = await failureOf(client.createInstance({ element: { key: 'zohocrmv2' }, name: 'x' }));
+    expect(failure.code).toBe('platform_server_error');
+    expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('maps 401 to a sentence about the tenant secrets, without echoing them', async () => {
+    const client = new PlatformClient({ baseUrl: fake.baseUrl, orgSecret: 'wrong-org', userSecret: 'wrong-user' }, noWait);
+    const failure = await failureOf(client.listInstances());
+    expect(failure.code).toBe('platform_unauthorized');
+    expect(failure.details?.status).toBe(401);
+    expect(failure.details?.requestId).toMatch(/\S+/);
+    expect(JSON.stringify(failure.toAppError())).not.toMatch(/wrong-org|wrong-user/);
+  });
+
+  it("carries the platform's message and requestId on a 400", async () => {
+    const client = new PlatformClient({ baseUrl: fake.baseUrl, ...secrets }, noWait);
+    const failure = await failureOf(client.getOAuthUrl('zohocrmv2', { apiKey: 'k', apiSecret: '', callbackUrl: 'https://a.example/cb' }));
+    expect(failure.code).toBe('platform_bad_request');
+    expect(failure.details?.platformMessage).toBeTruthy();
+    expect(failure.message).toContain(failure.details?.platformMessage ?? '');
+  });
+
+  it('gives up after the timeout with a timeout failure', async () => {
+    fake.behaviour.delayMs = 1_500;
+    const client = new PlatformClient({ baseUrl: fake.baseUrl, ...secrets }, { ...noWait, timeoutMs: 200, getRetries: 0 });
+    const failure = await failureOf(client.listInstances());
+    expect(failure.code).toBe('timeout');
+    expect(failure.message).toMatch(/did not answer/);
+  });
+
+  it('says the platform is unreachable when nothing listens', async () => {
+    const closed = fake.baseUrl;
+    await fake.close();
+    fake = await startFakePlatform();
+    const client = new PlatformClient({ baseUrl: closed, ...secrets }, { ...noWait, getRetries: 1 });
+    const failure = await failureOf(client.listInstances());
+    expect(failure.code).toBe('platform_unreachable');
+  });
+
+  it('refuses plain http to a remote host before sending anything', () => {
+    expect(() => new PlatformClient({ baseUrl: 'http://api.example.com/elements/api-v2', ...secrets })).toThrow(
+      expect.objectContaining({ code: 'insecure_url' }),
+    );
+  });
+
+  it('sends the Element token only on the hub ping', async () => {
+    const client = new PlatformClient({ baseUrl: fake.baseUrl, ...secrets }, noWait);
+    const failure = await failureOf(client.ping('not-a-token'));
+    expect(failure.code).toBe('platform_unauthorized');
+    const ping = fake.requests.find((r) => r.path.includes('/hubs/crm/ping'));
+    expect(ping?.headers.authorization).toBe('User user-secret-fake, Organization org-secret-fake, Element not-a-token');
+  });
+});
