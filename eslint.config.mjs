@@ -35,7 +35,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only main/index.ts and main/electron/ import electron (DESIGN rule 1).' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only main/index.ts and main/electron/ import electron (DESIGN rule 1).',
+            },
+          ],
+        },
       ],
     },
   },

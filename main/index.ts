@@ -31,7 +31,9 @@ function focusWindow(): void {
 const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererFile = join(__dirname, '../renderer/index.html');
 const isAppUrl = (url: string) =>
-  devUrl ? url.startsWith(devUrl) : url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html');
+  devUrl
+    ? url.startsWith(devUrl)
+    : url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html');
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -62,9 +64,17 @@ function start(): void {
     events: windowEventSink(getWindow),
     log,
   });
-  const router = createAppRouter(services, { clipboard: systemClipboard, dialogs: saveDialogs(getWindow), log });
+  const router = createAppRouter(services, {
+    clipboard: systemClipboard,
+    dialogs: saveDialogs(getWindow),
+    log,
+  });
   registerIpc(router, isAppUrl);
-  mainWindow = createMainWindow({ preloadPath: join(__dirname, '../preload/index.js'), devUrl, rendererFile });
+  mainWindow = createMainWindow({
+    preloadPath: join(__dirname, '../preload/index.js'),
+    devUrl,
+    rendererFile,
+  });
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });

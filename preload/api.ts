@@ -17,9 +17,10 @@ export interface Transport {
 
 type DomainOf<N> = N extends `${infer D}.${string}` ? D : never;
 type MethodOf<N, D extends string> = N extends `${D}.${infer M}` ? M : never;
-type Call<N extends ChannelName> = undefined extends ChannelInput<N>
-  ? (input?: ChannelInput<N>) => Promise<Result<ChannelOutput<N>>>
-  : (input: ChannelInput<N>) => Promise<Result<ChannelOutput<N>>>;
+type Call<N extends ChannelName> =
+  undefined extends ChannelInput<N>
+    ? (input?: ChannelInput<N>) => Promise<Result<ChannelOutput<N>>>
+    : (input: ChannelInput<N>) => Promise<Result<ChannelOutput<N>>>;
 
 export type DomainApi = {
   [D in DomainOf<ChannelName>]: { [N in ChannelName as MethodOf<N, D>]: Call<N> };

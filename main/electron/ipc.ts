@@ -13,7 +13,10 @@ export function registerIpc(router: Router, isTrustedSender: SenderCheck): void 
     ipcMain.handle(name, (event: IpcMainInvokeEvent, input: unknown) => {
       const frame = event.senderFrame;
       if (!frame || frame.parent !== null || !isTrustedSender(frame.url)) {
-        return { ok: false, error: { code: 'forbidden_sender', message: 'This request did not come from the app.' } };
+        return {
+          ok: false,
+          error: { code: 'forbidden_sender', message: 'This request did not come from the app.' },
+        };
       }
       return router.invoke(name, input);
     });

@@ -7,7 +7,10 @@ import type { Clipboard, Dialogs, OpenUrl } from '../services/ports';
 
 export const openExternalSafely: OpenUrl = async (url) => {
   if (!isSafeRemoteUrl(url)) {
-    throw new AppFailure('insecure_url', 'Only https links (or http to this computer) can be opened in the browser.');
+    throw new AppFailure(
+      'insecure_url',
+      'Only https links (or http to this computer) can be opened in the browser.',
+    );
   }
   await shell.openExternal(url);
 };
@@ -19,7 +22,9 @@ export function saveDialogs(getWindow: () => BrowserWindow | undefined): Dialogs
     async chooseSavePath({ title, defaultName }) {
       const window = getWindow();
       const options = { title, defaultPath: defaultName, filters: [{ name: 'JSON', extensions: ['json'] }] };
-      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+      const result = window
+        ? await dialog.showSaveDialog(window, options)
+        : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
   };

@@ -13,7 +13,9 @@ export class AppFailure extends Error {
   }
 
   toAppError(): AppError {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
   }
 }
 

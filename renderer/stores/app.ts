@@ -33,5 +33,6 @@ export const useAppStore = create<AppState>()((set) => ({
   },
   go: (screen) => set({ screen }),
   dismissNotice: (index) => set((state) => ({ notices: state.notices.filter((_, i) => i !== index) })),
-  listen: () => bridge().on('app.notice', (notice) => set((state) => ({ notices: [...state.notices, notice] }))),
+  listen: () =>
+    bridge().on('app.notice', (notice) => set((state) => ({ notices: [...state.notices, notice] }))),
 }));

@@ -29,7 +29,9 @@ describe('app shell', () => {
 
   it('answers an unknown channel with an error envelope, not an exception', async () => {
     const result = await app.page.evaluate(() =>
-      (window as unknown as { __elementAuthInvoke(c: string, i: unknown): Promise<unknown> }).__elementAuthInvoke('app.secrets', {}),
+      (
+        window as unknown as { __elementAuthInvoke(c: string, i: unknown): Promise<unknown> }
+      ).__elementAuthInvoke('app.secrets', {}),
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
   });

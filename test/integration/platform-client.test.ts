@@ -42,7 +42,10 @@ describe('PlatformClient', () => {
   });
 
   it('maps 401 to a sentence about the tenant secrets, without echoing them', async () => {
-    const client = new PlatformClient({ baseUrl: fake.baseUrl, orgSecret: 'wrong-org', userSecret: 'wrong-user' }, noWait);
+    const client = new PlatformClient(
+      { baseUrl: fake.baseUrl, orgSecret: 'wrong-org', userSecret: 'wrong-user' },
+      noWait,
+    );
     const failure = await failureOf(client.listInstances());
     expect(failure.code).toBe('platform_unauthorized');
     expect(failure.details?.status).toBe(401);
@@ -52,7 +55,9 @@ describe('PlatformClient', () => {
 
   it("carries the platform's message and requestId on a 400", async () => {
     const client = new PlatformClient({ baseUrl: fake.baseUrl, ...secrets }, noWait);
-    const failure = await failureOf(client.getOAuthUrl('zohocrmv2', { apiKey: 'k', apiSecret: '', callbackUrl: 'https://a.example/cb' }));
+    const failure = await failureOf(
+      client.getOAuthUrl('zohocrmv2', { apiKey: 'k', apiSecret: '', callbackUrl: 'https://a.example/cb' }),
+    );
     expect(failure.code).toBe('platform_bad_request');
     expect(failure.details?.platformMessage).toBeTruthy();
     expect(failure.message).toContain(failure.details?.platformMessage ?? '');
@@ -60,7 +65,10 @@ describe('PlatformClient', () => {
 
   it('gives up after the timeout with a timeout failure', async () => {
     fake.behaviour.delayMs = 1_500;
-    const client = new PlatformClient({ baseUrl: fake.baseUrl, ...secrets }, { ...noWait, timeoutMs: 200, getRetries: 0 });
+    const client = new PlatformClient(
+      { baseUrl: fake.baseUrl, ...secrets },
+      { ...noWait, timeoutMs: 200, getRetries: 0 },
+    );
     const failure = await failureOf(client.listInstances());
     expect(failure.code).toBe('timeout');
     expect(failure.message).toMatch(/did not answer/);
@@ -76,9 +84,9 @@ describe('PlatformClient', () => {
   });
 
   it('refuses plain http to a remote host before sending anything', () => {
-    expect(() => new PlatformClient({ baseUrl: 'http://api.example.com/elements/api-v2', ...secrets })).toThrow(
-      expect.objectContaining({ code: 'insecure_url' }),
-    );
+    expect(
+      () => new PlatformClient({ baseUrl: 'http://api.example.com/elements/api-v2', ...secrets }),
+    ).toThrow(expect.objectContaining({ code: 'insecure_url' }));
   });
 
   it('sends the Element token only on the hub ping', async () => {
@@ -86,6 +94,8 @@ describe('PlatformClient', () => {
     const failure = await failureOf(client.ping('not-a-token'));
     expect(failure.code).toBe('platform_unauthorized');
     const ping = fake.requests.find((r) => r.path.includes('/hubs/crm/ping'));
-    expect(ping?.headers.authorization).toBe('User user-secret-fake, Organization org-secret-fake, Element not-a-token');
+    expect(ping?.headers.authorization).toBe(
+      'User user-secret-fake, Organization org-secret-fake, Element not-a-token',
+    );
   });
 });

@@ -19,14 +19,18 @@ function recordingTransport() {
       return () => set.delete(listener);
     },
   };
-  const push = (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => listener(payload));
+  const push = (event: string, payload: unknown) =>
+    listeners.get(event)?.forEach((listener) => listener(payload));
   return { transport, calls, push };
 }
 
 describe('createApi', () => {
   it('exposes every contract channel as domain.method and forwards the input unchanged', async () => {
     const { transport, calls } = recordingTransport();
-    const api = createApi(transport) as unknown as Record<string, Record<string, (input?: unknown) => Promise<unknown>>>;
+    const api = createApi(transport) as unknown as Record<
+      string,
+      Record<string, (input?: unknown) => Promise<unknown>>
+    >;
     for (const name of Object.keys(channels)) {
       const [domain = '', method = ''] = name.split('.');
       expect(typeof api[domain]?.[method], name).toBe('function');

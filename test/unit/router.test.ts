@@ -40,7 +40,11 @@ describe('router', () => {
     });
     expect(await router.invoke('app.info', undefined)).toEqual({
       ok: false,
-      error: { code: 'platform_unauthorized', message: 'The platform refused the secrets.', details: { status: 401 } },
+      error: {
+        code: 'platform_unauthorized',
+        message: 'The platform refused the secrets.',
+        details: { status: 401 },
+      },
     });
   });
 

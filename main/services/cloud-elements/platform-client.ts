@@ -84,7 +84,8 @@ export class PlatformClient {
       } catch (error) {
         const status = axios.isAxiosError(error) ? error.response?.status : undefined;
         const retryable = axios.isAxiosError(error) && (status === undefined || status >= 500);
-        if (!retryable || attempt >= retries) throw toPlatformFailure(error, { host: this.host, timeoutMs: this.timeoutMs });
+        if (!retryable || attempt >= retries)
+          throw toPlatformFailure(error, { host: this.host, timeoutMs: this.timeoutMs });
         await sleep((this.options.retryDelayMs ?? 300) * 2 ** attempt);
       }
     }
@@ -99,7 +100,11 @@ export class PlatformClient {
     };
     if (params.state) query.state = params.state;
     if (params.scope) query.scope = params.scope;
-    return this.send({ method: 'get', url: `/elements/${encodeURIComponent(elementKey)}/oauth/url`, params: query });
+    return this.send({
+      method: 'get',
+      url: `/elements/${encodeURIComponent(elementKey)}/oauth/url`,
+      params: query,
+    });
   }
 
   /** Step 3. Sent exactly once: a lost answer is the caller's to recover from, never a blind resend. */
@@ -125,11 +130,19 @@ export class PlatformClient {
   }
 
   getInstance(id: number): Promise<PlatformInstance> {
-    return this.send({ method: 'get', url: `/instances/${id}`, headers: { Authorization: this.authorization() } });
+    return this.send({
+      method: 'get',
+      url: `/instances/${id}`,
+      headers: { Authorization: this.authorization() },
+    });
   }
 
   /** PUT /instances/{id}; with reAuthenticate the body carries a fresh providerData.code. */
-  updateInstance(id: number, body: InstanceBody, options: { reAuthenticate?: boolean } = {}): Promise<PlatformInstance> {
+  updateInstance(
+    id: number,
+    body: InstanceBody,
+    options: { reAuthenticate?: boolean } = {},
+  ): Promise<PlatformInstance> {
     return this.send({
       method: 'put',
       url: `/instances/${id}`,
@@ -140,7 +153,11 @@ export class PlatformClient {
   }
 
   async deleteInstance(id: number): Promise<void> {
-    await this.send({ method: 'delete', url: `/instances/${id}`, headers: { Authorization: this.authorization() } });
+    await this.send({
+      method: 'delete',
+      url: `/instances/${id}`,
+      headers: { Authorization: this.authorization() },
+    });
   }
 
   /** The hub heartbeat with an instance token: GET /hubs/{hub}/ping. */

@@ -14,18 +14,28 @@ const text = (value: unknown) => (typeof value === 'string' && value.trim() ? va
 
 function byStatus(status: number, platformMessage: string | undefined): { code: ErrorCode; message: string } {
   const said = platformMessage ? ` The platform said: “${platformMessage}”` : '';
-  if (status === 400) return { code: 'platform_bad_request', message: `The platform refused the request (400).${said}` };
+  if (status === 400)
+    return { code: 'platform_bad_request', message: `The platform refused the request (400).${said}` };
   if (status === 401)
     return {
       code: 'platform_unauthorized',
-      message: "The platform refused this tenant's organization or user secret (401). Check them in the tenant's settings.",
+      message:
+        "The platform refused this tenant's organization or user secret (401). Check them in the tenant's settings.",
     };
   if (status === 403)
-    return { code: 'platform_forbidden', message: `The platform does not allow this tenant to do that (403).${said}` };
-  if (status === 404) return { code: 'platform_not_found', message: `The platform could not find it (404).${said}` };
-  if (status === 409) return { code: 'platform_conflict', message: `That already exists on the platform (409).${said}` };
+    return {
+      code: 'platform_forbidden',
+      message: `The platform does not allow this tenant to do that (403).${said}`,
+    };
+  if (status === 404)
+    return { code: 'platform_not_found', message: `The platform could not find it (404).${said}` };
+  if (status === 409)
+    return { code: 'platform_conflict', message: `That already exists on the platform (409).${said}` };
   if (status === 415)
-    return { code: 'platform_unsupported_media', message: 'The platform did not accept the request format (415).' };
+    return {
+      code: 'platform_unsupported_media',
+      message: 'The platform did not accept the request format (415).',
+    };
   return {
     code: 'platform_server_error',
     message: `The platform had a problem (HTTP ${status}). Try again in a moment.${said}`,
@@ -40,13 +50,16 @@ export function isNoAnswer(error: unknown): boolean {
   return (
     isAxiosError(error) &&
     !error.response &&
-    (TIMEOUT_CODES.has(error.code ?? '') || NO_ANSWER_CODES.has(error.code ?? '') || /socket hang up/i.test(error.message))
+    (TIMEOUT_CODES.has(error.code ?? '') ||
+      NO_ANSWER_CODES.has(error.code ?? '') ||
+      /socket hang up/i.test(error.message))
   );
 }
 
 export function toPlatformFailure(error: unknown, context: { host: string; timeoutMs: number }): AppFailure {
   if (error instanceof AppFailure) return error;
-  if (!isAxiosError(error)) return new AppFailure('internal', 'Something went wrong while talking to the platform.');
+  if (!isAxiosError(error))
+    return new AppFailure('internal', 'Something went wrong while talking to the platform.');
   if (error.response) {
     const body = (error.response.data ?? {}) as PlatformErrorBody;
     const platformMessage = text(body.message);
@@ -59,7 +72,10 @@ export function toPlatformFailure(error: unknown, context: { host: string; timeo
     });
   }
   if (TIMEOUT_CODES.has(error.code ?? '')) {
-    return new AppFailure('timeout', `The platform at ${context.host} did not answer within ${Math.round(context.timeoutMs / 1000)} seconds.`);
+    return new AppFailure(
+      'timeout',
+      `The platform at ${context.host} did not answer within ${Math.round(context.timeoutMs / 1000)} seconds.`,
+    );
   }
   return new AppFailure(
     'platform_unreachable',

@@ -25,7 +25,9 @@ export class KeytarSecretStore implements SecretStore {
   constructor(private readonly service: string = keychainServiceName()) {}
 
   private async call<T>(use: (keytar: Keytar) => Promise<T>): Promise<T> {
-    this.keytar ??= import('keytar').then((module) => ('default' in module ? module.default : module) as Keytar);
+    this.keytar ??= import('keytar').then(
+      (module) => ('default' in module ? module.default : module) as Keytar,
+    );
     try {
       return await use(await this.keytar);
     } catch {

@@ -7,7 +7,12 @@ import { useAppStore, type Screen } from '../../stores/app';
 
 const NAV: { screen: Screen; label: string; hint: string; icon: ReactNode }[] = [
   { screen: 'authenticate', label: 'Authenticate', hint: 'Create an instance', icon: <IconKey size={18} /> },
-  { screen: 'instances', label: 'Instances', hint: 'List, test, export', icon: <IconListDetails size={18} /> },
+  {
+    screen: 'instances',
+    label: 'Instances',
+    hint: 'List, test, export',
+    icon: <IconListDetails size={18} />,
+  },
   { screen: 'tenants', label: 'Tenants', hint: 'Customers and secrets', icon: <IconUsersGroup size={18} /> },
 ];
 
@@ -48,7 +53,11 @@ export function AppFrame({ tenantSlot, children }: AppFrameProps) {
         </AppShell.Section>
         <AppShell.Section>
           <Text size="xs" c="dimmed" data-testid="app-info">
-            {info ? `${info.name} ${info.version} · ${info.platform}` : infoError ? infoError.message : 'Connecting…'}
+            {info
+              ? `${info.name} ${info.version} · ${info.platform}`
+              : infoError
+                ? infoError.message
+                : 'Connecting…'}
           </Text>
         </AppShell.Section>
       </AppShell.Navbar>

@@ -68,7 +68,8 @@ function pageBridgeScript(): Promise<string> {
     },
   }).then((output) => {
     const result = Array.isArray(output) ? output[0] : output;
-    if (!result || !('output' in result) || !result.output[0]) throw new Error('Could not bundle the e2e page bridge');
+    if (!result || !('output' in result) || !result.output[0])
+      throw new Error('Could not bundle the e2e page bridge');
     return result.output[0].code;
   });
   return bridgeScript;
@@ -82,14 +83,20 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   const clipboard: string[] = [];
   const toRenderer: unknown[] = [];
   const dialogs = { nextSavePath: null as string | null };
-  let page: Page | undefined;
-  const pendingEvents: [string, unknown][] = [];
 
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 860 },
+    colorScheme: options.colorScheme ?? 'light',
+    reducedMotion: 'reduce',
+  });
+  const page: Page = await context.newPage();
   const events: EventSink = {
     emit(event, payload) {
       toRenderer.push(payload);
-      if (page) void page.evaluate(([name, body]) => window.__elementAuthPush?.(name, body), [event, payload] as const).catch(() => {});
-      else pendingEvents.push([event, payload]);
+      void page
+        .evaluate(([name, body]) => window.__elementAuthPush?.(name, body), [event, payload] as const)
+        .catch(() => {});
     },
   };
   const services = createServices({
@@ -111,17 +118,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   });
 
   const renderer = await serveRenderer(join(ROOT, 'out', 'renderer'));
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
-  const context = await browser.newContext({
-    viewport: options.viewport ?? { width: 1280, height: 860 },
-    colorScheme: options.colorScheme ?? 'light',
-    reducedMotion: 'reduce',
-  });
-  page = await context.newPage();
   const mainFrame = page.mainFrame();
   await page.exposeBinding('__elementAuthInvoke', async (source, channel: unknown, input: unknown) => {
     if (source.frame !== mainFrame) {
-      return { ok: false, error: { code: 'forbidden_sender', message: 'This request did not come from the app.' } };
+      return {
+        ok: false,
+        error: { code: 'forbidden_sender', message: 'This request did not come from the app.' },
+      };
     }
     const result = await router.invoke(channel, input);
     toRenderer.push(result);
@@ -129,7 +132,6 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   });
   await page.addInitScript({ content: await pageBridgeScript() });
   await page.goto(renderer.url);
-  for (const [event, payload] of pendingEvents.splice(0)) events.emit(event as never, payload as never);
 
   return {
     page,
@@ -145,7 +147,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     async screenshot(name) {
       await mkdir(SCREENSHOT_DIR, { recursive: true });
       const path = join(SCREENSHOT_DIR, `${name}.png`);
-      await page?.screenshot({ path, fullPage: true });
+      await page.screenshot({ path, fullPage: true });
       return path;
     },
     async close() {
