@@ -9,6 +9,7 @@ import { openExternalSafely, saveDialogs, systemClipboard } from './electron/ui-
 import { createMainWindow } from './electron/window';
 import { createAppRouter } from './router/index';
 import { createServices } from './services/index';
+import { resolveDataFolder } from './services/tenants/data-folder';
 import { KeytarSecretStore } from './services/tenants/keytar-secret-store';
 import { silentLogger, systemClock } from './services/ports';
 
@@ -57,7 +58,7 @@ function start(): void {
   const log = silentLogger;
   const services = createServices({
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
-    dataDir: process.env.ELEMENT_AUTH_HOME || app.getPath('userData'),
+    dataDir: resolveDataFolder(),
     secretStore: new KeytarSecretStore(),
     clock: systemClock,
     openUrl: openExternalSafely,
