@@ -73,7 +73,7 @@ export async function writeExportDocument(path: string, document: ExportDocument
     await rm(temp, { force: true });
     const reason = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
     throw new AppFailure(
-      'internal',
+      'export_unwritable',
       `The export could not be written to ${path}${reason}. Choose another folder.`,
     );
   }

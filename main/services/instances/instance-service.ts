@@ -11,7 +11,7 @@ import type { Clock, Logger, SecretStore } from '../ports';
 import { silentLogger } from '../ports';
 import { maskSecret, secretAccounts } from '../tenants/secret-accounts';
 import type { TenantContext, TenantResolver } from '../tenants/tenant-context';
-import { buildExportDocument, type ExportDocument } from './export-document';
+import { buildExportDocument, suggestedExportName, type ExportDocument } from './export-document';
 import {
   configurationEntries,
   createBodyOf,
@@ -203,9 +203,13 @@ export class InstanceService {
     return createBodyOf(await this.fetch(this.client(context), context, id));
   }
 
-  /** The tenant the next call acts on, e.g. to name the export file before asking where to save it. */
-  tenant(tenant?: string): Promise<TenantContext> {
-    return this.options.tenants.resolve(tenant);
+  /** The tenant an export acts on and the file name to suggest, asked before the save dialog opens. */
+  async exportTarget(
+    tenant?: string,
+  ): Promise<{ tenantId: string; tenantName: string; defaultName: string }> {
+    const context = await this.options.tenants.resolve(tenant);
+    const defaultName = suggestedExportName(context.tenantName, new Date(this.options.clock.now()));
+    return { tenantId: context.tenantId, tenantName: context.tenantName, defaultName };
   }
 
   private client(context: TenantContext): PlatformClient {
