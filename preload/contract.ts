@@ -144,11 +144,34 @@ export const FlowViewSchema = z.discriminatedUnion('step', [
     ...flowBase,
     /** An instance of that name created moments ago, if the platform shows one. */
     candidate: InstanceCreatedSchema.optional(),
+    /** One sentence for the user: what the platform shows and what to do next. */
+    message: z.string().optional(),
   }),
   z.object({ step: z.literal('failed'), ...flowBase, error: AppErrorSchema }),
   z.object({ step: z.literal('cancelled'), ...flowBase }),
 ]);
 export type FlowView = z.infer<typeof FlowViewSchema>;
+
+export const DataCenterSchema = z.object({
+  location: z.string(),
+  label: z.string(),
+  accountsServer: z.string(),
+  apiBaseUrl: z.string(),
+});
+export const ElementPresetSchema = z.object({
+  /** The element key; for the generic preset (generic: true) the user types the key. */
+  key: z.string(),
+  label: z.string(),
+  generic: z.boolean(),
+  defaultScope: z.string(),
+  /** Configuration keys the user is expected to supply, e.g. oauth.base.url for a generic element. */
+  suggestedConfigurationKeys: z.array(z.string()),
+  defaultEvents: EventsSettingsSchema,
+  examplePollerConfiguration: z.string(),
+  /** Zoho's data centers; the callback's location picks one, the user does not. */
+  dataCenters: z.array(DataCenterSchema),
+});
+export type ElementPresetView = z.infer<typeof ElementPresetSchema>;
 
 const flowChannels = {
   /** Step 1: fetch the vendor URL, open it in the browser, start listening on the chosen door. */
@@ -163,6 +186,8 @@ const flowChannels = {
   'flow.adoptCandidate': channel(none, FlowViewSchema),
   'flow.copyToken': channel(none, z.null()),
   'flow.reset': channel(none, FlowViewSchema),
+  /** Element presets (zohocrmv2 and a generic OAuth 2 one) so the stepper can prefill its fields. */
+  'flow.presets': channel(none, z.array(ElementPresetSchema)),
 };
 
 // ── instances ───────────────────────────────────────────────────────────────────────────────
