@@ -1,0 +1,63 @@
+// One flow's private state in main (plan with the OAuth secret, client, doors, timer, candidate)
+// and the ports AuthFlow is built from. Only session.view ever leaves main.
+import type { FlowView } from '../../../preload/contract';
+import type {
+  PlatformClient,
+  PlatformCredentials,
+  PlatformInstance,
+} from '../cloud-elements/platform-client';
+import type { Clock, EventSink, Logger, OpenUrl, SecretStore } from '../ports';
+import type { TenantResolver } from '../tenants/tenant-context';
+import type { FlowPlan } from './flow-plan';
+import type { LoopbackReceiver } from './loopback-receiver';
+import { viewBase } from './flow-views';
+
+export interface AuthFlowPorts {
+  tenants: TenantResolver;
+  secrets: SecretStore;
+  clock: Clock;
+  openUrl: OpenUrl;
+  events: EventSink;
+  log: Logger;
+  /** Builds the platform client for a tenant's credentials (tests set short timeouts here). */
+  platformClient: (credentials: PlatformCredentials) => PlatformClient;
+  /** How long step 2 waits for the callback; default 10 minutes. */
+  consentWaitMs?: number;
+  /** How far from a lost POST a listed instance may be created to count as its result; default 5 minutes. */
+  lostResponseWindowMs?: number;
+}
+
+export const IDLE: FlowView = { step: 'idle' };
+
+const PENDING_STEPS = new Set<FlowView['step']>(['fetching-url', 'awaiting-consent', 'creating']);
+
+export function isPendingStep(step: FlowView['step']): boolean {
+  return PENDING_STEPS.has(step);
+}
+
+export class FlowSession {
+  view: FlowView;
+  authUrl: string | undefined;
+  receiver: LoopbackReceiver | undefined;
+  timer: NodeJS.Timeout | undefined;
+  /** The instance being re-authenticated, as the platform returned it. */
+  current: PlatformInstance | undefined;
+  /** After a lost response: the instance the platform shows, with its token (never in a view). */
+  candidate: PlatformInstance | undefined;
+  /** After success: the keychain account of the instance token. */
+  tokenAccount: string | undefined;
+
+  constructor(
+    readonly plan: FlowPlan,
+    readonly client: PlatformClient,
+  ) {
+    this.view = { step: 'fetching-url', ...viewBase(plan) };
+  }
+
+  /** Stops waiting for a callback: the timer, the loopback listener and the copyable URL. */
+  closeDoors(): Promise<void> {
+    clearTimeout(this.timer);
+    this.authUrl = undefined;
+    return this.receiver?.close() ?? Promise.resolve();
+  }
+}
