@@ -1,0 +1,225 @@
+// electron-builder.yml: valid against the schema electron-builder ships, the element-auth:// protocol on every
+// platform, the targets, asar with keytar unpacked, the icons, and a real pack that holds only the build output.
+import { execFileSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
+
+const ROOT = resolve(__dirname, '../..');
+const require = createRequire(import.meta.url);
+const builderRequire = createRequire(require.resolve('electron-builder'));
+const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8'));
+
+/** Width, height and colour type from a PNG's IHDR chunk. */
+function pngHeader(path: string): { width: number; height: number; rgba: boolean } {
+  const bytes = readFileSync(path);
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), rgba: bytes[25] === 6 };
+}
+
+describe('electron-builder.yml', () => {
+  it('is valid against the JSON schema electron-builder ships', () => {
+    const schema = JSON.parse(readFileSync(builderRequire.resolve('app-builder-lib/scheme.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv.addKeyword({ keyword: 'typeof', validate: (type: string, data: unknown) => typeof data === type });
+    const validate = ajv.compile(schema);
+    const valid = validate(config);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('names the app and registers element-auth:// for every platform', () => {
+    expect(config.appId).toBe('com.elementauthenticator.app');
+    expect(config.productName).toBe('Element Authenticator');
+    expect(config.directories.output).toBe('dist');
+    expect(config.protocols).toEqual([
+      { name: 'Element Authenticator OAuth callback', schemes: ['element-auth'] },
+    ]);
+  });
+
+  it('builds dmg + zip with the hardened runtime and only the allow-jit entitlement', () => {
+    expect(config.mac.target).toEqual(['dmg', 'zip']);
+    expect(config.mac.hardenedRuntime).toBe(true);
+    expect(config.mac.category).toBe('public.app-category.developer-tools');
+    for (const key of ['entitlements', 'entitlementsInherit']) {
+      const plist = readFileSync(join(ROOT, config.mac[key]), 'utf8');
+      expect([...plist.matchAll(/<key>([^<]+)<\/key>/g)].map((m) => m[1])).toEqual([
+        'com.apple.security.cs.allow-jit',
+      ]);
+    }
+  });
+
+  it('builds a per-user NSIS installer that never asks for admin rights and registers the scheme under HKCU', () => {
+    expect(config.win.target).toEqual(['nsis']);
+    expect(config.nsis).toMatchObject({ perMachine: false, allowElevation: false });
+    const script = readFileSync(join(ROOT, config.nsis.include), 'utf8');
+    for (const scheme of config.protocols.flatMap((p: { schemes: string[] }) => p.schemes)) {
+      expect(script).toContain(`WriteRegStr HKCU "Software\\Classes\\${scheme}" "URL Protocol" ""`);
+      expect(script).toContain(
+        `WriteRegStr HKCU "Software\\Classes\\${scheme}\\shell\\open\\command" "" '"$INSTDIR\\`,
+      );
+      expect(script).toContain(`DeleteRegKey HKCU "Software\\Classes\\${scheme}"`);
+    }
+    expect(script).not.toMatch(/HKLM|HKCR/);
+  });
+
+  it('builds AppImage + deb in the Development and Utility categories', () => {
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.linux.category).toBe('Development;Utility');
+    expect(config.linux.mimeTypes).toBeUndefined();
+  });
+
+  it('packs with asar, keytar unpacked, and only the build output and package.json as files', () => {
+    expect(config.asar).toBe(true);
+    expect(config.asarUnpack).toEqual(['**/node_modules/keytar/**/*.node']);
+    expect(config.files).toEqual(['out/**', '!out/**/*.map', 'package.json']);
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+    });
+  });
+
+  it('has an SVG source and icons of the sizes the targets need', () => {
+    expect(readFileSync(join(ROOT, 'build/icon.svg'), 'utf8')).toContain('viewBox="0 0 1024 1024"');
+    for (const platform of ['mac', 'win']) {
+      expect(pngHeader(join(ROOT, config[platform].icon))).toEqual({ width: 1024, height: 1024, rgba: true });
+    }
+    const linuxIcons = readdirSync(join(ROOT, config.linux.icon)).sort();
+    expect(linuxIcons).toEqual([
+      '128x128.png',
+      '16x16.png',
+      '24x24.png',
+      '256x256.png',
+      '32x32.png',
+      '48x48.png',
+      '512x512.png',
+      '64x64.png',
+    ]);
+    for (const name of linuxIcons) {
+      const size = Number(name.split('x')[0]);
+      expect(pngHeader(join(ROOT, config.linux.icon, name))).toEqual({
+        width: size,
+        height: size,
+        rgba: true,
+      });
+    }
+  });
+});
+
+describe('electron-builder packing this project (Linux, unpacked, with a stand-in Electron)', () => {
+  let work: string;
+  let desktopEntry = '';
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'element-auth-pack-'));
+    const project = join(work, 'project');
+    mkdirSync(project);
+    for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml'])
+      cpSync(join(ROOT, file), join(project, file));
+    cpSync(join(ROOT, 'build'), join(project, 'build'), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
+    // A stand-in build output, and sources that must never be packed.
+    const files: Record<string, string> = {
+      'out/main/index.js': 'module.exports = {};\n',
+      'out/main/index.js.map': '{}\n',
+      'out/preload/index.js': '\n',
+      'out/renderer/index.html': '<!doctype html>\n',
+      'main/index.ts': 'export {};\n',
+      'test/unit/a.test.ts': 'export {};\n',
+      'renderer/app.tsx': 'export {};\n',
+    };
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(project, path, '..'), { recursive: true });
+      writeFileSync(join(project, path), text);
+    }
+    const electronDist = join(work, 'electron-dist');
+    mkdirSync(electronDist);
+    writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
+
+    const { build, Platform } = require('electron-builder');
+    const { LinuxTargetHelper } = builderRequire('app-builder-lib/out/targets/LinuxTargetHelper');
+    await build({
+      projectDir: project,
+      targets: Platform.LINUX.createTarget('dir'),
+      config: {
+        electronDist,
+        npmRebuild: false,
+        electronFuses: null,
+        directories: { output: join(work, 'dist') },
+        afterPack: async (context: { packager: { platformSpecificBuildOptions: unknown } }) => {
+          desktopEntry = await new LinuxTargetHelper(context.packager).computeDesktopEntry(
+            context.packager.platformSpecificBuildOptions,
+          );
+        },
+      },
+    });
+  }, 120_000);
+
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  const resources = () => join(work, 'dist', 'linux-unpacked', 'resources');
+  const asarList = () =>
+    execFileSync(join(ROOT, 'node_modules/.bin/asar'), ['list', join(resources(), 'app.asar')], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n');
+
+  it('packs the build output, package.json and production dependencies only', () => {
+    const entries = asarList();
+    const topLevel = new Set(entries.map((entry) => entry.split('/')[1]));
+    expect([...topLevel].sort()).toEqual(['node_modules', 'out', 'package.json']);
+    expect(entries.filter((entry) => entry.startsWith('/out/') && entry.includes('.'))).toEqual([
+      '/out/main/index.js',
+      '/out/preload/index.js',
+      '/out/renderer/index.html',
+    ]);
+    const modules = new Set(
+      entries.filter((e) => e.startsWith('/node_modules/')).map((e) => e.split('/')[2]),
+    );
+    for (const dependency of ['axios', 'electron-log', 'keytar', 'zod'])
+      expect(modules).toContain(dependency);
+    for (const devDependency of [
+      'electron',
+      'electron-builder',
+      'react',
+      'vitest',
+      'typescript',
+      '@doyensec',
+    ]) {
+      expect(modules).not.toContain(devDependency);
+    }
+  });
+
+  it('unpacks keytar’s native addon next to app.asar', () => {
+    expect(
+      existsSync(join(resources(), 'app.asar.unpacked/node_modules/keytar/build/Release/keytar.node')),
+    ).toBe(true);
+  });
+
+  it('writes a .desktop entry that hands element-auth:// links to the app', () => {
+    expect(desktopEntry).toMatch(/^MimeType=x-scheme-handler\/element-auth;$/m);
+    expect(desktopEntry).toMatch(/^Exec=.*\/element-authenticator"? %U$/m);
+    expect(desktopEntry).toMatch(/^Icon=element-authenticator$/m);
+    expect(desktopEntry).toMatch(/^Categories=Development;Utility;$/m);
+    expect(desktopEntry).toMatch(/^Name=Element Authenticator$/m);
+    expect(desktopEntry).toMatch(/^StartupWMClass=element-authenticator$/m);
+  });
+});
