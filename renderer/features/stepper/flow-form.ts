@@ -1,0 +1,217 @@
+// The "Redirect URL" form as data: the draft, its defaults from an element preset, the callback
+// door a URL picks, inline validation (one sentence per field) and the FlowStart it becomes.
+import type { ElementPresetView, EventsSettings, FlowStart } from '../../../preload/contract';
+import { pollerConfigurationProblem } from './poller-json';
+
+export const PROTOCOL_CALLBACK_URL = 'element-auth://oauth/callback';
+export const LOOPBACK_CALLBACK_EXAMPLE = 'http://127.0.0.1:53682/callback';
+export const DEFAULT_ELEMENT_KEY = 'zohocrmv2';
+
+export type CallbackDoor = 'protocol' | 'loopback' | 'paste';
+
+export type EventsDraft = Omit<EventsSettings, 'refreshIntervalMinutes'> & {
+  refreshIntervalMinutes: number | string;
+};
+
+export interface FlowDraft {
+  elementKey: string;
+  instanceName: string;
+  /** A saved OAuth app of the active tenant; null when the client id and secret are typed in. */
+  oauthAppId: string | null;
+  clientId: string;
+  clientSecret: string;
+  callbackUrl: string;
+  state: string;
+  tags: string[];
+  scope: string;
+  /** Base URLs and other configuration of a generic (non-Zoho) element. */
+  configuration: Record<string, string>;
+  events: EventsDraft;
+}
+
+/** Field name → one sentence; the events fields are prefixed "events.", configuration "configuration.". */
+export type FieldErrors = Record<string, string>;
+
+const NO_EVENTS: EventsDraft = {
+  enabled: false,
+  vendorType: 'polling',
+  refreshIntervalMinutes: 15,
+  pollerConfiguration: '',
+  notificationCallbackUrl: '',
+  signatureKey: '',
+};
+
+export function emptyDraft(): FlowDraft {
+  return {
+    elementKey: DEFAULT_ELEMENT_KEY,
+    instanceName: '',
+    oauthAppId: null,
+    clientId: '',
+    clientSecret: '',
+    callbackUrl: PROTOCOL_CALLBACK_URL,
+    state: '',
+    tags: [],
+    scope: '',
+    configuration: {},
+    events: { ...NO_EVENTS },
+  };
+}
+
+/** The preset of an element key: its own, else the generic OAuth 2 one (undefined before presets load). */
+export function presetOf(
+  presets: readonly ElementPresetView[],
+  elementKey: string,
+): ElementPresetView | undefined {
+  const key = elementKey.trim().toLowerCase();
+  return (
+    presets.find((preset) => !preset.generic && preset.key === key) ??
+    presets.find((preset) => preset.generic)
+  );
+}
+
+/** Fills what the user has not set from a preset: scope and events defaults. */
+export function withPresetDefaults(
+  draft: FlowDraft,
+  preset: ElementPresetView,
+  previous?: ElementPresetView,
+): FlowDraft {
+  const scopeUntouched = draft.scope.trim() === '' || draft.scope === previous?.defaultScope;
+  const events = draft.events;
+  const eventsUntouched =
+    !events.enabled &&
+    (events.pollerConfiguration.trim() === '' ||
+      events.pollerConfiguration === previous?.defaultEvents.pollerConfiguration);
+  return {
+    ...draft,
+    scope: scopeUntouched ? preset.defaultScope : draft.scope,
+    events: eventsUntouched ? { ...preset.defaultEvents } : events,
+  };
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function parseUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The door a callback URL opens; null when the URL is not one the app can use. */
+export function doorOf(callbackUrl: string): CallbackDoor | null {
+  const text = callbackUrl.trim();
+  if (text === PROTOCOL_CALLBACK_URL) return 'protocol';
+  const url = parseUrl(text);
+  if (!url || url.username || url.password) return null;
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname) && url.port !== '') return 'loopback';
+  if (url.protocol === 'https:') return 'paste';
+  return null;
+}
+
+const ALL_DOORS = 'Use https://…, http://127.0.0.1:PORT/… or element-auth://oauth/callback.';
+
+export function callbackUrlProblem(callbackUrl: string): string | null {
+  const text = callbackUrl.trim();
+  if (text === '') return 'Enter the callback URL registered with the vendor.';
+  if (doorOf(text)) return null;
+  const url = parseUrl(text);
+  if (!url) return `This is not a URL. ${ALL_DOORS}`;
+  if (url.username || url.password) return 'Leave the user name and password out of the callback URL.';
+  if (url.protocol === 'element-auth:') return `The app's own callback is exactly ${PROTOCOL_CALLBACK_URL}.`;
+  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) {
+    return 'Add the port the local listener should use, e.g. http://127.0.0.1:53682/callback.';
+  }
+  if (url.protocol === 'http:')
+    return 'Plain http is only for this computer (127.0.0.1); use https for anything else.';
+  return ALL_DOORS;
+}
+
+export function httpsUrlProblem(value: string): string | null {
+  const url = parseUrl(value.trim());
+  if (!url || url.protocol !== 'https:' || url.username || url.password) {
+    return 'Use an https URL, e.g. https://example.com/path.';
+  }
+  return null;
+}
+
+const ELEMENT_KEY = /^[A-Za-z0-9._-]+$/;
+/** The characters a state may hold: printable ASCII without spaces or quotes. */
+const STATE = /^[\x21\x23-\x26\x28-\x7e]+$/;
+
+function eventsErrors(events: EventsDraft): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!events.enabled) return errors;
+  const minutes = Number(events.refreshIntervalMinutes);
+  if (events.refreshIntervalMinutes === '' || !Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
+    errors['events.refreshIntervalMinutes'] = 'Use whole minutes between 1 and 1440.';
+  }
+  if (events.vendorType === 'polling' || events.pollerConfiguration.trim() !== '') {
+    const problem = pollerConfigurationProblem(events.pollerConfiguration);
+    if (problem) errors['events.pollerConfiguration'] = problem;
+  }
+  if (events.notificationCallbackUrl.trim() !== '') {
+    const problem = httpsUrlProblem(events.notificationCallbackUrl);
+    if (problem) errors['events.notificationCallbackUrl'] = problem;
+  }
+  return errors;
+}
+
+/** Every problem of the draft, one sentence per field; empty when it can be sent. */
+export function validateDraft(draft: FlowDraft, preset: ElementPresetView | undefined): FieldErrors {
+  const errors: FieldErrors = {};
+  const elementKey = draft.elementKey.trim();
+  if (elementKey === '') errors.elementKey = 'Enter the element key, e.g. zohocrmv2.';
+  else if (!ELEMENT_KEY.test(elementKey)) errors.elementKey = 'An element key is one word, like zohocrmv2.';
+  const name = draft.instanceName.trim();
+  if (name === '') errors.instanceName = 'Give the instance a name, e.g. "Acme – Zoho CRM".';
+  else if (name.length > 200) errors.instanceName = 'Keep the name under 200 characters.';
+  if (draft.oauthAppId === null) {
+    if (draft.clientId.trim() === '')
+      errors.clientId = 'Enter the OAuth client id from the vendor’s console.';
+    if (draft.clientSecret.trim() === '') errors.clientSecret = 'Enter the OAuth client secret.';
+  }
+  const callback = callbackUrlProblem(draft.callbackUrl);
+  if (callback) errors.callbackUrl = callback;
+  const state = draft.state.trim();
+  if (state !== '' && (state.length > 200 || !STATE.test(state))) {
+    errors.state = 'A state is one word of at most 200 characters, without spaces or quotes.';
+  }
+  if (draft.tags.length > 50) errors.tags = 'Use at most 50 tags.';
+  else if (draft.tags.some((tag) => tag.trim().length > 100))
+    errors.tags = 'Keep each tag under 100 characters.';
+  if (preset?.generic) {
+    for (const key of preset.suggestedConfigurationKeys) {
+      const value = draft.configuration[key]?.trim() ?? '';
+      const problem = value === '' ? null : httpsUrlProblem(value);
+      if (problem) errors[`configuration.${key}`] = problem;
+    }
+  }
+  return { ...errors, ...eventsErrors(draft.events) };
+}
+
+/** The flow.start payload of a valid draft. */
+export function toFlowStart(draft: FlowDraft, preset: ElementPresetView | undefined): FlowStart {
+  const configuration: Record<string, string> = {};
+  if (preset?.generic) {
+    for (const key of preset.suggestedConfigurationKeys) {
+      const value = draft.configuration[key]?.trim() ?? '';
+      if (value !== '') configuration[key] = value;
+    }
+  }
+  const scope = draft.scope.trim();
+  const state = draft.state.trim();
+  return {
+    elementKey: draft.elementKey.trim(),
+    instanceName: draft.instanceName.trim(),
+    ...(draft.oauthAppId !== null
+      ? { oauthAppId: draft.oauthAppId }
+      : { apiKey: draft.clientId.trim(), apiSecret: draft.clientSecret.trim() }),
+    callbackUrl: draft.callbackUrl.trim(),
+    ...(scope !== '' ? { scope } : {}),
+    ...(state !== '' ? { state } : {}),
+    tags: draft.tags.map((tag) => tag.trim()).filter((tag) => tag !== ''),
+    configuration,
+    events: { ...draft.events, refreshIntervalMinutes: Number(draft.events.refreshIntervalMinutes) },
+  };
+}

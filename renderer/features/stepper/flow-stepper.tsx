@@ -1,0 +1,165 @@
+// The three steps of the seed (Redirect URL → Authenticate Users → Authenticate Instance) over the
+// flow store: it maps the FlowView main pushes to the active step and the panel that shows it.
+import { Paper, Stack, Stepper } from '@mantine/core';
+import { IconX } from '@tabler/icons-react';
+import type { ElementPresetView, FlowView, OAuthAppView } from '../../../preload/contract';
+import { assertNever } from '../../assert-never';
+import { useAppStore } from '../../stores/app';
+import { useFlowStore, type FlowAction } from '../../stores/flow';
+import { AuthenticateUsersPanel } from './authenticate-users-panel';
+import { CreatingPanel } from './creating-panel';
+import { FlowCancelledPanel } from './flow-cancelled-panel';
+import { FlowFailurePanel } from './flow-failure-panel';
+import { presetOf } from './flow-form';
+import { InstanceCreatedPanel } from './instance-created-panel';
+import { LostResponsePanel } from './lost-response-panel';
+import { RedirectUrlForm } from './redirect-url-form';
+
+const STEPS = [
+  { label: 'Redirect URL', description: 'The vendor’s sign-in link' },
+  { label: 'Authenticate Users', description: 'The customer signs in' },
+  { label: 'Authenticate Instance', description: 'The instance is created' },
+];
+
+interface FlowStepperProps {
+  oauthApps: OAuthAppView[];
+}
+
+/** "Europe (eu)" for a Zoho location code, the code itself when no preset names it. */
+function dataCenterLabel(presets: ElementPresetView[], location: string | undefined): string | undefined {
+  if (!location) return undefined;
+  const dataCenter = presets.flatMap((preset) => preset.dataCenters).find((dc) => dc.location === location);
+  return dataCenter ? `${dataCenter.label} (${location})` : location;
+}
+
+function Panel({ view, oauthApps }: { view: FlowView; oauthApps: OAuthAppView[] }) {
+  const store = useFlowStore();
+  const go = useAppStore((state) => state.go);
+  const errorOf = (action: FlowAction) =>
+    store.actionError?.action === action ? store.actionError.error : null;
+  switch (view.step) {
+    case 'idle':
+    case 'fetching-url':
+      return (
+        <RedirectUrlForm
+          draft={store.draft}
+          errors={store.fieldErrors}
+          presets={store.presets}
+          preset={presetOf(store.presets, store.draft.elementKey)}
+          oauthApps={oauthApps}
+          busy={store.busy === 'start' || view.step === 'fetching-url'}
+          startError={errorOf('start') ?? errorOf('reset')}
+          onChange={store.updateDraft}
+          onEventsChange={store.updateEvents}
+          onChooseApp={store.chooseOAuthApp}
+          onUseExample={store.useExamplePoller}
+          onSubmit={() => void store.start()}
+        />
+      );
+    case 'awaiting-consent':
+      return (
+        <AuthenticateUsersPanel
+          view={view}
+          pasteUrl={store.pasteUrl}
+          pasting={store.busy === 'paste'}
+          cancelling={store.busy === 'cancel'}
+          copied={store.copied === 'auth-url'}
+          pasteError={errorOf('paste') ?? errorOf('cancel') ?? errorOf('open') ?? errorOf('copy-url')}
+          onPasteUrlChange={store.setPasteUrl}
+          onPaste={() => void store.paste()}
+          onCopy={() => void store.copyAuthUrl()}
+          onOpen={() => void store.openAuthUrl()}
+          onCancel={() => void store.cancel()}
+        />
+      );
+    case 'creating':
+      return (
+        <CreatingPanel
+          instanceName={view.instanceName}
+          codeExpiresAt={view.codeExpiresAt}
+          dataCenter={dataCenterLabel(store.presets, view.dataCenter)}
+        />
+      );
+    case 'done':
+      return (
+        <InstanceCreatedPanel
+          instance={view.instance}
+          tenantName={view.tenantName}
+          reauthenticated={view.reauthenticated}
+          dataCenter={dataCenterLabel(store.presets, view.instance.dataCenter)}
+          tokenCopied={store.copied === 'token'}
+          copyError={errorOf('copy-token') ?? errorOf('reset')}
+          onCopyToken={() => void store.copyToken()}
+          onSeeInstances={() => go('instances')}
+          onStartAnother={() => void store.startAnother()}
+        />
+      );
+    case 'lost-response':
+      return (
+        <LostResponsePanel
+          instanceName={view.instanceName}
+          candidate={view.candidate}
+          message={view.message}
+          adopting={store.busy === 'adopt'}
+          restarting={store.busy === 'reset'}
+          adoptError={errorOf('adopt') ?? errorOf('reset')}
+          onAdopt={() => void store.adoptCandidate()}
+          onStartAgain={() => void store.startAgain()}
+        />
+      );
+    case 'failed':
+      return (
+        <FlowFailurePanel
+          error={view.error}
+          tenantName={view.tenantName}
+          restarting={store.busy === 'reset'}
+          onStartAgain={() => void store.startAgain()}
+          onOpenTenants={() => go('tenants')}
+        />
+      );
+    case 'cancelled':
+      return (
+        <FlowCancelledPanel
+          instanceName={view.instanceName}
+          restarting={store.busy === 'reset'}
+          onStartAgain={() => void store.startAgain()}
+        />
+      );
+    default:
+      return assertNever(view);
+  }
+}
+
+export function FlowStepper({ oauthApps }: FlowStepperProps) {
+  const view = useFlowStore((state) => state.view);
+  const reachedStep = useFlowStore((state) => state.reachedStep);
+  const stopped = view.step === 'failed' || view.step === 'cancelled';
+  const active = view.step === 'done' ? STEPS.length : reachedStep;
+  return (
+    <Stack gap="lg">
+      <Stepper active={active} size="sm" allowNextStepsSelect={false} aria-label="Authentication steps">
+        {STEPS.map((step, index) => (
+          <Stepper.Step
+            key={step.label}
+            label={step.label}
+            description={step.description}
+            loading={index === active && (view.step === 'fetching-url' || view.step === 'creating')}
+            allowStepSelect={false}
+            {...(stopped && index === active
+              ? {
+                  color: view.step === 'failed' ? 'red' : 'gray',
+                  icon: <IconX size={16} />,
+                  progressIcon: <IconX size={16} />,
+                }
+              : {})}
+            data-testid={`step-${index}`}
+            aria-current={index === active ? 'step' : undefined}
+          />
+        ))}
+      </Stepper>
+      <Paper withBorder radius="lg" p="xl" data-testid="flow-panel" data-step={view.step}>
+        <Panel view={view} oauthApps={oauthApps} />
+      </Paper>
+    </Stack>
+  );
+}

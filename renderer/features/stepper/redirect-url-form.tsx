@@ -1,0 +1,175 @@
+// Step 1, "Redirect URL": the form that asks the platform for the vendor's sign-in link — element,
+// instance name, OAuth client, callback door, options and events — validated inline before sending.
+import type { FormEvent, ReactNode } from 'react';
+import {
+  Autocomplete,
+  Button,
+  Group,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { IconArrowRight } from '@tabler/icons-react';
+import type { AppError, ElementPresetView, OAuthAppView } from '../../../preload/contract';
+import { ActionErrorAlert } from './action-error-alert';
+import { CallbackDoorField } from './callback-door-field';
+import { ElementConfigurationFields } from './element-configuration-fields';
+import { EventsSection } from './events-section';
+import type { EventsDraft, FieldErrors, FlowDraft } from './flow-form';
+import { OAuthClientFields } from './oauth-client-fields';
+
+export interface RedirectUrlFormProps {
+  draft: FlowDraft;
+  errors: FieldErrors;
+  presets: ElementPresetView[];
+  /** The preset the element key picks (undefined until presets load). */
+  preset: ElementPresetView | undefined;
+  oauthApps: OAuthAppView[];
+  busy: boolean;
+  startError: AppError | null;
+  onChange(patch: Partial<FlowDraft>): void;
+  onEventsChange(patch: Partial<EventsDraft>): void;
+  onChooseApp(app: OAuthAppView | null): void;
+  onUseExample(): void;
+  onSubmit(): void;
+}
+
+function FormSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Stack gap="sm">
+      <Text fz="xs" fw={700} c="dimmed" tt="uppercase" lts={0.6}>
+        {title}
+      </Text>
+      {children}
+    </Stack>
+  );
+}
+
+function elementHint(preset: ElementPresetView | undefined): string {
+  if (!preset) return 'The platform’s key of the element.';
+  if (!preset.generic) return `${preset.label}: the customer’s data center comes from the sign-in.`;
+  return 'Another OAuth 2 element: add its base URLs if it needs them.';
+}
+
+const monospace = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
+
+export function RedirectUrlForm(props: RedirectUrlFormProps) {
+  const { draft, errors, presets, preset, oauthApps, busy, startError } = props;
+  const { onChange, onEventsChange, onChooseApp, onUseExample, onSubmit } = props;
+  const chosenApp = oauthApps.find((app) => app.id === draft.oauthAppId);
+  const example = presets.find((candidate) => candidate.examplePollerConfiguration !== '');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit();
+  };
+  return (
+    <form onSubmit={submit} noValidate aria-label="Redirect URL">
+      <Stack gap="xl">
+        <FormSection title="Element and instance">
+          <SimpleGrid cols={2} spacing="md">
+            <Autocomplete
+              label="Element key"
+              description={elementHint(preset)}
+              data={presets.filter((candidate) => !candidate.generic).map((candidate) => candidate.key)}
+              value={draft.elementKey}
+              onChange={(elementKey) => onChange({ elementKey })}
+              error={errors.elementKey}
+              required
+              spellCheck={false}
+              styles={monospace}
+            />
+            <TextInput
+              label="Instance name"
+              description="How the instance is listed on the platform."
+              placeholder="Acme – Zoho CRM"
+              value={draft.instanceName}
+              onChange={(event) => onChange({ instanceName: event.currentTarget.value })}
+              error={errors.instanceName}
+              required
+            />
+          </SimpleGrid>
+          {preset?.generic && (
+            <ElementConfigurationFields
+              keys={preset.suggestedConfigurationKeys}
+              values={draft.configuration}
+              errors={errors}
+              onChange={(configuration) => onChange({ configuration })}
+            />
+          )}
+        </FormSection>
+
+        <FormSection title="OAuth client and callback">
+          <OAuthClientFields
+            apps={oauthApps}
+            oauthAppId={draft.oauthAppId}
+            clientId={draft.clientId}
+            clientSecret={draft.clientSecret}
+            errors={errors}
+            onChooseApp={onChooseApp}
+            onChange={onChange}
+          />
+          <CallbackDoorField
+            value={draft.callbackUrl}
+            error={errors.callbackUrl}
+            fromApp={chosenApp?.name}
+            onChange={(callbackUrl) => onChange({ callbackUrl })}
+          />
+        </FormSection>
+
+        <FormSection title="Options">
+          <Textarea
+            label="Scope"
+            description={
+              preset && !preset.generic
+                ? `The ${preset.label} default; change it only if you must.`
+                : undefined
+            }
+            value={draft.scope}
+            onChange={(event) => onChange({ scope: event.currentTarget.value })}
+            autosize
+            minRows={1}
+            maxRows={4}
+            spellCheck={false}
+            styles={monospace}
+          />
+          <SimpleGrid cols={2} spacing="md">
+            <TagsInput
+              label="Tags"
+              description="Press Enter after each tag."
+              value={draft.tags}
+              onChange={(tags) => onChange({ tags })}
+              error={errors.tags}
+              clearable
+            />
+            <TextInput
+              label="State"
+              description="Leave empty: the app makes a random one."
+              value={draft.state}
+              onChange={(event) => onChange({ state: event.currentTarget.value })}
+              error={errors.state}
+              spellCheck={false}
+              styles={monospace}
+            />
+          </SimpleGrid>
+          <EventsSection
+            events={draft.events}
+            errors={errors}
+            exampleLabel={example ? `Use ${example.label} example` : undefined}
+            onChange={onEventsChange}
+            onUseExample={onUseExample}
+          />
+        </FormSection>
+
+        {startError && <ActionErrorAlert title="The sign-in could not start" error={startError} />}
+        <Group justify="flex-end">
+          <Button type="submit" size="md" loading={busy} rightSection={<IconArrowRight size={18} />}>
+            Get the sign-in link
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
