@@ -1,0 +1,54 @@
+// What every CLI command runs with: the standard streams, the environment, and the services built
+// by the very same createServices as the app, on the same data folder and keychain.
+import { createServices, type ServicePorts, type Services } from '../services/index';
+import { systemClock } from '../services/ports';
+import { resolveDataFolder } from '../services/tenants/data-folder';
+import { KeytarSecretStore, keychainServiceName } from '../services/tenants/keytar-secret-store';
+import { CLI_VERSION, cliEvents, cliLogger, noBrowser, systemBrowser } from './cli-ports';
+
+export interface CliIo {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface CliContext {
+  io: CliIo;
+  /** True when stdin is a terminal: prompts and confirmations are possible. */
+  interactive: boolean;
+  /** The CLI's ports; `browser: false` makes the OpenUrl port do nothing (--no-browser). */
+  ports(options?: { browser?: boolean }): ServicePorts;
+  /** Builds the services once, over ports(options). */
+  services(options?: { browser?: boolean }): Services;
+  /** A line on stderr: progress and notes, never the result. */
+  note(line: string): void;
+  /** The result on stdout. */
+  print(text: string): void;
+}
+
+export function createCliContext(io: CliIo): CliContext {
+  let services: Services | undefined;
+  const note = (line: string) => void io.stderr.write(`${line}\n`);
+  let secretStore: KeytarSecretStore | undefined;
+  const ports = (options: { browser?: boolean } = {}): ServicePorts => ({
+    appInfo: { name: 'element-auth', version: CLI_VERSION, platform: process.platform },
+    dataDir: resolveDataFolder({ env: io.env }),
+    secretStore: (secretStore ??= new KeytarSecretStore(keychainServiceName(io.env))),
+    clock: systemClock,
+    openUrl: options.browser === false ? noBrowser : systemBrowser,
+    events: cliEvents(note),
+    log: cliLogger(note),
+  });
+  return {
+    io,
+    interactive: io.stdin.isTTY === true,
+    note,
+    print: (text) => void io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    ports,
+    services(options = {}) {
+      services ??= createServices(ports(options));
+      return services;
+    },
+  };
+}

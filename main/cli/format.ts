@@ -1,0 +1,30 @@
+// Human output of the CLI: aligned tables and "key: value" blocks, plus JSON for --json. Everything
+// printed here is already redacted by the services (hints like ••••EHU=, never a secret).
+
+/** Columns padded to the widest cell; the last column is not padded. */
+export function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), ...rows.map(line)].join('\n');
+}
+
+/** "Key:   value" lines, keys aligned; empty values are left out. */
+export function fields(entries: [string, string | number | undefined | null][]): string {
+  const shown = entries.filter(([, value]) => value !== undefined && value !== null && value !== '');
+  const width = Math.max(...shown.map(([key]) => key.length + 1));
+  return shown.map(([key, value]) => `${`${key}:`.padEnd(width)}  ${String(value)}`).join('\n');
+}
+
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

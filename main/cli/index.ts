@@ -1,0 +1,124 @@
+// element-auth: the CLI entry. Finds the command, handles --help and --version, runs it, and turns
+// failures into one line on stderr with exit code 1 (failure) or 2 (usage error).
+import { AppFailure } from '../services/errors';
+import { CLI_VERSION } from './cli-ports';
+import {
+  commandHelp,
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_USAGE,
+  parseCommandArgs,
+  UsageError,
+  type Command,
+} from './command';
+import { createCliContext, type CliIo } from './context';
+import { authenticateCommand } from './authenticate-command';
+import { instancesCommands } from './instances-commands';
+import { tenantCommands } from './tenant-commands';
+
+const COMMANDS: Command[] = [...tenantCommands, authenticateCommand, ...instancesCommands];
+const GROUPS = ['tenant', 'instances'];
+
+function overview(commands: Command[]): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
+  const lines = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  return lines.join('\n');
+}
+
+const HELP = `element-auth ${CLI_VERSION}: create and look after Cloud Elements element instances from the
+command line, with the same tenants, keychain and services as the Element Authenticator app.
+
+Usage: element-auth <command> [options]      element-auth <command> --help
+
+Commands:
+${overview(COMMANDS)}
+
+Environment:
+  ELEMENT_AUTH_HOME                 the data folder (default: the app's folder)
+  ELEMENT_AUTH_KEYCHAIN_SERVICE     the keychain service name (default: element-authenticator)
+  ELEMENT_AUTH_ORG_SECRET, ELEMENT_AUTH_USER_SECRET, ELEMENT_AUTH_API_SECRET
+                                    secrets (never accepted as flags); a terminal asks otherwise
+
+Output: the result on stdout (human by default, --json for machines), progress on stderr.
+Exit codes: 0 success, 1 failure, 2 usage error (also: a secret or a confirmation is needed and
+stdin is not a terminal).
+`;
+
+const isHelp = (arg: string) => arg === '--help' || arg === '-h';
+
+function groupHelp(group: string): string {
+  const commands = COMMANDS.filter((command) => command.name.startsWith(`${group} `));
+  return `Usage: element-auth ${group} <command> [options]\n\nCommands:\n${overview(commands)}\n`;
+}
+
+/** Runs one invocation; returns the exit code. Writes only through io. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const context = createCliContext(io);
+  let commandName: string | undefined;
+  try {
+    const [first, second] = argv;
+    if (first === undefined) {
+      io.stderr.write(HELP);
+      return EXIT_USAGE;
+    }
+    if (isHelp(first) || first === 'help') {
+      io.stdout.write(HELP);
+      return EXIT_OK;
+    }
+    if (first === '--version' || first === '-v') {
+      io.stdout.write(`${CLI_VERSION}\n`);
+      return EXIT_OK;
+    }
+    if (GROUPS.includes(first) && (second === undefined || isHelp(second))) {
+      (second === undefined ? io.stderr : io.stdout).write(groupHelp(first));
+      return second === undefined ? EXIT_USAGE : EXIT_OK;
+    }
+    const twoWords = `${first} ${second ?? ''}`;
+    const command = COMMANDS.find((candidate) => candidate.name === twoWords || candidate.name === first);
+    if (!command) {
+      const what = GROUPS.includes(first) ? `${first} command "${second}"` : `command "${first}"`;
+      throw new UsageError(`Unknown ${what}.`);
+    }
+    commandName = command.name;
+    const rest = argv.slice(command.name.split(' ').length);
+    if (rest.some(isHelp)) {
+      io.stdout.write(commandHelp(command));
+      return EXIT_OK;
+    }
+    return await command.run(context, parseCommandArgs(command, rest));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      const command = error.command ?? commandName;
+      const hint = command
+        ? `Run element-auth ${command} --help for usage.`
+        : 'Run element-auth --help for usage.';
+      context.note(`element-auth: ${error.message}\n${hint}`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof AppFailure) {
+      context.note(`element-auth: ${error.message}`);
+      return EXIT_FAILURE;
+    }
+    const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    context.note(`element-auth: something went wrong inside element-auth (${why}).`);
+    return EXIT_FAILURE;
+  }
+}
+
+function flush(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
+async function main(): Promise<void> {
+  const io: CliIo = {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  };
+  const code = await runCli(process.argv.slice(2), io);
+  await Promise.all([flush(process.stdout), flush(process.stderr)]);
+  process.exit(code);
+}
+
+void main();

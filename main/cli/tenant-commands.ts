@@ -1,0 +1,175 @@
+// element-auth tenant add|list|use|remove: the tenants service of the app, from the command line.
+// Secrets come from the environment or a hidden prompt; the output shows masked hints only.
+import type { TenantEnvironment, TenantList, TenantView } from '../../preload/contract';
+import { AppFailure } from '../services/errors';
+import { parseUrl } from '../services/net/safe-url';
+import { environmentLabel } from '../services/tenants/environments';
+import { sameName } from '../services/tenants/tenant-records';
+import {
+  EXIT_FAILURE,
+  EXIT_OK,
+  flag,
+  JSON_OPTION,
+  requiredOption,
+  UsageError,
+  type Command,
+} from './command';
+import type { CliContext } from './context';
+import { fields, json, table } from './format';
+import { confirmByTyping, readSecret } from './secrets';
+
+const PRESETS: readonly string[] = ['us', 'eu', 'staging'];
+
+function environmentOf(value: string): { environment: TenantEnvironment; customUrl?: string } {
+  const lower = value.trim().toLowerCase();
+  if (PRESETS.includes(lower)) return { environment: lower as TenantEnvironment };
+  if (!parseUrl(value.trim())) {
+    throw new UsageError(
+      `--env must be us, eu, staging or the platform URL (https://…), not "${value}".`,
+      'tenant add',
+    );
+  }
+  return { environment: 'custom', customUrl: value.trim() };
+}
+
+function describeTenant(tenant: TenantView, active: boolean): string {
+  return fields([
+    ['Tenant', tenant.name],
+    ['Id', tenant.id],
+    ['Environment', environmentLabel(tenant.environment, tenant.baseUrl)],
+    ['Platform URL', tenant.baseUrl],
+    ['Org secret', tenant.orgSecretHint],
+    ['User secret', tenant.userSecretHint],
+    ['Active', active ? 'yes' : 'no'],
+  ]);
+}
+
+function noticeOf(context: CliContext, list: TenantList): void {
+  if (list.notice) context.note(`warning: ${list.notice}`);
+}
+
+const add: Command = {
+  name: 'tenant add',
+  summary: 'Add a tenant: a platform environment and its secrets (kept in the keychain).',
+  usage: 'tenant add <name> --env <us|eu|staging|URL> [--json]',
+  details: `
+Options:
+  --env <env>   us, eu, staging, or the platform URL (https://…/elements/api-v2; plain http only to
+                127.0.0.1 or localhost)
+  --json        print the tenant as JSON
+
+Environment:
+  ELEMENT_AUTH_ORG_SECRET, ELEMENT_AUTH_USER_SECRET   the secrets; without them, a terminal asks
+                                                      for them without echo
+
+The first tenant becomes the active one.`,
+  options: { env: { type: 'string' }, ...JSON_OPTION },
+  positionals: { min: 1, max: 1, name: 'the tenant name' },
+  async run(context, args) {
+    const name = args.positionals[0] ?? '';
+    const environment = environmentOf(requiredOption(args, 'env', this.name));
+    const orgSecret = await readSecret(context, 'org', this.name);
+    const userSecret = await readSecret(context, 'user', this.name);
+    const tenants = context.services().tenants;
+    const tenant = await tenants.add({ name, ...environment, orgSecret, userSecret });
+    const list = await tenants.list();
+    const active = list.activeTenantId === tenant.id;
+    context.print(flag(args, 'json') ? json({ ...tenant, active }) : describeTenant(tenant, active));
+    return EXIT_OK;
+  },
+};
+
+const list: Command = {
+  name: 'tenant list',
+  summary: 'List the tenants; the active one is marked with *.',
+  usage: 'tenant list [--json]',
+  details: `
+Options:
+  --json   print { activeTenantId, tenants: [...] } as JSON (secrets appear as masked hints only)`,
+  options: { ...JSON_OPTION },
+  positionals: { min: 0, max: 0, name: '' },
+  async run(context, args) {
+    const result = await context.services().tenants.list();
+    noticeOf(context, result);
+    if (flag(args, 'json')) {
+      context.print(json({ activeTenantId: result.activeTenantId, tenants: result.tenants }));
+      return EXIT_OK;
+    }
+    if (result.tenants.length === 0) {
+      context.note('There is no tenant yet. Add one: element-auth tenant add <name> --env us');
+      return EXIT_OK;
+    }
+    const rows = result.tenants.map((tenant) => [
+      tenant.id === result.activeTenantId ? '*' : '',
+      tenant.name,
+      environmentLabel(tenant.environment, tenant.baseUrl),
+      tenant.orgSecretHint,
+      tenant.userSecretHint,
+      tenant.baseUrl,
+    ]);
+    context.print(
+      table(['ACTIVE', 'NAME', 'ENVIRONMENT', 'ORG SECRET', 'USER SECRET', 'PLATFORM URL'], rows),
+    );
+    return EXIT_OK;
+  },
+};
+
+const use: Command = {
+  name: 'tenant use',
+  summary: 'Make a tenant the active one (for the CLI and the app alike).',
+  usage: 'tenant use <name> [--json]',
+  details: `
+Options:
+  --json   print the tenant as JSON`,
+  options: { ...JSON_OPTION },
+  positionals: { min: 1, max: 1, name: 'the tenant name' },
+  async run(context, args) {
+    const result = await context.services().tenants.use({ id: args.positionals[0] ?? '' });
+    const tenant = result.tenants.find((candidate) => candidate.id === result.activeTenantId);
+    if (!tenant) throw new AppFailure('internal', 'The tenant was switched but is not in the list.');
+    context.print(flag(args, 'json') ? json(tenant) : `Active tenant: ${tenant.name}`);
+    return EXIT_OK;
+  },
+};
+
+const remove: Command = {
+  name: 'tenant remove',
+  summary: 'Remove a tenant and every keychain item it owns.',
+  usage: 'tenant remove <name> [--yes] [--json]',
+  details: `
+Options:
+  --yes    do not ask; without it a terminal asks you to type the tenant's name, and without a
+           terminal the command refuses (exit 2)
+  --json   print { removed: { id, name } } as JSON
+
+The instances stay on the platform; only this computer forgets the tenant.`,
+  options: { yes: { type: 'boolean' }, ...JSON_OPTION },
+  positionals: { min: 1, max: 1, name: 'the tenant name' },
+  async run(context, args) {
+    const wanted = args.positionals[0] ?? '';
+    const tenants = context.services().tenants;
+    const known = (await tenants.list()).tenants;
+    const tenant =
+      known.find((candidate) => candidate.id === wanted) ?? known.find((c) => sameName(c.name, wanted));
+    if (!tenant) throw new AppFailure('tenant_not_found', `There is no tenant “${wanted}”.`);
+    const confirmed = await confirmByTyping(context, {
+      yes: flag(args, 'yes'),
+      expected: tenant.name,
+      question: `Remove tenant “${tenant.name}” and its keychain items? Type its name to confirm: `,
+      refusal: `Refusing to remove tenant “${tenant.name}”`,
+      command: this.name,
+    });
+    if (!confirmed) {
+      context.note('The name did not match: nothing was removed.');
+      return EXIT_FAILURE;
+    }
+    await tenants.remove({ id: tenant.id });
+    const removed = { id: tenant.id, name: tenant.name };
+    context.print(
+      flag(args, 'json') ? json({ removed }) : `Removed tenant ${tenant.name} and its keychain items.`,
+    );
+    return EXIT_OK;
+  },
+};
+
+export const tenantCommands: Command[] = [add, list, use, remove];
