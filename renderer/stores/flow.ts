@@ -15,7 +15,7 @@ import {
 } from '../features/stepper/flow-form';
 
 export type FlowAction =
-  'start' | 'paste' | 'cancel' | 'adopt' | 'reset' | 'open' | 'copy-url' | 'copy-token';
+  'load' | 'start' | 'paste' | 'cancel' | 'adopt' | 'reset' | 'open' | 'copy-url' | 'copy-token';
 export type Copied = 'auth-url' | 'token' | null;
 
 interface FlowState {
@@ -147,7 +147,7 @@ export const useFlowStore = create<FlowState>()((set, get) => {
         }));
       }
       const failed = [view, presets].find((result) => result.status === 'rejected');
-      if (failed) set({ actionError: { action: 'reset', error: toAppError(failed.reason) } });
+      if (failed) set({ actionError: { action: 'load', error: toAppError(failed.reason) } });
     },
 
     listen: () => bridge().on('flow.changed', show),

@@ -6,6 +6,7 @@ import type { ElementPresetView, FlowView, OAuthAppView } from '../../../preload
 import { assertNever } from '../../assert-never';
 import { useAppStore } from '../../stores/app';
 import { useFlowStore, type FlowAction } from '../../stores/flow';
+import { ActionErrorAlert } from './action-error-alert';
 import { AuthenticateUsersPanel } from './authenticate-users-panel';
 import { CreatingPanel } from './creating-panel';
 import { FlowCancelledPanel } from './flow-cancelled-panel';
@@ -48,7 +49,7 @@ function Panel({ view, oauthApps }: { view: FlowView; oauthApps: OAuthAppView[] 
           preset={presetOf(store.presets, store.draft.elementKey)}
           oauthApps={oauthApps}
           busy={store.busy === 'start' || view.step === 'fetching-url'}
-          startError={errorOf('start') ?? errorOf('reset')}
+          startError={errorOf('start')}
           onChange={store.updateDraft}
           onEventsChange={store.updateEvents}
           onChooseApp={store.chooseOAuthApp}
@@ -88,7 +89,7 @@ function Panel({ view, oauthApps }: { view: FlowView; oauthApps: OAuthAppView[] 
           reauthenticated={view.reauthenticated}
           dataCenter={dataCenterLabel(store.presets, view.instance.dataCenter)}
           tokenCopied={store.copied === 'token'}
-          copyError={errorOf('copy-token') ?? errorOf('reset')}
+          copyError={errorOf('copy-token')}
           onCopyToken={() => void store.copyToken()}
           onSeeInstances={() => go('instances')}
           onStartAnother={() => void store.startAnother()}
@@ -102,7 +103,7 @@ function Panel({ view, oauthApps }: { view: FlowView; oauthApps: OAuthAppView[] 
           message={view.message}
           adopting={store.busy === 'adopt'}
           restarting={store.busy === 'reset'}
-          adoptError={errorOf('adopt') ?? errorOf('reset')}
+          adoptError={errorOf('adopt')}
           onAdopt={() => void store.adoptCandidate()}
           onStartAgain={() => void store.startAgain()}
         />
@@ -133,6 +134,8 @@ function Panel({ view, oauthApps }: { view: FlowView; oauthApps: OAuthAppView[] 
 export function FlowStepper({ oauthApps }: FlowStepperProps) {
   const view = useFlowStore((state) => state.view);
   const reachedStep = useFlowStore((state) => state.reachedStep);
+  const actionError = useFlowStore((state) => state.actionError);
+  const general = actionError?.action === 'load' || actionError?.action === 'reset' ? actionError : null;
   const stopped = view.step === 'failed' || view.step === 'cancelled';
   const active = view.step === 'done' ? STEPS.length : reachedStep;
   return (
@@ -157,6 +160,16 @@ export function FlowStepper({ oauthApps }: FlowStepperProps) {
           />
         ))}
       </Stepper>
+      {general && (
+        <ActionErrorAlert
+          title={
+            general.action === 'load'
+              ? 'The app could not read the sign-in state'
+              : 'The app could not go back to the form'
+          }
+          error={general.error}
+        />
+      )}
       <Paper withBorder radius="lg" p="xl" data-testid="flow-panel" data-step={view.step}>
         <Panel view={view} oauthApps={oauthApps} />
       </Paper>
