@@ -94,8 +94,13 @@ function announce(context: CliContext, view: AwaitingConsent, browser: boolean):
   );
   context.note(view.authUrl);
   const until = new Date(view.waitUntil).toLocaleTimeString();
-  if (view.door === 'loopback')
+  if (view.door === 'loopback') {
     context.note(`Waiting for the browser to come back to ${view.callbackUrl} (until ${until})…`);
+  } else if (!context.interactive) {
+    context.note(
+      `Waiting for the redirected URL (${view.callbackUrl}?code=…) as one line on stdin (until ${until})…`,
+    );
+  }
 }
 
 /** The end of the flow: the created instance on stdout, or the failure as an AppFailure (exit 1). */

@@ -51,14 +51,18 @@ export const SECRET_ENVIRONMENT_HELP =
   'Set ELEMENT_AUTH_ORG_SECRET and ELEMENT_AUTH_USER_SECRET (tenant add) or ELEMENT_AUTH_API_SECRET ' +
   '(authenticate), or run in a terminal to be asked without echo.';
 
-/** Refuses --org-secret, --api-secret=…, --token and the like before anything else looks at argv. */
-export function refuseSecretFlags(argv: readonly string[], command?: string): void {
+/**
+ * Refuses --org-secret, --api-secret=…, --token and the like before anything else looks at argv.
+ * The command's own flags (e.g. --include-secrets) are not secrets and pass.
+ */
+export function refuseSecretFlags(argv: readonly string[], command: Command): void {
   for (const arg of argv) {
     if (arg === '--') return;
     if (!arg.startsWith('--')) continue;
     const name = arg.slice(2).split('=')[0] ?? '';
-    if (SECRET_FLAG.test(name))
-      throw new UsageError(`--${name} is not accepted. ${SECRET_ENVIRONMENT_HELP}`, command);
+    if (SECRET_FLAG.test(name) && !Object.hasOwn(command.options, name)) {
+      throw new UsageError(`--${name} is not accepted. ${SECRET_ENVIRONMENT_HELP}`, command.name);
+    }
   }
 }
 
@@ -69,7 +73,7 @@ function describeParseError(error: unknown): string {
 
 /** Parses a command's arguments (after its name); --help is handled by the caller. */
 export function parseCommandArgs(command: Command, argv: readonly string[]): ParsedArgs {
-  refuseSecretFlags(argv, command.name);
+  refuseSecretFlags(argv, command);
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: [...argv], options: command.options, allowPositionals: true, strict: true });

@@ -26,6 +26,8 @@ export function readLine(io: CliIo, question?: string): Promise<string | null> {
 /** Asks for a secret on the terminal without echo. Ctrl-C or Ctrl-D on an empty answer cancels. */
 export function promptHidden(io: CliIo, question: string): Promise<string> {
   const stdin = io.stdin;
+  // Raw mode first: typing that follows the question at once must not be echoed either.
+  stdin.setRawMode(true);
   io.stderr.write(question);
   return new Promise((resolve, reject) => {
     let value = '';
@@ -49,7 +51,6 @@ export function promptHidden(io: CliIo, question: string): Promise<string> {
         else if (char >= ' ') value += char;
       }
     };
-    stdin.setRawMode(true);
     stdin.resume();
     stdin.on('data', onData);
   });

@@ -213,3 +213,45 @@ export async function readTree(dir: string): Promise<Map<string, string>> {
 
 /** The authorization URL the CLI printed on stderr (a line of its own). */
 export const AUTH_URL_LINE = /^(http:\/\/127\.0\.0\.1:\d+\/fake-vendor\/oauth2\/auth\?\S+)$/m;
+
+/** Creates an instance through `element-auth authenticate` and the loopback door; returns its id. */
+export async function authenticateViaLoopback(world: CliWorld, name: string): Promise<number> {
+  const callbackUrl = `http://127.0.0.1:${await freePort()}/oauth/callback`;
+  const args = ['authenticate', '--element', 'zohocrmv2', '--name', name, '--api-key', API_KEY];
+  const running = world.start([...args, '--callback-url', callbackUrl, '--no-browser', '--json'], {
+    ELEMENT_AUTH_API_SECRET: API_SECRET,
+  });
+  const [, authUrl] = await running.waitForStderr(AUTH_URL_LINE);
+  await fetch(await consent(authUrl ?? ''));
+  const result = await running.done;
+  if (result.code !== 0) throw new Error(`authenticate failed: ${result.stderr}`);
+  return (JSON.parse(result.stdout) as { id: number }).id;
+}
+
+/**
+ * Runs the CLI on a pseudo-terminal (util-linux `script`), so stdin is a TTY: each answer is typed
+ * once its prompt shows. Returns the exit code and everything the terminal showed.
+ */
+export async function runOnTerminal(
+  world: CliWorld,
+  args: string[],
+  answers: [prompt: RegExp, typed: string][],
+): Promise<{ code: number | null; transcript: string }> {
+  world.argvLog.push(args);
+  const command = [process.execPath, CLI, ...args]
+    .map((part) => `'${part.replace(/'/g, `'\\''`)}'`)
+    .join(' ');
+  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: ROOT, env: world.env() });
+  let transcript = '';
+  let next = 0;
+  child.stdout.on('data', (chunk: Buffer) => {
+    transcript += chunk.toString();
+    const answer = answers[next];
+    if (answer && answer[0].test(transcript)) {
+      next += 1;
+      child.stdin.write(`${answer[1]}\r`);
+    }
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { code, transcript };
+}

@@ -1,7 +1,5 @@
 // The built element-auth CLI, tenant commands: add, list, use, remove against the real keychain,
 // secrets only from the environment or a hidden prompt, usage errors (exit 2) and http refusal.
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import {
@@ -10,6 +8,7 @@ import {
   createWorld,
   ORG_SECRET,
   readTree,
+  runOnTerminal,
   USER_SECRET,
   type CliWorld,
 } from './cli-helpers';
@@ -126,26 +125,14 @@ describe('element-auth tenant', () => {
   });
 
   it('asks for the secrets on a terminal without echoing them', async () => {
-    const command = `${JSON.stringify(process.execPath)} bin/element-auth.js tenant add Prompted --env us`;
-    const child = spawn('script', ['-qec', command, '/dev/null'], {
-      cwd: path.resolve(__dirname, '../..'),
-      env: world.env(),
-    });
-    let transcript = '';
-    const seen = (pattern: RegExp) =>
-      new Promise<void>((resolve) => {
-        const check = () => pattern.test(transcript) && resolve();
-        child.stdout.on('data', (chunk: Buffer) => {
-          transcript += chunk.toString();
-          check();
-        });
-        check();
-      });
-    await seen(/Organization secret \(not shown\): /);
-    child.stdin.write(`${ORG_SECRET}\r`);
-    await seen(/User secret \(not shown\): /);
-    child.stdin.write(`${USER_SECRET}\r`);
-    const code = await new Promise((resolve) => child.on('close', resolve));
+    const { code, transcript } = await runOnTerminal(
+      world,
+      ['tenant', 'add', 'Prompted', '--env', 'us'],
+      [
+        [/Organization secret \(not shown\): /, ORG_SECRET],
+        [/User secret \(not shown\): /, USER_SECRET],
+      ],
+    );
     expect(code).toBe(0);
     expect(transcript).toMatch(/Tenant:\s+Prompted/);
     expect(transcript).not.toContain(ORG_SECRET);
