@@ -24,14 +24,24 @@ interface AuthenticateUsersPanelProps {
   onCancel(): void;
 }
 
-function doorInWords(view: AwaitingView): string {
+function DoorInWords({ view }: { view: AwaitingView }) {
   switch (view.door) {
     case 'protocol':
-      return 'When the customer approves, the browser hands the answer straight back to this app.';
+      return <Text>When the customer approves, the browser hands the answer straight back to this app.</Text>;
     case 'loopback':
-      return `When the customer approves, a one-time listener at ${view.callbackUrl} catches the answer.`;
+      return (
+        <Text>
+          When the customer approves, a one-time listener at <Code>{view.callbackUrl}</Code> catches the
+          answer.
+        </Text>
+      );
     case 'paste':
-      return 'When the customer approves, the browser lands on your callback URL. Copy that whole address and paste it below.';
+      return (
+        <Text>
+          When the customer approves, the browser lands on <Code>{view.callbackUrl}</Code>. Copy that whole
+          address from the address bar and paste it below.
+        </Text>
+      );
     default:
       return assertNever(view.door);
   }
@@ -65,7 +75,7 @@ export function AuthenticateUsersPanel(props: AuthenticateUsersPanelProps) {
         <Loader size="sm" type="dots" />
         <Title order={4}>Waiting for the customer to sign in</Title>
       </Group>
-      <Text>{doorInWords(view)}</Text>
+      <DoorInWords view={view} />
 
       <Paper withBorder p="md" radius="md">
         <Stack gap="xs">
