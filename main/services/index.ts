@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { AppInfoSchema } from '../../preload/contract';
 import type { Clock, EventSink, Logger, OpenUrl, SecretStore } from './ports';
 import type { PlatformClientOptions } from './cloud-elements/platform-client';
+import { TenantService } from './tenants/tenant-service';
 
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -20,7 +21,8 @@ export interface ServicePorts {
 }
 
 export function createServices(ports: ServicePorts) {
-  return { appInfo: ports.appInfo };
+  const tenants = new TenantService(ports);
+  return { appInfo: ports.appInfo, tenants };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,88 @@
+// Lookups and views over the metadata records: find by id or name, the duplicate-name rule, and
+// the views the renderer may see (hints only, never a secret).
+import type { OAuthAppView, TenantView } from '../../../preload/contract';
+import { AppFailure } from '../errors';
+import type { Metadata, OAuthAppRecord, TenantRecord } from './tenant-registry';
+
+export const sameName = (a: string, b: string) =>
+  a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+
+export function findTenant(data: Metadata, idOrName: string): TenantRecord {
+  const found =
+    data.tenants.find((tenant) => tenant.id === idOrName) ??
+    data.tenants.find((tenant) => sameName(tenant.name, idOrName));
+  if (!found) throw new AppFailure('tenant_not_found', `There is no tenant “${idOrName}”.`);
+  return found;
+}
+
+export function activeTenant(data: Metadata): TenantRecord {
+  const found = data.tenants.find((tenant) => tenant.id === data.activeTenantId);
+  if (!found) {
+    throw new AppFailure(
+      'no_active_tenant',
+      data.tenants.length
+        ? 'No tenant is selected. Choose the tenant to work on first.'
+        : 'There is no tenant yet. Add one first.',
+    );
+  }
+  return found;
+}
+
+/** Tenant names are unique, whatever their case: "Acme" and "ACME " are the same tenant. */
+export function assertTenantNameFree(data: Metadata, name: string, exceptId?: string): void {
+  const taken = data.tenants.find((tenant) => tenant.id !== exceptId && sameName(tenant.name, name));
+  if (taken)
+    throw new AppFailure(
+      'tenant_exists',
+      `A tenant named “${taken.name}” already exists. Choose another name.`,
+    );
+}
+
+export function findOAuthApp(data: Metadata, appId: string, tenantId?: string): OAuthAppRecord {
+  const found = data.oauthApps.find(
+    (app) => app.id === appId && (tenantId === undefined || app.tenantId === tenantId),
+  );
+  if (!found) throw new AppFailure('oauth_app_not_found', 'That saved OAuth app does not exist (any more).');
+  return found;
+}
+
+export function assertOAuthAppNameFree(
+  data: Metadata,
+  tenant: TenantRecord,
+  name: string,
+  exceptId?: string,
+): void {
+  const taken = data.oauthApps.find(
+    (app) => app.tenantId === tenant.id && app.id !== exceptId && sameName(app.name, name),
+  );
+  if (taken) {
+    throw new AppFailure(
+      'oauth_app_exists',
+      `${tenant.name} already has an OAuth app named “${taken.name}”. Choose another name.`,
+    );
+  }
+}
+
+export function tenantView(record: TenantRecord): TenantView {
+  return {
+    id: record.id,
+    name: record.name,
+    environment: record.environment,
+    baseUrl: record.baseUrl,
+    color: record.color,
+    orgSecretHint: record.orgSecretHint,
+    userSecretHint: record.userSecretHint,
+  };
+}
+
+export function oauthAppView(record: OAuthAppRecord): OAuthAppView {
+  return {
+    id: record.id,
+    tenantId: record.tenantId,
+    name: record.name,
+    clientId: record.clientId,
+    callbackUrl: record.callbackUrl,
+    scope: record.scope,
+    clientSecretHint: record.clientSecretHint,
+  };
+}

@@ -1,0 +1,187 @@
+// The tenants metadata file (tenants.json in the data folder): non-secret records of tenants and
+// saved OAuth apps, written atomically with a schema version. An unreadable file is moved aside.
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { TenantEnvironmentSchema } from '../../../preload/contract';
+import { AppFailure } from '../errors';
+import type { Clock, Logger } from '../ports';
+
+export const METADATA_FILE_NAME = 'tenants.json';
+export const SCHEMA_VERSION = 1;
+
+const TenantRecordSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  environment: TenantEnvironmentSchema,
+  baseUrl: z.string().min(1),
+  color: z.string().nullable(),
+  orgSecretHint: z.string(),
+  userSecretHint: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+const OAuthAppRecordSchema = z.object({
+  id: z.string().min(1),
+  tenantId: z.string().min(1),
+  name: z.string().min(1),
+  clientId: z.string().min(1),
+  callbackUrl: z.string().min(1),
+  scope: z.string().nullable(),
+  clientSecretHint: z.string(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+
+const MetadataSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  activeTenantId: z.string().nullable(),
+  tenants: z.array(TenantRecordSchema),
+  oauthApps: z.array(OAuthAppRecordSchema),
+});
+
+export type TenantRecord = z.infer<typeof TenantRecordSchema>;
+export type OAuthAppRecord = z.infer<typeof OAuthAppRecordSchema>;
+export type Metadata = z.infer<typeof MetadataSchema>;
+
+export interface TenantRegistryOptions {
+  dataDir: string;
+  clock: Clock;
+  log: Logger;
+  /** Told, in plain words, that an unreadable file was moved aside and the list starts empty. */
+  onRecovered(message: string): void;
+}
+
+const emptyMetadata = (): Metadata => ({
+  schemaVersion: SCHEMA_VERSION,
+  activeTenantId: null,
+  tenants: [],
+  oauthApps: [],
+});
+
+const errorCode = (error: unknown) =>
+  error && typeof error === 'object' && 'code' in error && typeof error.code === 'string'
+    ? error.code
+    : 'unknown error';
+
+export class TenantRegistry {
+  readonly file: string;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: TenantRegistryOptions) {
+    this.file = path.join(options.dataDir, METADATA_FILE_NAME);
+  }
+
+  /** The metadata now: empty when there is no file yet (or it was unreadable and moved aside). */
+  read(): Promise<Metadata> {
+    return this.serial(() => this.load());
+  }
+
+  /**
+   * Reads, lets `change` edit the data in place, then writes it atomically. Changes in this process
+   * run one after another; when `change` throws, nothing is written.
+   */
+  update<T>(change: (data: Metadata) => T | Promise<T>): Promise<T> {
+    return this.serial(async () => {
+      const data = await this.load();
+      const result = await change(data);
+      await this.write(data);
+      return result;
+    });
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async load(): Promise<Metadata> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.file, 'utf8');
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return emptyMetadata();
+      return this.moveAside(`could not be read (${errorCode(error)})`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return this.moveAside('is damaged (it is not valid JSON)');
+    }
+    const version =
+      json && typeof json === 'object' && 'schemaVersion' in json ? json.schemaVersion : undefined;
+    if (typeof version === 'number' && version > SCHEMA_VERSION) {
+      throw new AppFailure(
+        'metadata_unreadable',
+        `The tenants file ${this.file} was written by a newer version of Element Authenticator. ` +
+          'Update the app to use it; the file was left untouched.',
+      );
+    }
+    const parsed = MetadataSchema.safeParse(json);
+    if (!parsed.success) return this.moveAside('is damaged (its content is not what the app expects)');
+    const data = parsed.data;
+    if (data.activeTenantId && !data.tenants.some((tenant) => tenant.id === data.activeTenantId))
+      data.activeTenantId = null;
+    return data;
+  }
+
+  private async moveAside(reason: string): Promise<Metadata> {
+    const stamp = new Date(this.options.clock.now()).toISOString().replace(/[:.]/g, '-');
+    const target = await this.freeName(`${this.file}.corrupt-${stamp}`);
+    try {
+      await fs.rename(this.file, target);
+    } catch (error) {
+      throw new AppFailure(
+        'metadata_unreadable',
+        `The tenants file ${this.file} ${reason} and could not be moved aside (${errorCode(error)}). ` +
+          'Move or delete it yourself, then try again.',
+      );
+    }
+    this.options.log.warn('Tenants file moved aside', { reason, movedTo: target });
+    this.options.onRecovered(
+      `The tenants file ${reason}, so it was moved aside to ${target} and the app goes on with an empty tenant list. ` +
+        'Nothing else was changed: add your tenants again; the old file stays there for reference.',
+    );
+    return emptyMetadata();
+  }
+
+  private async freeName(candidate: string): Promise<string> {
+    for (let n = 0; ; n += 1) {
+      const name = n === 0 ? candidate : `${candidate}-${n}`;
+      try {
+        await fs.lstat(name);
+      } catch {
+        return name;
+      }
+    }
+  }
+
+  private async write(data: Metadata): Promise<void> {
+    const dir = path.dirname(this.file);
+    const temp = path.join(
+      dir,
+      `.${METADATA_FILE_NAME}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+    );
+    try {
+      await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+      const handle = await fs.open(temp, 'wx', 0o600);
+      try {
+        await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.rename(temp, this.file);
+    } catch (error) {
+      await fs.rm(temp, { force: true }).catch(() => undefined);
+      throw new AppFailure(
+        'metadata_unwritable',
+        `Could not save the tenants file ${this.file} (${errorCode(error)}). Check that the folder is writable.`,
+      );
+    }
+  }
+}

@@ -1,0 +1,328 @@
+// The tenants service: add, edit, rotate, remove and switch tenants, verify their secrets, and
+// resolve the tenant to act on. Secrets go to the keychain only; the metadata file holds hints.
+import { randomBytes } from 'node:crypto';
+import type { TenantList, TenantVerification, TenantView } from '../../../preload/contract';
+import type { TenantAddSchema, TenantUpdateSchema } from '../../../preload/contract';
+import type { z } from 'zod';
+import { PlatformClient, type PlatformClientOptions } from '../cloud-elements/platform-client';
+import { AppFailure, isFailure } from '../errors';
+import type { Clock, EventSink, Logger, SecretStore } from '../ports';
+import { environmentBaseUrl, environmentLabel } from './environments';
+import { OAuthApps } from './oauth-apps';
+import { describePendingFlow, noFlowGuard, pendingFlow, type PendingFlowGuard } from './pending-flow';
+import { maskSecret, secretAccounts } from './secret-accounts';
+import type { SavedOAuthApp, TenantContext, TenantResolver } from './tenant-context';
+import { activeTenant, assertTenantNameFree, findTenant, oauthAppView, tenantView } from './tenant-records';
+import { TenantRegistry, type Metadata, type TenantRecord } from './tenant-registry';
+
+export type TenantAddInput = z.output<typeof TenantAddSchema>;
+export type TenantUpdateInput = z.output<typeof TenantUpdateSchema>;
+export type SecretKind = 'org' | 'user';
+
+export interface TenantServiceOptions {
+  /** The data folder: the metadata file lives here. */
+  dataDir: string;
+  secretStore: SecretStore;
+  events: EventSink;
+  clock: Clock;
+  log: Logger;
+  platform?: PlatformClientOptions;
+  /** The flow service, seen through the question "is a flow pending?". */
+  flow?: PendingFlowGuard;
+  newId?: () => string;
+}
+
+const secretAccount = (tenantId: string, which: SecretKind) =>
+  which === 'org' ? secretAccounts.orgSecret(tenantId) : secretAccounts.userSecret(tenantId);
+const secretName = (which: SecretKind) => (which === 'org' ? 'organization secret' : 'user secret');
+
+export class TenantService implements TenantResolver {
+  private readonly registry: TenantRegistry;
+  private readonly secrets: SecretStore;
+  private readonly newId: () => string;
+  private readonly oauthApps: OAuthApps;
+  private notice: string | null = null;
+
+  constructor(private readonly options: TenantServiceOptions) {
+    this.secrets = options.secretStore;
+    this.newId = options.newId ?? (() => randomBytes(6).toString('hex'));
+    this.registry = new TenantRegistry({
+      dataDir: options.dataDir,
+      clock: options.clock,
+      log: options.log,
+      onRecovered: (message) => {
+        this.notice = message;
+        options.events.emit('app.notice', { level: 'warning', message });
+      },
+    });
+    this.oauthApps = new OAuthApps({
+      registry: this.registry,
+      secrets: this.secrets,
+      clock: options.clock,
+      newId: this.newId,
+      changed: () => this.changed(),
+    });
+  }
+
+  /** The metadata file's path, for messages and tests. */
+  get metadataFile(): string {
+    return this.registry.file;
+  }
+
+  async list(): Promise<TenantList> {
+    return this.listOf(await this.registry.read());
+  }
+
+  async dismissNotice(): Promise<TenantList> {
+    this.notice = null;
+    return this.list();
+  }
+
+  async add(input: TenantAddInput): Promise<TenantView> {
+    const name = this.requireName(input.name);
+    const baseUrl = environmentBaseUrl(input.environment, input.customUrl);
+    const orgSecret = this.requireSecret(input.orgSecret, 'org');
+    const userSecret = this.requireSecret(input.userSecret, 'user');
+    const id = this.newId();
+    let stored = false;
+    let record: TenantRecord;
+    try {
+      record = await this.registry.update(async (data) => {
+        assertTenantNameFree(data, name);
+        stored = true;
+        await this.secrets.set(secretAccounts.orgSecret(id), orgSecret);
+        await this.secrets.set(secretAccounts.userSecret(id), userSecret);
+        const now = this.options.clock.now();
+        const created: TenantRecord = {
+          id,
+          name,
+          environment: input.environment,
+          baseUrl,
+          color: input.color ?? null,
+          orgSecretHint: maskSecret(orgSecret),
+          userSecretHint: maskSecret(userSecret),
+          createdAt: now,
+          updatedAt: now,
+        };
+        data.tenants.push(created);
+        data.activeTenantId ??= id;
+        return created;
+      });
+    } catch (error) {
+      if (stored) await this.forget([secretAccounts.orgSecret(id), secretAccounts.userSecret(id)]);
+      throw error;
+    }
+    this.options.log.info('Tenant added', { tenantId: id });
+    await this.changed();
+    return tenantView(record);
+  }
+
+  /** Rename, change environment or colour, rotate either secret (empty keeps the stored one). */
+  async update(input: TenantUpdateInput): Promise<TenantView> {
+    const rotated: { account: string; previous: string | null }[] = [];
+    const name = input.name === undefined ? undefined : this.requireName(input.name);
+    let record: TenantRecord;
+    try {
+      record = await this.registry.update(async (data) => {
+        const tenant = findTenant(data, input.id);
+        if (name !== undefined) assertTenantNameFree(data, name, tenant.id);
+        const environment = input.environment ?? tenant.environment;
+        const baseUrl =
+          input.environment !== undefined || input.customUrl !== undefined
+            ? environmentBaseUrl(
+                environment,
+                environment === 'custom' ? (input.customUrl ?? tenant.baseUrl) : null,
+              )
+            : tenant.baseUrl;
+        for (const which of ['org', 'user'] as const) {
+          const secret = (which === 'org' ? input.orgSecret : input.userSecret)?.trim();
+          if (!secret) continue;
+          const account = secretAccount(tenant.id, which);
+          rotated.push({ account, previous: await this.secrets.get(account) });
+          await this.secrets.set(account, secret);
+          if (which === 'org') tenant.orgSecretHint = maskSecret(secret);
+          else tenant.userSecretHint = maskSecret(secret);
+        }
+        if (name !== undefined) tenant.name = name;
+        if (input.color !== undefined) tenant.color = input.color;
+        Object.assign(tenant, { environment, baseUrl, updatedAt: this.options.clock.now() });
+        return tenant;
+      });
+    } catch (error) {
+      await this.restore(rotated);
+      throw error;
+    }
+    this.options.log.info('Tenant updated', { tenantId: record.id, rotated: rotated.length });
+    await this.changed();
+    return tenantView(record);
+  }
+
+  /** Removes the tenant and every keychain item under its prefix, then its metadata: no orphan is left. */
+  async remove(input: { id: string; abandonPendingFlow?: boolean }): Promise<TenantList> {
+    const tenant = findTenant(await this.registry.read(), input.id);
+    await this.guardFlow(
+      input.abandonPendingFlow,
+      (flow) => flow.tenantId === tenant.id,
+      `Removing ${tenant.name} cancels it.`,
+    );
+    const data = await this.registry.update(async (current) => {
+      const record = findTenant(current, tenant.id);
+      const prefix = secretAccounts.tenantPrefix(record.id);
+      for (const account of await this.secrets.accounts()) {
+        if (account.startsWith(prefix)) await this.secrets.delete(account);
+      }
+      current.tenants = current.tenants.filter((other) => other.id !== record.id);
+      current.oauthApps = current.oauthApps.filter((app) => app.tenantId !== record.id);
+      if (current.activeTenantId === record.id) current.activeTenantId = null;
+      return current;
+    });
+    this.options.log.info('Tenant removed', { tenantId: tenant.id });
+    return this.changed(data);
+  }
+
+  /** Makes the tenant the active one; a pending flow of another tenant makes it ask first (flow_pending). */
+  async use(input: { id: string; abandonPendingFlow?: boolean }): Promise<TenantList> {
+    const tenant = findTenant(await this.registry.read(), input.id);
+    await this.guardFlow(
+      input.abandonPendingFlow,
+      (flow) => flow.tenantId !== tenant.id,
+      `Switching to ${tenant.name} cancels it.`,
+    );
+    const data = await this.registry.update((current) => {
+      current.activeTenantId = findTenant(current, tenant.id).id;
+      return current;
+    });
+    return this.changed(data);
+  }
+
+  /** A cheap platform call with the stored secrets (GET /instances); the outcome in one sentence. */
+  async verify(id: string): Promise<TenantVerification> {
+    const tenant = findTenant(await this.registry.read(), id);
+    const context = await this.contextOf(tenant);
+    const where = environmentLabel(tenant.environment, tenant.baseUrl);
+    try {
+      const instances = await new PlatformClient(context.credentials, this.options.platform).listInstances();
+      const count = Array.isArray(instances) ? instances.length : 0;
+      return {
+        ok: true,
+        message: `The ${where} platform accepted the secrets of ${context.tenantName} (${count} instance${count === 1 ? '' : 's'}).`,
+      };
+    } catch (error) {
+      if (!isFailure(error) || error.code === 'insecure_url') throw error;
+      if (error.code === 'platform_unauthorized') {
+        return {
+          ok: false,
+          code: error.code,
+          message: `The organization or user secret is wrong: the ${where} platform refused the secrets of ${context.tenantName} (401).`,
+        };
+      }
+      return { ok: false, code: error.code, message: error.message };
+    }
+  }
+
+  /** A secret of the tenant, for main-side use only (copy to the clipboard); never sent to the renderer. */
+  async secret(id: string, which: SecretKind): Promise<string> {
+    const tenant = findTenant(await this.registry.read(), id);
+    return this.readSecret(tenant, secretAccount(tenant.id, which), secretName(which));
+  }
+
+  async resolve(tenant?: string): Promise<TenantContext> {
+    const data = await this.registry.read();
+    return this.contextOf(tenant ? findTenant(data, tenant) : activeTenant(data));
+  }
+
+  oauthApp(tenantId: string, appId: string): Promise<SavedOAuthApp> {
+    return this.oauthApps.get(tenantId, appId);
+  }
+
+  listOAuthApps(tenantId?: string) {
+    return this.oauthApps.list(tenantId);
+  }
+
+  saveOAuthApp(input: Parameters<OAuthApps['save']>[0]) {
+    return this.oauthApps.save(input);
+  }
+
+  async removeOAuthApp(id: string): Promise<TenantList> {
+    await this.oauthApps.remove(id);
+    return this.list();
+  }
+
+  private requireName(value: string): string {
+    const name = value.trim();
+    if (!name) throw new AppFailure('invalid_input', 'Give the tenant a name.');
+    return name;
+  }
+
+  private requireSecret(value: string, which: SecretKind): string {
+    const secret = value.trim();
+    if (!secret) throw new AppFailure('invalid_input', `Enter the ${secretName(which)}.`);
+    return secret;
+  }
+
+  private async contextOf(tenant: TenantRecord): Promise<TenantContext> {
+    const orgSecret = await this.readSecret(
+      tenant,
+      secretAccounts.orgSecret(tenant.id),
+      'organization secret',
+    );
+    const userSecret = await this.readSecret(tenant, secretAccounts.userSecret(tenant.id), 'user secret');
+    return {
+      tenantId: tenant.id,
+      tenantName: tenant.name,
+      environment: tenant.environment,
+      credentials: { baseUrl: tenant.baseUrl, orgSecret, userSecret },
+    };
+  }
+
+  private async readSecret(tenant: TenantRecord, account: string, what: string): Promise<string> {
+    const secret = await this.secrets.get(account);
+    if (!secret) {
+      throw new AppFailure(
+        'secret_missing',
+        `The ${what} of ${tenant.name} is not in the keychain any more. Enter it again in the tenant's settings.`,
+      );
+    }
+    return secret;
+  }
+
+  private async guardFlow(
+    abandon: boolean | undefined,
+    concerns: (flow: { tenantId: string }) => boolean,
+    consequence: string,
+  ) {
+    const guard = this.options.flow ?? noFlowGuard;
+    const pending = pendingFlow(guard.current());
+    if (!pending || !concerns(pending)) return;
+    if (!abandon) throw new AppFailure('flow_pending', `${describePendingFlow(pending)} ${consequence}`);
+    await guard.cancel();
+  }
+
+  private listOf(data: Metadata): TenantList {
+    return {
+      tenants: data.tenants.map(tenantView),
+      activeTenantId: data.activeTenantId,
+      oauthApps: data.oauthApps.map(oauthAppView),
+      notice: this.notice,
+    };
+  }
+
+  /** Tells every window the tenants changed; returns the list it sent. */
+  private async changed(data?: Metadata): Promise<TenantList> {
+    const list = data ? this.listOf(data) : await this.list();
+    this.options.events.emit('tenants.changed', list);
+    return list;
+  }
+
+  private async forget(accounts: string[]): Promise<void> {
+    for (const account of accounts) await this.secrets.delete(account).catch(() => false);
+  }
+
+  private async restore(rotated: { account: string; previous: string | null }[]): Promise<void> {
+    for (const { account, previous } of rotated.reverse()) {
+      await (previous === null ? this.secrets.delete(account) : this.secrets.set(account, previous)).catch(
+        () => undefined,
+      );
+    }
+  }
+}
