@@ -1,6 +1,6 @@
 // element-auth tenant add|list|use|remove: the tenants service of the app, from the command line.
 // Secrets come from the environment or a hidden prompt; the output shows masked hints only.
-import type { TenantEnvironment, TenantList, TenantView } from '../../preload/contract';
+import type { TenantEnvironment, TenantView } from '../../preload/contract';
 import { AppFailure } from '../services/errors';
 import { parseUrl } from '../services/net/safe-url';
 import { environmentLabel } from '../services/tenants/environments';
@@ -14,7 +14,6 @@ import {
   UsageError,
   type Command,
 } from './command';
-import type { CliContext } from './context';
 import { fields, json, table } from './format';
 import { confirmByTyping, readSecret } from './secrets';
 
@@ -42,10 +41,6 @@ function describeTenant(tenant: TenantView, active: boolean): string {
     ['User secret', tenant.userSecretHint],
     ['Active', active ? 'yes' : 'no'],
   ]);
-}
-
-function noticeOf(context: CliContext, list: TenantList): void {
-  if (list.notice) context.note(`warning: ${list.notice}`);
 }
 
 const add: Command = {
@@ -90,7 +85,6 @@ Options:
   positionals: { min: 0, max: 0, name: '' },
   async run(context, args) {
     const result = await context.services().tenants.list();
-    noticeOf(context, result);
     if (flag(args, 'json')) {
       context.print(json({ activeTenantId: result.activeTenantId, tenants: result.tenants }));
       return EXIT_OK;

@@ -1,6 +1,5 @@
-// Test support for the CLI tests: builds the CLI once (a lock keeps parallel files from building at
-// the same time), runs `node bin/element-auth.js` as a child, and owns a world per test file:
-// a fake platform, a temp data folder and a unique keychain service, cleaned up afterwards.
+// Test support for the CLI tests: builds the CLI once (locked against parallel files), runs it as a
+// child, and gives each test file a world: fake platform, temp data folder, unique keychain service.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
