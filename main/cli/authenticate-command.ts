@@ -103,6 +103,18 @@ function announce(context: CliContext, view: AwaitingConsent, browser: boolean):
   }
 }
 
+/** After a lost answer to the POST, a terminal may keep the instance the platform shows (as the app offers). */
+async function offerCandidate(context: CliContext, flow: AuthFlow, view: FlowView): Promise<FlowView> {
+  if (view.step !== 'lost-response' || !view.candidate || !context.interactive) return view;
+  if (view.message) context.note(view.message);
+  const { id, name } = view.candidate;
+  const answer = await readLine(
+    context.io,
+    `Keep instance ${id} “${name}” and store its token? Type y to keep it: `,
+  );
+  return answer?.toLowerCase() === 'y' ? flow.adoptCandidate() : view;
+}
+
 /** The end of the flow: the created instance on stdout, or the failure as an AppFailure (exit 1). */
 function outcome(context: CliContext, view: FlowView, asJson: boolean): number {
   switch (view.step) {
@@ -128,11 +140,16 @@ function outcome(context: CliContext, view: FlowView, asJson: boolean): number {
     }
     case 'failed':
       throw new AppFailure(view.error.code, view.error.message, view.error.details);
-    case 'lost-response':
+    case 'lost-response': {
+      const candidate = view.candidate;
       throw new AppFailure(
         'response_lost',
-        view.message ?? 'The platform did not answer the creation request.',
+        candidate
+          ? `The platform did not answer the creation request, but shows instance ${candidate.id} “${candidate.name}” ` +
+              `created just now; its token was not kept. Check it with element-auth instances test ${candidate.id}, or delete it.`
+          : (view.message ?? 'The platform did not answer the creation request.'),
       );
+    }
     case 'cancelled':
       throw new AppFailure('cancelled', 'The sign-in was cancelled, so nothing was created.');
     case 'idle':
@@ -209,11 +226,7 @@ the state does not match, the code expired, the wait timed out or the platform r
       if (started.step !== 'awaiting-consent') return outcome(context, started, flag(args, 'json'));
       announce(context, started, browser);
       const view = await keptAlive(started.door === 'loopback' ? flow.settled() : pasteDoor(context, flow));
-      return outcome(
-        context,
-        view.step === 'creating' ? await keptAlive(flow.settled()) : view,
-        flag(args, 'json'),
-      );
+      return outcome(context, await offerCandidate(context, flow, view), flag(args, 'json'));
     } finally {
       stopListening();
     }

@@ -173,6 +173,20 @@ describe('element-auth authenticate', () => {
     );
   });
 
+  it('a lost answer to the POST: names the instance the platform shows, keeps no token, exit 1', async () => {
+    world.platform.behaviour.dropNextCreateResponse = true;
+    const running = authenticate('Acme Lost', await loopbackCallback());
+    await fetch(await consent(await authUrlOf(running)));
+    const result = await running.done;
+    const [shown] = instancesNamed('Acme Lost');
+    expect(result.code).toBe(1);
+    expect(lastLine(result.stderr)).toBe(
+      `element-auth: The platform did not answer the creation request, but shows instance ${shown?.id} “Acme Lost” ` +
+        `created just now; its token was not kept. Check it with element-auth instances test ${shown?.id}, or delete it.`,
+    );
+    expect(await world.store.get(secretAccounts.instanceToken(acme.id, shown?.id ?? 0))).toBeNull();
+  });
+
   it('refuses a plain-http remote callback (exit 1), element-auth:// and a missing client secret (exit 2)', async () => {
     const base = ['authenticate', '--element', 'zohocrmv2', '--name', 'X', '--api-key', API_KEY];
     const http = await world.run([...base, '--callback-url', 'http://consultant.example.com/cb'], {
