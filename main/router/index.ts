@@ -4,6 +4,7 @@ import type { Services } from '../services/index';
 import type { Clipboard, Dialogs, Logger } from '../services/ports';
 import { appHandlers } from './app-handlers';
 import { createRouter, type Handlers, type Router } from './router';
+import { tenantsHandlers } from './tenants-handlers';
 
 export interface UiPorts {
   clipboard: Clipboard;
@@ -14,6 +15,7 @@ export interface UiPorts {
 export function createAppRouter(services: Services, ui: UiPorts): Router {
   const handlers: Handlers = {
     ...appHandlers(services.appInfo),
+    ...tenantsHandlers(services.tenants, ui.clipboard),
   };
   return createRouter(handlers, ui.log);
 }

@@ -1,11 +1,16 @@
 // The tenants service: add, edit, rotate, remove and switch tenants, verify their secrets, and
 // resolve the tenant to act on. Secrets go to the keychain only; the metadata file holds hints.
 import { randomBytes } from 'node:crypto';
-import type { TenantList, TenantVerification, TenantView } from '../../../preload/contract';
-import type { TenantAddSchema, TenantUpdateSchema } from '../../../preload/contract';
+import type {
+  TenantAddSchema,
+  TenantList,
+  TenantUpdateSchema,
+  TenantVerification,
+  TenantView,
+} from '../../../preload/contract';
 import type { z } from 'zod';
-import { PlatformClient, type PlatformClientOptions } from '../cloud-elements/platform-client';
-import { AppFailure, isFailure } from '../errors';
+import type { PlatformClientOptions } from '../cloud-elements/platform-client';
+import { AppFailure } from '../errors';
 import type { Clock, EventSink, Logger, SecretStore } from '../ports';
 import { environmentBaseUrl, environmentLabel } from './environments';
 import { OAuthApps } from './oauth-apps';
@@ -14,6 +19,7 @@ import { maskSecret, secretAccounts } from './secret-accounts';
 import type { SavedOAuthApp, TenantContext, TenantResolver } from './tenant-context';
 import { activeTenant, assertTenantNameFree, findTenant, oauthAppView, tenantView } from './tenant-records';
 import { TenantRegistry, type Metadata, type TenantRecord } from './tenant-registry';
+import { verifyTenant } from './verify-tenant';
 
 export type TenantAddInput = z.output<typeof TenantAddSchema>;
 export type TenantUpdateInput = z.output<typeof TenantUpdateSchema>;
@@ -35,6 +41,13 @@ export interface TenantServiceOptions {
 const secretAccount = (tenantId: string, which: SecretKind) =>
   which === 'org' ? secretAccounts.orgSecret(tenantId) : secretAccounts.userSecret(tenantId);
 const secretName = (which: SecretKind) => (which === 'org' ? 'organization secret' : 'user secret');
+
+/** The value trimmed; `missing` as an invalid_input failure when nothing is left (the CLI skips zod). */
+function requireText(value: string, missing: string): string {
+  const text = value.trim();
+  if (!text) throw new AppFailure('invalid_input', missing);
+  return text;
+}
 
 export class TenantService implements TenantResolver {
   private readonly registry: TenantRegistry;
@@ -64,11 +77,6 @@ export class TenantService implements TenantResolver {
     });
   }
 
-  /** The metadata file's path, for messages and tests. */
-  get metadataFile(): string {
-    return this.registry.file;
-  }
-
   async list(): Promise<TenantList> {
     return this.listOf(await this.registry.read());
   }
@@ -79,10 +87,10 @@ export class TenantService implements TenantResolver {
   }
 
   async add(input: TenantAddInput): Promise<TenantView> {
-    const name = this.requireName(input.name);
+    const name = requireText(input.name, 'Give the tenant a name.');
     const baseUrl = environmentBaseUrl(input.environment, input.customUrl);
-    const orgSecret = this.requireSecret(input.orgSecret, 'org');
-    const userSecret = this.requireSecret(input.userSecret, 'user');
+    const orgSecret = requireText(input.orgSecret, 'Enter the organization secret.');
+    const userSecret = requireText(input.userSecret, 'Enter the user secret.');
     const id = this.newId();
     let stored = false;
     let record: TenantRecord;
@@ -120,7 +128,7 @@ export class TenantService implements TenantResolver {
   /** Rename, change environment or colour, rotate either secret (empty keeps the stored one). */
   async update(input: TenantUpdateInput): Promise<TenantView> {
     const rotated: { account: string; previous: string | null }[] = [];
-    const name = input.name === undefined ? undefined : this.requireName(input.name);
+    const name = input.name === undefined ? undefined : requireText(input.name, 'Give the tenant a name.');
     let record: TenantRecord;
     try {
       record = await this.registry.update(async (data) => {
@@ -198,26 +206,11 @@ export class TenantService implements TenantResolver {
   /** A cheap platform call with the stored secrets (GET /instances); the outcome in one sentence. */
   async verify(id: string): Promise<TenantVerification> {
     const tenant = findTenant(await this.registry.read(), id);
-    const context = await this.contextOf(tenant);
-    const where = environmentLabel(tenant.environment, tenant.baseUrl);
-    try {
-      const instances = await new PlatformClient(context.credentials, this.options.platform).listInstances();
-      const count = Array.isArray(instances) ? instances.length : 0;
-      return {
-        ok: true,
-        message: `The ${where} platform accepted the secrets of ${context.tenantName} (${count} instance${count === 1 ? '' : 's'}).`,
-      };
-    } catch (error) {
-      if (!isFailure(error) || error.code === 'insecure_url') throw error;
-      if (error.code === 'platform_unauthorized') {
-        return {
-          ok: false,
-          code: error.code,
-          message: `The organization or user secret is wrong: the ${where} platform refused the secrets of ${context.tenantName} (401).`,
-        };
-      }
-      return { ok: false, code: error.code, message: error.message };
-    }
+    return verifyTenant(
+      await this.contextOf(tenant),
+      environmentLabel(tenant.environment, tenant.baseUrl),
+      this.options.platform,
+    );
   }
 
   /** A secret of the tenant, for main-side use only (copy to the clipboard); never sent to the renderer. */
@@ -246,18 +239,6 @@ export class TenantService implements TenantResolver {
   async removeOAuthApp(id: string): Promise<TenantList> {
     await this.oauthApps.remove(id);
     return this.list();
-  }
-
-  private requireName(value: string): string {
-    const name = value.trim();
-    if (!name) throw new AppFailure('invalid_input', 'Give the tenant a name.');
-    return name;
-  }
-
-  private requireSecret(value: string, which: SecretKind): string {
-    const secret = value.trim();
-    if (!secret) throw new AppFailure('invalid_input', `Enter the ${secretName(which)}.`);
-    return secret;
   }
 
   private async contextOf(tenant: TenantRecord): Promise<TenantContext> {
