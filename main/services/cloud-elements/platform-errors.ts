@@ -20,7 +20,7 @@ function byStatus(status: number, platformMessage: string | undefined): { code: 
     return {
       code: 'platform_unauthorized',
       message:
-        "The platform refused this tenant's organization or user secret (401). Check them in the tenant's settings.",
+        "The platform refused this tenant's organization or user secret (401): check that both are current.",
     };
   if (status === 403)
     return {
