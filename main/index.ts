@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { DeepLinkBuffer, PROTOCOL_SCHEME } from './electron/deep-link-buffer';
+import { createAppLog } from './electron/log';
 import { registerIpc, windowEventSink } from './electron/ipc';
 import { hardenSession, hardenWebContents } from './electron/security';
 import { openExternalSafely, saveDialogs, systemClipboard } from './electron/ui-ports';
@@ -10,8 +11,10 @@ import { createMainWindow } from './electron/window';
 import { createAppRouter } from './router/index';
 import { createServices } from './services/index';
 import { resolveDataFolder } from './services/tenants/data-folder';
+import { RedactingSecretStore } from './services/logging/redacting-secret-store';
+import { Redactor } from './services/logging/redactor';
 import { KeytarSecretStore } from './services/tenants/keytar-secret-store';
-import { silentLogger, systemClock } from './services/ports';
+import { systemClock } from './services/ports';
 
 const deepLinks = new DeepLinkBuffer();
 app.on('open-url', (event, url) => {
@@ -55,11 +58,13 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   hardenSession();
-  const log = silentLogger;
+  // One redaction step for every log line: the keychain's values (as they are read or written) and credential patterns.
+  const redactor = new Redactor();
+  const { log } = createAppLog(redactor, { packaged: app.isPackaged });
   const services = createServices({
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
     dataDir: resolveDataFolder(),
-    secretStore: new KeytarSecretStore(),
+    secretStore: new RedactingSecretStore(new KeytarSecretStore(), redactor),
     clock: systemClock,
     openUrl: openExternalSafely,
     events: windowEventSink(getWindow),
