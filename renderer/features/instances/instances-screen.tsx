@@ -1,11 +1,200 @@
-// The Instances screen: the active tenant's element instances.
-import { IconListDetails } from '@tabler/icons-react';
+// The Instances screen: the active tenant's instances in a filterable, sortable, virtualized table,
+// with refresh, export (selected or all), empty and error states, and the detail drawer.
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  IconDownload,
+  IconListDetails,
+  IconRefresh,
+  IconSearch,
+  IconUsersGroup,
+  IconX,
+} from '@tabler/icons-react';
+import { useAppStore } from '../../stores/app';
+import { useInstancesStore, type ExportScope } from '../../stores/instances';
 import { EmptyState } from '../shell/empty-state';
+import { ExportModal } from './export-modal';
+import { InstanceDetail } from './instance-detail';
+import { visibleRows } from './instance-rows';
+import { InstancesTable } from './instances-table';
+
+const count = (n: number, what: string) => `${n.toLocaleString()} ${what}${n === 1 ? '' : 's'}`;
 
 export function InstancesScreen() {
+  const store = useInstancesStore();
+  const { list, loading, error, filter, sort, selected, openId, busy, actionError, exported } = store;
+  const go = useAppStore((state) => state.go);
+  const [exportScope, setExportScope] = useState<ExportScope | null>(null);
+  const { load, listen } = store;
+  useEffect(() => {
+    void load();
+    return listen();
+  }, [load, listen]);
+  const rows = useMemo(() => visibleRows(list?.instances ?? [], filter, sort), [list, filter, sort]);
+
+  if (error?.code === 'no_active_tenant') {
+    return (
+      <EmptyState
+        icon={<IconUsersGroup size={28} />}
+        title="Choose a tenant first"
+        action={<Button onClick={() => go('tenants')}>Go to Tenants</Button>}
+      >
+        Instances belong to a tenant. Add one with its organization and user secrets, or pick the one to work
+        on.
+      </EmptyState>
+    );
+  }
+  if (error) {
+    return (
+      <Alert color="red" variant="light" title="The instances could not be loaded" role="alert">
+        <Stack gap="sm" align="flex-start">
+          <Text size="sm">{error.message}</Text>
+          <Button
+            size="xs"
+            variant="white"
+            color="red"
+            leftSection={<IconRefresh size={16} />}
+            loading={loading}
+            onClick={() => void load()}
+          >
+            Try again
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  if (!list) {
+    return (
+      <Group justify="center" py={64} gap="sm">
+        <Loader size="sm" />
+        <Text c="dimmed">Loading instances…</Text>
+      </Group>
+    );
+  }
+
+  const total = list.instances.length;
+  const exportError = actionError?.action === 'export' ? actionError.error : null;
+  const shown =
+    rows.length === total
+      ? count(total, 'instance')
+      : `${rows.length.toLocaleString()} of ${count(total, 'instance')}`;
+
   return (
-    <EmptyState icon={<IconListDetails size={28} />} title="No instances yet">
-      Instances you create for this tenant appear here, ready to inspect, test and export.
-    </EmptyState>
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end" wrap="nowrap">
+        <div>
+          <Title order={2}>Instances</Title>
+          <Text c="dimmed" size="sm" data-testid="instances-summary">
+            {list.tenantName} · {shown}
+            {selected.size > 0 ? ` · ${selected.size.toLocaleString()} selected` : ''}
+          </Text>
+        </div>
+        <Group gap="xs" wrap="nowrap">
+          <Button
+            variant="default"
+            leftSection={<IconRefresh size={16} />}
+            loading={loading}
+            onClick={() => void load()}
+          >
+            Refresh
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            disabled={selected.size === 0}
+            onClick={() => setExportScope('selected')}
+          >
+            Export selected
+          </Button>
+          <Button
+            leftSection={<IconDownload size={16} />}
+            disabled={total === 0}
+            onClick={() => setExportScope('all')}
+          >
+            Export all
+          </Button>
+        </Group>
+      </Group>
+      {exported && (
+        <Alert
+          color="teal"
+          variant="light"
+          withCloseButton
+          onClose={store.dismissExported}
+          data-testid="export-done"
+        >
+          Exported {count(exported.count, 'instance')} to {exported.path}
+          {exported.secretsIncluded ? ' with secrets (readable by you only).' : ', secrets redacted.'}
+        </Alert>
+      )}
+      {total === 0 ? (
+        <EmptyState
+          icon={<IconListDetails size={28} />}
+          title={`No instances in ${list.tenantName} yet`}
+          action={<Button onClick={() => go('authenticate')}>Authenticate an instance</Button>}
+        >
+          Instances you create for this tenant appear here, ready to inspect, test and export.
+        </EmptyState>
+      ) : (
+        <>
+          <TextInput
+            placeholder="Filter by name, element, id or tag"
+            aria-label="Filter instances"
+            leftSection={<IconSearch size={16} />}
+            rightSection={
+              filter ? (
+                <IconX
+                  size={16}
+                  style={{ cursor: 'pointer' }}
+                  aria-label="Clear the filter"
+                  onClick={() => store.setFilter('')}
+                />
+              ) : null
+            }
+            value={filter}
+            onChange={(event) => store.setFilter(event.currentTarget.value)}
+            maw={480}
+          />
+          {rows.length === 0 ? (
+            <Text c="dimmed" py="xl" ta="center">
+              No instance matches “{filter}”.
+            </Text>
+          ) : (
+            <InstancesTable
+              rows={rows}
+              sort={sort}
+              selected={selected}
+              openId={openId}
+              maxHeight="max(320px, calc(100vh - 300px))"
+              onSort={store.sortBy}
+              onToggle={store.toggleSelected}
+              onSelectRows={store.setSelected}
+              onOpen={(id) => void store.open(id)}
+            />
+          )}
+        </>
+      )}
+      <InstanceDetail />
+      {exportScope && (
+        <ExportModal
+          opened
+          tenantName={list.tenantName}
+          selectedCount={selected.size}
+          totalCount={total}
+          initialScope={exportScope}
+          busy={busy === 'export'}
+          error={exportError}
+          onClose={() => {
+            store.clearActionError();
+            setExportScope(null);
+          }}
+          onExport={(scope, includeSecrets) => {
+            void store
+              .exportInstances(scope, includeSecrets)
+              .then((result) => result && setExportScope(null));
+          }}
+        />
+      )}
+    </Stack>
   );
 }
