@@ -3,6 +3,7 @@
 import type { Services } from '../services/index';
 import type { Clipboard, Dialogs, Logger } from '../services/ports';
 import { appHandlers } from './app-handlers';
+import { instancesHandlers } from './instances-handlers';
 import { createRouter, type Handlers, type Router } from './router';
 import { tenantsHandlers } from './tenants-handlers';
 
@@ -16,6 +17,7 @@ export function createAppRouter(services: Services, ui: UiPorts): Router {
   const handlers: Handlers = {
     ...appHandlers(services.appInfo),
     ...tenantsHandlers(services.tenants, ui.clipboard),
+    ...instancesHandlers(services.instances, ui),
   };
   return createRouter(handlers, ui.log);
 }

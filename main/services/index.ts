@@ -5,6 +5,8 @@ import type { AppInfoSchema } from '../../preload/contract';
 import type { Clock, EventSink, Logger, OpenUrl, SecretStore } from './ports';
 import type { PlatformClientOptions } from './cloud-elements/platform-client';
 import { TenantService } from './tenants/tenant-service';
+import { InstanceService } from './instances/instance-service';
+import { PlatformClient } from './cloud-elements/platform-client';
 
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -22,7 +24,14 @@ export interface ServicePorts {
 
 export function createServices(ports: ServicePorts) {
   const tenants = new TenantService(ports);
-  return { appInfo: ports.appInfo, tenants };
+  const instances = new InstanceService({
+    tenants,
+    secrets: ports.secretStore,
+    clock: ports.clock,
+    log: ports.log,
+    platform: (credentials) => new PlatformClient(credentials, ports.platform),
+  });
+  return { appInfo: ports.appInfo, tenants, instances };
 }
 
 export type Services = ReturnType<typeof createServices>;
