@@ -265,13 +265,13 @@ describe('saved OAuth apps', () => {
     );
   });
 
-  it('accepts https, loopback http and element-auth:// callbacks only', async () => {
+  it('accepts https, loopback http and the app’s own element-auth://oauth/callback only', async () => {
     const { service } = await setup();
     await service.add({ name: 'Acme', environment: 'us', ...secrets });
     const base = { ...app, clientSecret: 'client-secret-value' };
-    expect(
-      (await failure(service.saveOAuthApp({ ...base, callbackUrl: 'http://example.com/cb' }))).code,
-    ).toBe('insecure_url');
+    for (const callbackUrl of ['http://example.com/cb', 'element-auth://elsewhere', 'ftp://example.com/cb']) {
+      expect((await failure(service.saveOAuthApp({ ...base, callbackUrl }))).code).toBe('insecure_url');
+    }
     await service.saveOAuthApp({ ...base, name: 'a', callbackUrl: 'https://example.com/cb' });
     await service.saveOAuthApp({ ...base, name: 'b', callbackUrl: 'element-auth://oauth/callback' });
     expect((await service.listOAuthApps()).map((saved) => saved.callbackUrl)).toEqual([

@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import type { OAuthAppSaveSchema, OAuthAppView } from '../../../preload/contract';
 import { AppFailure } from '../errors';
-import { isSafeRemoteUrl, parseUrl } from '../net/safe-url';
+import { isSafeRemoteUrl } from '../net/safe-url';
 import type { Clock, SecretStore } from '../ports';
 import { maskSecret, secretAccounts } from './secret-accounts';
 import type { SavedOAuthApp } from './tenant-context';
@@ -16,6 +16,9 @@ import {
 } from './tenant-records';
 import type { OAuthAppRecord, TenantRegistry } from './tenant-registry';
 
+/** The app's own callback door (the custom protocol). */
+const APP_CALLBACK_URL = 'element-auth://oauth/callback';
+
 export type OAuthAppSaveInput = z.output<typeof OAuthAppSaveSchema>;
 
 export interface OAuthAppsOptions {
@@ -27,10 +30,10 @@ export interface OAuthAppsOptions {
   changed: () => Promise<unknown>;
 }
 
-/** The callback URL as typed (step 3 must repeat it byte for byte): https, loopback http or element-auth://. */
+/** The callback URL as typed (step 3 must repeat it byte for byte): https, loopback http or the app's own. */
 export function checkCallbackUrl(value: string): string {
   const text = value.trim();
-  if (parseUrl(text)?.protocol === 'element-auth:' || isSafeRemoteUrl(text)) return text;
+  if (text === APP_CALLBACK_URL || isSafeRemoteUrl(text)) return text;
   throw new AppFailure(
     'insecure_url',
     'The callback URL must be https, plain http to 127.0.0.1 or localhost, or element-auth://oauth/callback.',

@@ -1,12 +1,158 @@
-// The Tenants screen: the customers and environments whose platform secrets live in the keychain.
-import { IconUsersGroup } from '@tabler/icons-react';
+// The Tenants screen: the customers and environments whose platform secrets live in the keychain,
+// with add, edit, verify, remove, switch and each tenant's saved OAuth apps.
+import { useEffect, useState } from 'react';
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
+import type { OAuthAppView, TenantView } from '../../../preload/contract';
+import { useTenantsStore, type TenantAction } from '../../stores/tenants';
 import { EmptyState } from '../shell/empty-state';
+import { OAuthAppModal } from './oauth-app-modal';
+import { OAuthAppsList } from './oauth-apps-list';
+import { RemoveTenantModal } from './remove-tenant-modal';
+import { TenantCard } from './tenant-card';
+import { TenantFormModal } from './tenant-form-modal';
+
+type FormState = { tenant: TenantView | null } | null;
+type AppFormState = { tenant: TenantView; app: OAuthAppView | null } | null;
 
 export function TenantsScreen() {
+  const store = useTenantsStore();
+  const { list, loading, error, busy, actionError, verifications, copied } = store;
+  const [form, setForm] = useState<FormState>(null);
+  const [removing, setRemoving] = useState<TenantView | null>(null);
+  const [appForm, setAppForm] = useState<AppFormState>(null);
+  const { load, clearActionError } = store;
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const tenants = list?.tenants ?? [];
+  const isBusy = (action: TenantAction, id: string | null = null) =>
+    busy?.action === action && busy.id === id;
+  const errorOf = (action: TenantAction, id: string | null = null) =>
+    actionError && actionError.action === action && actionError.id === id ? actionError.error : null;
+  const cardError = (id: string) =>
+    actionError && actionError.id === id && ['use', 'verify', 'copy'].includes(actionError.action)
+      ? actionError.error
+      : null;
+  const appsOf = (tenant: TenantView) => list?.oauthApps.filter((app) => app.tenantId === tenant.id) ?? [];
+
+  const openForm = (tenant: TenantView | null) => {
+    clearActionError();
+    setForm({ tenant });
+  };
+
+  if (!list) {
+    if (loading || !error) return <Loader m="xl" aria-label="Loading tenants" />;
+    return (
+      <Alert color="red" variant="light" role="alert" title="The tenants could not be loaded">
+        {error.message}
+      </Alert>
+    );
+  }
+
   return (
-    <EmptyState icon={<IconUsersGroup size={28} />} title="No tenants yet">
-      A tenant is one customer or environment: its platform URL and its organization and user secrets, kept in
-      your system keychain.
-    </EmptyState>
+    <Stack gap="md">
+      <Group justify="space-between">
+        <div>
+          <Title order={2}>Tenants</Title>
+          <Text c="dimmed" size="sm">
+            Each tenant is one customer or environment. Its secrets stay in your system keychain.
+          </Text>
+        </div>
+        {tenants.length > 0 && (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => openForm(null)}>
+            Add tenant
+          </Button>
+        )}
+      </Group>
+      {tenants.length === 0 && (
+        <EmptyState
+          icon={<IconUsersGroup size={28} />}
+          title="No tenants yet"
+          action={
+            <Button leftSection={<IconPlus size={16} />} onClick={() => openForm(null)}>
+              Add a tenant
+            </Button>
+          }
+        >
+          A tenant is one customer or environment: its platform URL and its organization and user secrets,
+          kept in your system keychain.
+        </EmptyState>
+      )}
+      {tenants.map((tenant) => (
+        <TenantCard
+          key={tenant.id}
+          tenant={tenant}
+          active={tenant.id === list.activeTenantId}
+          verification={verifications[tenant.id]}
+          verifying={isBusy('verify', tenant.id)}
+          switching={isBusy('use', tenant.id)}
+          copied={copied?.id === tenant.id ? copied.which : null}
+          error={cardError(tenant.id)}
+          onUse={() => void store.use(tenant.id)}
+          onVerify={() => void store.verify(tenant.id)}
+          onEdit={() => openForm(tenant)}
+          onRemove={() => {
+            clearActionError();
+            setRemoving(tenant);
+          }}
+          onCopy={(which) => void store.copySecret(tenant.id, which)}
+        >
+          <OAuthAppsList
+            tenantName={tenant.name}
+            apps={appsOf(tenant)}
+            removing={busy?.action === 'remove-app'}
+            removeError={actionError?.action === 'remove-app' ? actionError.error : null}
+            onAdd={() => {
+              clearActionError();
+              setAppForm({ tenant, app: null });
+            }}
+            onEdit={(app) => {
+              clearActionError();
+              setAppForm({ tenant, app });
+            }}
+            onRemove={(app) => store.removeOAuthApp(app.id)}
+          />
+        </TenantCard>
+      ))}
+      <TenantFormModal
+        opened={form !== null}
+        tenant={form?.tenant ?? null}
+        tenants={tenants}
+        busy={isBusy(form?.tenant ? 'update' : 'add', form?.tenant?.id ?? null)}
+        error={errorOf(form?.tenant ? 'update' : 'add', form?.tenant?.id ?? null)}
+        onAdd={async (input, verify) => (await store.add(input, verify)) !== null}
+        onUpdate={async (input, verify) => (await store.update(input, verify)) !== null}
+        onClose={() => setForm(null)}
+      />
+      <RemoveTenantModal
+        tenant={removing}
+        oauthAppCount={removing ? appsOf(removing).length : 0}
+        busy={removing !== null && isBusy('remove', removing.id)}
+        error={removing ? errorOf('remove', removing.id) : null}
+        onConfirm={() => {
+          if (!removing) return;
+          // Closes once removed, or when main asks about a pending flow (the header's question takes over).
+          const target = removing;
+          void store.remove(target.id).then((gone) => {
+            if (gone || useTenantsStore.getState().flowQuestion) setRemoving(null);
+          });
+        }}
+        onClose={() => setRemoving(null)}
+      />
+      <OAuthAppModal
+        opened={appForm !== null}
+        tenantId={appForm?.tenant.id ?? ''}
+        tenantName={appForm?.tenant.name ?? ''}
+        app={appForm?.app ?? null}
+        apps={appForm ? appsOf(appForm.tenant) : []}
+        busy={busy?.action === 'save-app'}
+        error={actionError?.action === 'save-app' ? actionError.error : null}
+        onSave={async (input) => (await store.saveOAuthApp(input)) !== null}
+        onClose={() => setAppForm(null)}
+      />
+    </Stack>
   );
 }

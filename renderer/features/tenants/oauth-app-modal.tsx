@@ -1,0 +1,131 @@
+// The add / edit form of a saved OAuth app of one tenant; the client secret is typed, never shown
+// (an edit shows its hint, and empty keeps it).
+import { useState } from 'react';
+import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import type { AppError, OAuthAppSave, OAuthAppView } from '../../../preload/contract';
+import {
+  emptyOAuthAppDraft,
+  oauthAppDraftOf,
+  toOAuthAppSave,
+  validateOAuthAppDraft,
+  type OAuthAppDraft,
+} from './oauth-app-model';
+
+interface OAuthAppModalProps {
+  opened: boolean;
+  tenantId: string;
+  tenantName: string;
+  app: OAuthAppView | null;
+  apps: OAuthAppView[];
+  busy: boolean;
+  error: AppError | null;
+  onSave(input: OAuthAppSave): Promise<boolean>;
+  onClose(): void;
+}
+
+export function OAuthAppModal(props: OAuthAppModalProps) {
+  const { opened, app, tenantName, onClose } = props;
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={600}>{app ? `Edit ${app.name}` : `Save an OAuth app for ${tenantName}`}</Text>}
+      centered
+      size="lg"
+    >
+      {opened && <OAuthAppForm key={app?.id ?? 'new'} {...props} />}
+    </Modal>
+  );
+}
+
+function OAuthAppForm({ tenantId, app, apps, busy, error, onSave, onClose }: OAuthAppModalProps) {
+  const [draft, setDraft] = useState<OAuthAppDraft>(() =>
+    app ? oauthAppDraftOf(app) : emptyOAuthAppDraft(),
+  );
+  const [submitted, setSubmitted] = useState(false);
+  const errors = submitted ? validateOAuthAppDraft(draft, apps, app) : {};
+  const change = (patch: Partial<OAuthAppDraft>) => setDraft((current) => ({ ...current, ...patch }));
+
+  async function submit() {
+    setSubmitted(true);
+    if (Object.keys(validateOAuthAppDraft(draft, apps, app)).length > 0) return;
+    if (await onSave(toOAuthAppSave(draft, tenantId, app))) onClose();
+  }
+
+  return (
+    <form
+      noValidate
+      aria-label={app ? `Edit ${app.name}` : 'Save an OAuth app'}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Stack gap="md">
+        <TextInput
+          label="Name"
+          value={draft.name}
+          onChange={(event) => change({ name: event.currentTarget.value })}
+          error={errors.name}
+          required
+          data-autofocus
+          autoComplete="off"
+        />
+        <TextInput
+          label="Client id"
+          value={draft.clientId}
+          onChange={(event) => change({ clientId: event.currentTarget.value })}
+          error={errors.clientId}
+          required
+          spellCheck={false}
+          autoComplete="off"
+        />
+        <PasswordInput
+          label="Client secret"
+          description={
+            app
+              ? `Stored: ${app.clientSecretHint || '••••'}. Leave empty to keep it.`
+              : 'Kept in your system keychain.'
+          }
+          value={draft.clientSecret}
+          onChange={(event) => change({ clientSecret: event.currentTarget.value })}
+          error={errors.clientSecret}
+          required={!app}
+          spellCheck={false}
+          autoComplete="off"
+        />
+        <TextInput
+          label="Default callback URL"
+          description="Registered with the vendor; step 3 repeats it exactly."
+          value={draft.callbackUrl}
+          onChange={(event) => change({ callbackUrl: event.currentTarget.value })}
+          error={errors.callbackUrl}
+          required
+          spellCheck={false}
+          autoComplete="off"
+        />
+        <TextInput
+          label="Scope"
+          description="Optional; the element's default scope is used when empty."
+          value={draft.scope}
+          onChange={(event) => change({ scope: event.currentTarget.value })}
+          spellCheck={false}
+          autoComplete="off"
+        />
+        {error && (
+          <Alert color="red" variant="light" role="alert">
+            {error.message}
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy}>
+            {app ? 'Save changes' : 'Save OAuth app'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+// The remove confirmation: names the tenant and says exactly what is deleted from the keychain
+// (secrets, saved OAuth apps, instance tokens) and what is not (the instances on the platform).
+import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import type { AppError, TenantView } from '../../../preload/contract';
+
+interface RemoveTenantModalProps {
+  tenant: TenantView | null;
+  oauthAppCount: number;
+  busy: boolean;
+  error: AppError | null;
+  onConfirm(): void;
+  onClose(): void;
+}
+
+export function RemoveTenantModal({
+  tenant,
+  oauthAppCount,
+  busy,
+  error,
+  onConfirm,
+  onClose,
+}: RemoveTenantModalProps) {
+  return (
+    <Modal
+      opened={tenant !== null}
+      onClose={onClose}
+      title={<Text fw={600}>Remove {tenant?.name}?</Text>}
+      centered
+      size="md"
+    >
+      {tenant && (
+        <Stack gap="md">
+          <Text size="sm">This deletes from this computer&apos;s keychain:</Text>
+          <List size="sm" spacing={4}>
+            <List.Item>
+              the organization and user secrets of <b>{tenant.name}</b>
+            </List.Item>
+            <List.Item>
+              {oauthAppCount === 0
+                ? 'its saved OAuth apps (it has none)'
+                : `its ${oauthAppCount} saved OAuth app${oauthAppCount === 1 ? '' : 's'} and their client secrets`}
+            </List.Item>
+            <List.Item>the instance tokens and event signature keys kept for it</List.Item>
+          </List>
+          <Text size="sm" c="dimmed">
+            The instances on the platform are not touched. To use this tenant again you will need its secrets.
+          </Text>
+          {error && (
+            <Alert color="red" variant="light" role="alert">
+              {error.message}
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              Keep it
+            </Button>
+            <Button color="red" leftSection={<IconTrash size={16} />} loading={busy} onClick={onConfirm}>
+              Remove {tenant.name}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

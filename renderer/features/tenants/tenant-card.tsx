@@ -1,0 +1,137 @@
+// One tenant on the Tenants screen: colour, name, environment, secret hints with copy (done in
+// main), verify with its outcome, edit, remove, switch, and its saved OAuth apps.
+import type { ReactNode } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  ColorSwatch,
+  Divider,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core';
+import { IconCheck, IconCopy, IconPencil, IconPlugConnected, IconTrash } from '@tabler/icons-react';
+import type { AppError, TenantVerification, TenantView } from '../../../preload/contract';
+import { environmentLabel } from './tenant-form-model';
+
+interface TenantCardProps {
+  tenant: TenantView;
+  active: boolean;
+  verification: TenantVerification | undefined;
+  verifying: boolean;
+  switching: boolean;
+  copied: 'org' | 'user' | null;
+  error: AppError | null;
+  onUse(): void;
+  onVerify(): void;
+  onEdit(): void;
+  onRemove(): void;
+  onCopy(which: 'org' | 'user'): void;
+  children: ReactNode;
+}
+
+export function TenantCard(props: TenantCardProps) {
+  const { tenant, active, verification, verifying, switching, copied, error } = props;
+  const secret = (which: 'org' | 'user', label: string, hint: string) => (
+    <Group gap={6} wrap="nowrap">
+      <Text size="sm" c="dimmed" w={150}>
+        {label}
+      </Text>
+      <Text size="sm" ff="monospace">
+        {hint || '—'}
+      </Text>
+      <Tooltip label={copied === which ? 'Copied' : `Copy the ${label.toLowerCase()}`}>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          aria-label={`Copy the ${label.toLowerCase()} of ${tenant.name}`}
+          onClick={() => props.onCopy(which)}
+          leftSection={copied === which ? <IconCheck size={14} /> : <IconCopy size={14} />}
+        >
+          {copied === which ? 'Copied' : 'Copy'}
+        </Button>
+      </Tooltip>
+    </Group>
+  );
+  return (
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      data-testid="tenant-card"
+      data-tenant={tenant.name}
+      aria-label={tenant.name}
+      component="section"
+    >
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <ColorSwatch color={tenant.color ?? 'var(--mantine-color-gray-4)'} size={18} />
+            <Text fw={600} size="lg">
+              {tenant.name}
+            </Text>
+            {active && <Badge variant="light">Active</Badge>}
+          </Group>
+          {!active && (
+            <Button size="xs" variant="light" loading={switching} onClick={props.onUse}>
+              Use {tenant.name}
+            </Button>
+          )}
+        </Group>
+        <Group gap={6}>
+          <Badge variant="outline" color="gray">
+            {environmentLabel(tenant)}
+          </Badge>
+          <Text size="xs" ff="monospace" c="dimmed">
+            {tenant.baseUrl}
+          </Text>
+        </Group>
+        {secret('org', 'Organization secret', tenant.orgSecretHint)}
+        {secret('user', 'User secret', tenant.userSecretHint)}
+        {verification && (
+          <Alert
+            color={verification.ok ? 'green' : 'red'}
+            variant="light"
+            role="status"
+            data-testid="verification"
+          >
+            {verification.message}
+          </Alert>
+        )}
+        {error && (
+          <Alert color="red" variant="light" role="alert">
+            {error.message}
+          </Alert>
+        )}
+        <Group gap="xs">
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconPlugConnected size={14} />}
+            loading={verifying}
+            onClick={props.onVerify}
+          >
+            Verify secrets
+          </Button>
+          <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={props.onEdit}>
+            Edit
+          </Button>
+          <Button
+            size="xs"
+            variant="subtle"
+            color="red"
+            leftSection={<IconTrash size={14} />}
+            onClick={props.onRemove}
+          >
+            Remove
+          </Button>
+        </Group>
+        <Divider />
+        {props.children}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,162 @@
+// The add / edit tenant form in a modal: name, environment (or a custom platform URL), colour and
+// the two secrets. Secrets are never prefilled: an edit shows their hints, and empty keeps them.
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  PasswordInput,
+  SegmentedControl,
+  Input,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import type { AppError, TenantAdd, TenantUpdate, TenantView } from '../../../preload/contract';
+import { TenantColorPicker } from './tenant-color-picker';
+import {
+  draftOf,
+  emptyTenantDraft,
+  ENVIRONMENT_OPTIONS,
+  toTenantAdd,
+  toTenantUpdate,
+  validateTenantDraft,
+  type TenantDraft,
+} from './tenant-form-model';
+
+interface TenantFormModalProps {
+  opened: boolean;
+  /** The tenant being edited, or null to add one. */
+  tenant: TenantView | null;
+  tenants: TenantView[];
+  busy: boolean;
+  error: AppError | null;
+  /** Resolves true when main saved it (the modal then closes and forgets what was typed). */
+  onAdd(input: TenantAdd, verify: boolean): Promise<boolean>;
+  onUpdate(input: TenantUpdate, verify: boolean): Promise<boolean>;
+  onClose(): void;
+}
+
+export function TenantFormModal(props: TenantFormModalProps) {
+  const { opened, tenant, onClose } = props;
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={<Text fw={600}>{tenant ? `Edit ${tenant.name}` : 'Add a tenant'}</Text>}
+      centered
+      size="lg"
+    >
+      {opened && <TenantForm key={tenant?.id ?? 'new'} {...props} />}
+    </Modal>
+  );
+}
+
+function TenantForm({ tenant, tenants, busy, error, onAdd, onUpdate, onClose }: TenantFormModalProps) {
+  const [draft, setDraft] = useState<TenantDraft>(() => (tenant ? draftOf(tenant) : emptyTenantDraft()));
+  const [submitted, setSubmitted] = useState(false);
+  const errors = submitted ? validateTenantDraft(draft, tenants, tenant) : {};
+  const change = (patch: Partial<TenantDraft>) => setDraft((current) => ({ ...current, ...patch }));
+
+  async function submit() {
+    setSubmitted(true);
+    if (Object.keys(validateTenantDraft(draft, tenants, tenant)).length > 0) return;
+    const saved = tenant
+      ? await onUpdate(toTenantUpdate(draft, tenant), draft.verify)
+      : await onAdd(toTenantAdd(draft), draft.verify);
+    if (saved) {
+      setDraft((current) => ({ ...current, orgSecret: '', userSecret: '' }));
+      onClose();
+    }
+  }
+
+  const keep = (hint: string) =>
+    hint ? `Stored: ${hint}. Leave empty to keep it.` : 'Leave empty to keep it.';
+  return (
+    <form
+      noValidate
+      aria-label={tenant ? `Edit ${tenant.name}` : 'Add a tenant'}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <Stack gap="md">
+        <TextInput
+          label="Name"
+          description="The customer and environment, as you want to see it in the header."
+          value={draft.name}
+          onChange={(event) => change({ name: event.currentTarget.value })}
+          error={errors.name}
+          required
+          data-autofocus
+          autoComplete="off"
+        />
+        <Input.Wrapper label="Environment" description="The Cloud Elements platform this tenant lives on.">
+          <SegmentedControl
+            mt={6}
+            fullWidth
+            data={ENVIRONMENT_OPTIONS}
+            value={draft.environment}
+            onChange={(value) => change({ environment: value as TenantDraft['environment'] })}
+            aria-label="Environment"
+          />
+        </Input.Wrapper>
+        {draft.environment === 'custom' && (
+          <TextInput
+            label="Platform URL"
+            description="https, or plain http only to this computer (127.0.0.1)."
+            placeholder="https://ce.example.com/elements/api-v2"
+            value={draft.customUrl}
+            onChange={(event) => change({ customUrl: event.currentTarget.value })}
+            error={errors.customUrl}
+            required
+            spellCheck={false}
+            autoComplete="off"
+          />
+        )}
+        <TenantColorPicker value={draft.color} onChange={(color) => change({ color })} />
+        <PasswordInput
+          label="Organization secret"
+          description={tenant ? keep(tenant.orgSecretHint) : 'Kept in your system keychain, never on disk.'}
+          value={draft.orgSecret}
+          onChange={(event) => change({ orgSecret: event.currentTarget.value })}
+          error={errors.orgSecret}
+          required={!tenant}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <PasswordInput
+          label="User secret"
+          description={tenant ? keep(tenant.userSecretHint) : 'Kept in your system keychain, never on disk.'}
+          value={draft.userSecret}
+          onChange={(event) => change({ userSecret: event.currentTarget.value })}
+          error={errors.userSecret}
+          required={!tenant}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <Checkbox
+          label="Check the secrets with the platform after saving"
+          checked={draft.verify}
+          onChange={(event) => change({ verify: event.currentTarget.checked })}
+        />
+        {error && (
+          <Alert color="red" variant="light" role="alert">
+            {error.message}
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={busy}>
+            {tenant ? 'Save changes' : 'Add tenant'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

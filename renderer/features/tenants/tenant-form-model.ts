@@ -1,0 +1,151 @@
+// The tenant form as data: the draft (secrets typed in, never prefilled), its validation in the
+// user's words, and the exact tenants.add / tenants.update payloads it becomes.
+import type { TenantAdd, TenantEnvironment, TenantUpdate, TenantView } from '../../../preload/contract';
+
+export interface TenantDraft {
+  name: string;
+  environment: TenantEnvironment;
+  customUrl: string;
+  color: string | null;
+  /** Typed by the user; empty on an edit means "keep the stored one". */
+  orgSecret: string;
+  userSecret: string;
+  /** Check the secrets with the platform after saving. */
+  verify: boolean;
+}
+
+export type TenantField = 'name' | 'customUrl' | 'orgSecret' | 'userSecret';
+export type TenantFieldErrors = Partial<Record<TenantField, string>>;
+
+export const ENVIRONMENT_OPTIONS: { value: TenantEnvironment; label: string }[] = [
+  { value: 'us', label: 'US' },
+  { value: 'eu', label: 'EU' },
+  { value: 'staging', label: 'Staging' },
+  { value: 'custom', label: 'Custom URL' },
+];
+
+/** The colour swatches a tenant can wear in the header: distinct at a glance, fine in light and dark. */
+export const TENANT_COLORS = [
+  '#1c7ed6',
+  '#2f9e44',
+  '#e8590c',
+  '#c2255c',
+  '#7048e8',
+  '#0c8599',
+  '#f08c00',
+  '#495057',
+];
+
+export const NAME_MAX = 80;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function emptyTenantDraft(): TenantDraft {
+  return {
+    name: '',
+    environment: 'us',
+    customUrl: '',
+    color: null,
+    orgSecret: '',
+    userSecret: '',
+    verify: true,
+  };
+}
+
+/** An existing tenant as a draft: its settings, and empty secret fields (the renderer never has them). */
+export function draftOf(tenant: TenantView): TenantDraft {
+  return {
+    name: tenant.name,
+    environment: tenant.environment,
+    customUrl: tenant.environment === 'custom' ? tenant.baseUrl : '',
+    color: tenant.color,
+    orgSecret: '',
+    userSecret: '',
+    verify: true,
+  };
+}
+
+export function platformUrlProblem(value: string): string | null {
+  const text = value.trim();
+  if (!text) return 'Enter the platform URL, e.g. https://ce.example.com/elements/api-v2.';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'This is not a URL. It looks like https://ce.example.com/elements/api-v2.';
+  }
+  if (url.username || url.password) return 'Leave the user name and password out of the URL.';
+  if (url.search || url.hash) return 'The platform URL has no query (?…) or fragment (#…).';
+  if (url.protocol === 'https:') return null;
+  if (
+    url.protocol === 'http:' &&
+    (LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname))
+  ) {
+    return null;
+  }
+  if (url.protocol === 'http:')
+    return 'Plain http is only for this computer (127.0.0.1); use https for anything else.';
+  return 'Use an https URL.';
+}
+
+/** What is wrong with the draft, field by field; an empty object when it can be saved. */
+export function validateTenantDraft(
+  draft: TenantDraft,
+  tenants: TenantView[],
+  editing: TenantView | null,
+): TenantFieldErrors {
+  const errors: TenantFieldErrors = {};
+  const name = draft.name.trim();
+  const taken = tenants.find(
+    (tenant) =>
+      tenant.id !== editing?.id && tenant.name.trim().toLocaleLowerCase() === name.toLocaleLowerCase(),
+  );
+  if (!name) errors.name = 'Give the tenant a name, e.g. the customer and environment.';
+  else if (name.length > NAME_MAX) errors.name = `Keep the name under ${NAME_MAX} characters.`;
+  else if (taken) errors.name = `A tenant named “${taken.name}” already exists.`;
+  if (draft.environment === 'custom') {
+    const problem = platformUrlProblem(draft.customUrl);
+    if (problem) errors.customUrl = problem;
+  }
+  if (!editing && !draft.orgSecret.trim()) errors.orgSecret = 'Enter the organization secret.';
+  if (!editing && !draft.userSecret.trim()) errors.userSecret = 'Enter the user secret.';
+  return errors;
+}
+
+export function toTenantAdd(draft: TenantDraft): TenantAdd {
+  return {
+    name: draft.name.trim(),
+    environment: draft.environment,
+    ...(draft.environment === 'custom' ? { customUrl: draft.customUrl.trim() } : {}),
+    color: draft.color,
+    orgSecret: draft.orgSecret.trim(),
+    userSecret: draft.userSecret.trim(),
+  };
+}
+
+/** Only what changed; a secret only when one was typed (empty keeps the stored one). */
+export function toTenantUpdate(draft: TenantDraft, tenant: TenantView): TenantUpdate {
+  const update: TenantUpdate = { id: tenant.id };
+  if (draft.name.trim() !== tenant.name) update.name = draft.name.trim();
+  if (draft.environment !== tenant.environment) update.environment = draft.environment;
+  if (draft.environment === 'custom' && draft.customUrl.trim() !== tenant.baseUrl) {
+    update.environment = 'custom';
+    update.customUrl = draft.customUrl.trim();
+  }
+  if (draft.color !== tenant.color) update.color = draft.color;
+  if (draft.orgSecret.trim()) update.orgSecret = draft.orgSecret.trim();
+  if (draft.userSecret.trim()) update.userSecret = draft.userSecret.trim();
+  return update;
+}
+
+export function environmentLabel(tenant: Pick<TenantView, 'environment' | 'baseUrl'>): string {
+  if (tenant.environment !== 'custom') {
+    return (
+      ENVIRONMENT_OPTIONS.find((option) => option.value === tenant.environment)?.label ?? tenant.environment
+    );
+  }
+  try {
+    return new URL(tenant.baseUrl).host;
+  } catch {
+    return tenant.baseUrl;
+  }
+}
