@@ -3,6 +3,7 @@
 import type { Services } from '../services/index';
 import type { Clipboard, Dialogs, Logger } from '../services/ports';
 import { appHandlers } from './app-handlers';
+import { flowHandlers } from './flow-handlers';
 import { instancesHandlers } from './instances-handlers';
 import { createRouter, type Handlers, type Router } from './router';
 import { tenantsHandlers } from './tenants-handlers';
@@ -17,6 +18,7 @@ export function createAppRouter(services: Services, ui: UiPorts): Router {
   const handlers: Handlers = {
     ...appHandlers(services.appInfo),
     ...tenantsHandlers(services.tenants, ui.clipboard),
+    ...flowHandlers(services.flow, ui.clipboard),
     ...instancesHandlers(services.instances, ui),
   };
   return createRouter(handlers, ui.log);

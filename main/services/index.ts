@@ -7,6 +7,7 @@ import type { PlatformClientOptions } from './cloud-elements/platform-client';
 import { TenantService } from './tenants/tenant-service';
 import { InstanceService } from './instances/instance-service';
 import { PlatformClient } from './cloud-elements/platform-client';
+import { AuthFlow } from './auth-flow/auth-flow';
 
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -23,7 +24,10 @@ export interface ServicePorts {
 }
 
 export function createServices(ports: ServicePorts) {
-  const tenants = new TenantService(ports);
+  const tenants: TenantService = new TenantService({
+    ...ports,
+    flow: { current: () => flow.get(), cancel: () => flow.cancel() },
+  });
   const instances = new InstanceService({
     tenants,
     secrets: ports.secretStore,
@@ -31,7 +35,16 @@ export function createServices(ports: ServicePorts) {
     log: ports.log,
     platform: (credentials) => new PlatformClient(credentials, ports.platform),
   });
-  return { appInfo: ports.appInfo, tenants, instances };
+  const flow = new AuthFlow({
+    tenants,
+    secrets: ports.secretStore,
+    clock: ports.clock,
+    openUrl: ports.openUrl,
+    events: ports.events,
+    log: ports.log,
+    platformClient: (credentials) => new PlatformClient(credentials, ports.platform),
+  });
+  return { appInfo: ports.appInfo, tenants, instances, flow };
 }
 
 export type Services = ReturnType<typeof createServices>;
