@@ -17,6 +17,7 @@ export function FlowQuestionModal({ question, targetName, onAnswer }: FlowQuesti
       onClose={() => onAnswer(false)}
       title={<Text fw={600}>A flow is still running</Text>}
       centered
+      size="md"
     >
       {question && (
         <Stack gap="md">
