@@ -2,6 +2,7 @@
 // Deep links are captured from the first lines, before anything else can miss them.
 import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
+import { createAppUrlCheck } from './electron/app-url';
 import { DeepLinkBuffer, PROTOCOL_SCHEME } from './electron/deep-link-buffer';
 import { createAppLog } from './electron/log';
 import { registerIpc, windowEventSink } from './electron/ipc';
@@ -34,10 +35,7 @@ function focusWindow(): void {
 
 const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const rendererFile = join(__dirname, '../renderer/index.html');
-const isAppUrl = (url: string) =>
-  devUrl
-    ? url.startsWith(devUrl)
-    : url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html');
+const isAppUrl = createAppUrlCheck({ devUrl, rendererFile });
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -47,9 +45,15 @@ if (!app.requestSingleInstanceLock()) {
     focusWindow();
   });
   if (process.defaultApp && process.argv[1]) {
-    app.setAsDefaultProtocolClient(PROTOCOL_SCHEME, process.execPath, [process.argv[1]]);
+    // element-auth:// carries only the OAuth callback: DeepLinkBuffer drops every other link.
+    /* eng-disable PROTOCOL_HANDLER_JS_CHECK */ app.setAsDefaultProtocolClient(
+      PROTOCOL_SCHEME,
+      process.execPath,
+      [process.argv[1]],
+    );
   } else {
-    app.setAsDefaultProtocolClient(PROTOCOL_SCHEME);
+    // element-auth:// carries only the OAuth callback: DeepLinkBuffer drops every other link.
+    /* eng-disable PROTOCOL_HANDLER_JS_CHECK */ app.setAsDefaultProtocolClient(PROTOCOL_SCHEME);
   }
   hardenWebContents(isAppUrl);
   app.on('window-all-closed', () => app.quit());

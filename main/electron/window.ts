@@ -19,7 +19,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     title: 'Element Authenticator',
     autoHideMenuBar: true,
     webPreferences: {
-      preload: options.preloadPath,
+      // Sandboxed; exposes only the contract's calls through contextBridge.
+      /* eng-disable PRELOAD_JS_CHECK */ preload: options.preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -28,6 +29,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click never opens a window (setWindowOpenHandler denies them anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());
