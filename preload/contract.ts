@@ -216,6 +216,8 @@ export const FlowStartSchema = z.object({
   events: EventsSettingsSchema.optional(),
   /** Re-authenticate this existing instance instead of creating one. */
   reauthenticateInstanceId: z.number().int().positive().optional(),
+  /** The tenant (id or name) to act on; the active tenant when absent. The stepper passes the one it shows. */
+  tenant: z.string().trim().min(1).max(200).optional(),
 });
 export type FlowStart = z.input<typeof FlowStartSchema>;
 

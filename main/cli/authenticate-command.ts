@@ -15,7 +15,6 @@ import {
   UsageError,
   type Command,
 } from './command';
-import { flowFor } from './cli-flow';
 import type { CliContext } from './context';
 import { fields, json } from './format';
 import { readLine } from './prompt';
@@ -212,7 +211,7 @@ the state does not match, the code expired, the wait timed out or the platform r
     }
     const apiSecret = await readSecret(context, 'api', this.name);
     const browser = !flag(args, 'no-browser');
-    const flow = await flowFor(context, { browser, tenant: stringOption(args, 'tenant') });
+    const flow = context.services({ browser }).flow;
     const stopListening = cancelOnInterrupt(context, flow);
     try {
       const started = await flow.start({
@@ -222,6 +221,7 @@ the state does not match, the code expired, the wait timed out or the platform r
         apiSecret,
         callbackUrl,
         tags: listOption(args, 'tag'),
+        tenant: stringOption(args, 'tenant'),
       });
       if (started.step !== 'awaiting-consent') return outcome(context, started, flag(args, 'json'));
       announce(context, started, browser);

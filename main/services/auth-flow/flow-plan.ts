@@ -106,7 +106,7 @@ export async function planFlow(raw: FlowStart, tenants: TenantResolver): Promise
   const preset = presetFor(input.elementKey);
   const events = input.events ? eventsConfiguration(input.events) : {};
   const extraConfiguration = userConfiguration(input.configuration);
-  const tenant = await tenants.resolve();
+  const tenant = await tenants.resolve(input.tenant);
   const app = input.oauthAppId ? await tenants.oauthApp(tenant.tenantId, input.oauthAppId) : undefined;
   const apiKey = input.apiKey?.trim() || app?.clientId || '';
   const apiSecret = input.apiSecret || app?.clientSecret || '';
