@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { AppError, ElementPresetView, FlowView, OAuthAppView } from '../../preload/contract';
 import { bridge, toAppError, unwrap } from '../bridge';
 import {
+  effectiveDraft,
   emptyDraft,
   presetOf,
   toFlowStart,
@@ -12,6 +13,7 @@ import {
   type EventsDraft,
   type FieldErrors,
   type FlowDraft,
+  type ReauthTarget,
 } from '../features/stepper/flow-form';
 
 export type FlowAction =
@@ -40,17 +42,19 @@ interface FlowState {
   chooseOAuthApp(app: OAuthAppView | null): void;
   useExamplePoller(): void;
   setPasteUrl(url: string): void;
-  start(): Promise<void>;
+  /** Validates the draft and starts step 1; with a target, re-authenticates that instance. */
+  start(target?: ReauthTarget | null): Promise<void>;
   paste(): Promise<void>;
   cancel(): Promise<void>;
   openAuthUrl(): Promise<void>;
   copyAuthUrl(): Promise<void>;
   copyToken(): Promise<void>;
   adoptCandidate(): Promise<void>;
-  /** Back to the form after a failure or a cancel, with the draft as it was. */
-  startAgain(): Promise<void>;
-  /** After success: back to the form for a new instance (the name is cleared, the rest kept). */
-  startAnother(): Promise<void>;
+  /**
+   * Back to the form (flow.reset). After a failure or a cancel the draft is as it was; after a
+   * success only the instance name is cleared, so the next instance gets its own.
+   */
+  backToForm(): Promise<void>;
 }
 
 const RANK: Record<FlowView['step'], number> = {
@@ -91,10 +95,14 @@ export const useFlowStore = create<FlowState>()((set, get) => {
       if (isStale(state.view, view)) return {};
       const reached = STEP_INDEX[view.step];
       const leftConsent = state.view.step === 'awaiting-consent' && view.step !== 'awaiting-consent';
+      const afterSuccess = state.view.step === 'done' && view.step === 'idle';
       return {
         view,
         reachedStep: reached ?? state.reachedStep,
         ...(leftConsent ? { pasteUrl: '' } : {}),
+        ...(afterSuccess
+          ? { draft: { ...state.draft, instanceName: '' }, submitted: false, fieldErrors: {} }
+          : {}),
       };
     });
 
@@ -189,13 +197,14 @@ export const useFlowStore = create<FlowState>()((set, get) => {
 
     setPasteUrl: (url) => set({ pasteUrl: url }),
 
-    async start() {
-      const { draft, presets } = get();
+    async start(target = null) {
+      const { presets } = get();
+      const draft = effectiveDraft(get().draft, target);
       const preset = presetOf(presets, draft.elementKey);
       const fieldErrors = validateDraft(draft, preset);
       set({ submitted: true, fieldErrors });
       if (Object.keys(fieldErrors).length > 0) return;
-      await run('start', () => unwrap(bridge().flow.start(toFlowStart(draft, preset))));
+      await run('start', () => unwrap(bridge().flow.start(toFlowStart(draft, preset, target))));
     },
 
     async paste() {
@@ -229,12 +238,6 @@ export const useFlowStore = create<FlowState>()((set, get) => {
 
     adoptCandidate: async () => void (await run('adopt', () => unwrap(bridge().flow.adoptCandidate()))),
 
-    startAgain: async () => void (await run('reset', () => unwrap(bridge().flow.reset()))),
-
-    async startAnother() {
-      if (await run('reset', () => unwrap(bridge().flow.reset()))) {
-        set((state) => ({ draft: { ...state.draft, instanceName: '' }, submitted: false, fieldErrors: {} }));
-      }
-    },
+    backToForm: async () => void (await run('reset', () => unwrap(bridge().flow.reset()))),
   };
 });

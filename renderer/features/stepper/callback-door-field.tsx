@@ -66,7 +66,15 @@ export function CallbackDoorField({ value, error, fromApp, onChange }: CallbackD
       >
         <SimpleGrid cols={3} spacing="sm">
           {DOORS.map((item) => (
-            <Radio.Card key={item.door} value={item.door} p="sm" radius="md" disabled={Boolean(fromApp)}>
+            <Radio.Card
+              key={item.door}
+              value={item.door}
+              p="sm"
+              radius="md"
+              disabled={Boolean(fromApp)}
+              h="100%"
+              style={{ display: 'flex', alignItems: 'flex-start' }}
+            >
               <Group gap="xs" wrap="nowrap" align="flex-start">
                 <Radio.Indicator size="sm" mt={2} />
                 <Stack gap={2}>

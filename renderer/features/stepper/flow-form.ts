@@ -29,6 +29,13 @@ export interface FlowDraft {
   events: EventsDraft;
 }
 
+/** An existing instance to re-authenticate instead of creating one (left by the Instances screen). */
+export interface ReauthTarget {
+  instanceId: number;
+  name: string;
+  elementKey: string;
+}
+
 /** Field name → one sentence; the events fields are prefixed "events.", configuration "configuration.". */
 export type FieldErrors = Record<string, string>;
 
@@ -88,7 +95,7 @@ export function withPresetDefaults(
   };
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
 function parseUrl(text: string): URL | null {
   try {
@@ -190,8 +197,21 @@ export function validateDraft(draft: FlowDraft, preset: ElementPresetView | unde
   return { ...errors, ...eventsErrors(draft.events) };
 }
 
-/** The flow.start payload of a valid draft. */
-export function toFlowStart(draft: FlowDraft, preset: ElementPresetView | undefined): FlowStart {
+/** The draft as it is sent: when re-authenticating, the instance's own element key and name. */
+export function effectiveDraft(draft: FlowDraft, target: ReauthTarget | null): FlowDraft {
+  if (!target) return draft;
+  return { ...draft, elementKey: target.elementKey || draft.elementKey, instanceName: target.name };
+}
+
+/**
+ * The flow.start payload of a valid draft. Events go only when switched on, so a re-authentication
+ * never overwrites the instance's events settings with defaults.
+ */
+export function toFlowStart(
+  draft: FlowDraft,
+  preset: ElementPresetView | undefined,
+  target: ReauthTarget | null = null,
+): FlowStart {
   const configuration: Record<string, string> = {};
   if (preset?.generic) {
     for (const key of preset.suggestedConfigurationKeys) {
@@ -212,6 +232,9 @@ export function toFlowStart(draft: FlowDraft, preset: ElementPresetView | undefi
     ...(state !== '' ? { state } : {}),
     tags: draft.tags.map((tag) => tag.trim()).filter((tag) => tag !== ''),
     configuration,
-    events: { ...draft.events, refreshIntervalMinutes: Number(draft.events.refreshIntervalMinutes) },
+    ...(draft.events.enabled
+      ? { events: { ...draft.events, refreshIntervalMinutes: Number(draft.events.refreshIntervalMinutes) } }
+      : {}),
+    ...(target ? { reauthenticateInstanceId: target.instanceId } : {}),
   };
 }

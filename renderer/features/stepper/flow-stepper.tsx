@@ -11,7 +11,7 @@ import { AuthenticateUsersPanel } from './authenticate-users-panel';
 import { CreatingPanel } from './creating-panel';
 import { FlowCancelledPanel } from './flow-cancelled-panel';
 import { FlowFailurePanel } from './flow-failure-panel';
-import { presetOf } from './flow-form';
+import { effectiveDraft, presetOf, type ReauthTarget } from './flow-form';
 import { InstanceCreatedPanel } from './instance-created-panel';
 import { LostResponsePanel } from './lost-response-panel';
 import { RedirectUrlForm } from './redirect-url-form';
@@ -24,6 +24,9 @@ const STEPS = [
 
 interface FlowStepperProps {
   oauthApps: OAuthAppView[];
+  /** An instance to re-authenticate instead of creating one, or null. */
+  reauth: ReauthTarget | null;
+  onCancelReauth(): void;
 }
 
 /** "Europe (eu)" for a Zoho location code, the code itself when no preset names it. */
@@ -33,7 +36,7 @@ function dataCenterLabel(presets: ElementPresetView[], location: string | undefi
   return dataCenter ? `${dataCenter.label} (${location})` : location;
 }
 
-function Panel({ view, oauthApps }: { view: FlowView; oauthApps: OAuthAppView[] }) {
+function Panel({ view, oauthApps, reauth, onCancelReauth }: FlowStepperProps & { view: FlowView }) {
   const store = useFlowStore();
   const go = useAppStore((state) => state.go);
   const errorOf = (action: FlowAction) =>
@@ -46,15 +49,17 @@ function Panel({ view, oauthApps }: { view: FlowView; oauthApps: OAuthAppView[] 
           draft={store.draft}
           errors={store.fieldErrors}
           presets={store.presets}
-          preset={presetOf(store.presets, store.draft.elementKey)}
+          preset={presetOf(store.presets, effectiveDraft(store.draft, reauth).elementKey)}
           oauthApps={oauthApps}
           busy={store.busy === 'start' || view.step === 'fetching-url'}
           startError={errorOf('start')}
+          reauth={reauth}
+          onCancelReauth={onCancelReauth}
           onChange={store.updateDraft}
           onEventsChange={store.updateEvents}
           onChooseApp={store.chooseOAuthApp}
           onUseExample={store.useExamplePoller}
-          onSubmit={() => void store.start()}
+          onSubmit={() => void store.start(reauth)}
         />
       );
     case 'awaiting-consent':
@@ -92,7 +97,7 @@ function Panel({ view, oauthApps }: { view: FlowView; oauthApps: OAuthAppView[] 
           copyError={errorOf('copy-token')}
           onCopyToken={() => void store.copyToken()}
           onSeeInstances={() => go('instances')}
-          onStartAnother={() => void store.startAnother()}
+          onStartAnother={() => void store.backToForm()}
         />
       );
     case 'lost-response':
@@ -105,7 +110,7 @@ function Panel({ view, oauthApps }: { view: FlowView; oauthApps: OAuthAppView[] 
           restarting={store.busy === 'reset'}
           adoptError={errorOf('adopt')}
           onAdopt={() => void store.adoptCandidate()}
-          onStartAgain={() => void store.startAgain()}
+          onStartAgain={() => void store.backToForm()}
         />
       );
     case 'failed':
@@ -114,7 +119,7 @@ function Panel({ view, oauthApps }: { view: FlowView; oauthApps: OAuthAppView[] 
           error={view.error}
           tenantName={view.tenantName}
           restarting={store.busy === 'reset'}
-          onStartAgain={() => void store.startAgain()}
+          onStartAgain={() => void store.backToForm()}
           onOpenTenants={() => go('tenants')}
         />
       );
@@ -123,7 +128,7 @@ function Panel({ view, oauthApps }: { view: FlowView; oauthApps: OAuthAppView[] 
         <FlowCancelledPanel
           instanceName={view.instanceName}
           restarting={store.busy === 'reset'}
-          onStartAgain={() => void store.startAgain()}
+          onStartAgain={() => void store.backToForm()}
         />
       );
     default:
@@ -131,7 +136,7 @@ function Panel({ view, oauthApps }: { view: FlowView; oauthApps: OAuthAppView[] 
   }
 }
 
-export function FlowStepper({ oauthApps }: FlowStepperProps) {
+export function FlowStepper(props: FlowStepperProps) {
   const view = useFlowStore((state) => state.view);
   const reachedStep = useFlowStore((state) => state.reachedStep);
   const actionError = useFlowStore((state) => state.actionError);
@@ -171,7 +176,7 @@ export function FlowStepper({ oauthApps }: FlowStepperProps) {
         />
       )}
       <Paper withBorder radius="lg" p="xl" data-testid="flow-panel" data-step={view.step}>
-        <Panel view={view} oauthApps={oauthApps} />
+        <Panel view={view} {...props} />
       </Paper>
     </Stack>
   );

@@ -46,7 +46,8 @@ export function InstanceCreatedPanel(props: InstanceCreatedPanelProps) {
             “{instance.name}” is {reauthenticated ? 're-authenticated' : 'ready'}
           </Title>
           <Text fz="sm" c="dimmed">
-            Created for {tenantName}. Its token is in your keychain.
+            {reauthenticated ? 'Re-authenticated' : 'Created'} for {tenantName}. Its token is in your
+            keychain.
           </Text>
         </Stack>
       </Group>

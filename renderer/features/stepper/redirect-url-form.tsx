@@ -2,6 +2,7 @@
 // instance name, OAuth client, callback door, options and events — validated inline before sending.
 import type { FormEvent, ReactNode } from 'react';
 import {
+  Alert,
   Autocomplete,
   Button,
   Group,
@@ -12,13 +13,13 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { IconArrowRight } from '@tabler/icons-react';
+import { IconArrowRight, IconRefresh } from '@tabler/icons-react';
 import type { AppError, ElementPresetView, OAuthAppView } from '../../../preload/contract';
 import { ActionErrorAlert } from './action-error-alert';
 import { CallbackDoorField } from './callback-door-field';
 import { ElementConfigurationFields } from './element-configuration-fields';
 import { EventsSection } from './events-section';
-import type { EventsDraft, FieldErrors, FlowDraft } from './flow-form';
+import type { EventsDraft, FieldErrors, FlowDraft, ReauthTarget } from './flow-form';
 import { OAuthClientFields } from './oauth-client-fields';
 
 export interface RedirectUrlFormProps {
@@ -30,6 +31,9 @@ export interface RedirectUrlFormProps {
   oauthApps: OAuthAppView[];
   busy: boolean;
   startError: AppError | null;
+  /** Set when the Instances screen asked to re-authenticate an existing instance. */
+  reauth: ReauthTarget | null;
+  onCancelReauth(): void;
   onChange(patch: Partial<FlowDraft>): void;
   onEventsChange(patch: Partial<EventsDraft>): void;
   onChooseApp(app: OAuthAppView | null): void;
@@ -57,8 +61,8 @@ function elementHint(preset: ElementPresetView | undefined): string {
 const monospace = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
 
 export function RedirectUrlForm(props: RedirectUrlFormProps) {
-  const { draft, errors, presets, preset, oauthApps, busy, startError } = props;
-  const { onChange, onEventsChange, onChooseApp, onUseExample, onSubmit } = props;
+  const { draft, errors, presets, preset, oauthApps, busy, startError, reauth } = props;
+  const { onChange, onEventsChange, onChooseApp, onUseExample, onSubmit, onCancelReauth } = props;
   const chosenApp = oauthApps.find((app) => app.id === draft.oauthAppId);
   const example = presets.find((candidate) => candidate.examplePollerConfiguration !== '');
   const submit = (event: FormEvent) => {
@@ -68,15 +72,34 @@ export function RedirectUrlForm(props: RedirectUrlFormProps) {
   return (
     <form onSubmit={submit} noValidate aria-label="Redirect URL">
       <Stack gap="xl">
+        {reauth && (
+          <Alert
+            color="blue"
+            variant="light"
+            icon={<IconRefresh size={18} />}
+            title={`Re-authenticating “${reauth.name}”`}
+          >
+            <Stack gap="xs" align="flex-start">
+              <Text fz="sm">
+                Instance {reauth.instanceId} gets a new consent: its tokens are replaced, its name, tags and
+                configuration stay.
+              </Text>
+              <Button variant="subtle" size="compact-sm" onClick={onCancelReauth}>
+                Create a new instance instead
+              </Button>
+            </Stack>
+          </Alert>
+        )}
         <FormSection title="Element and instance">
           <SimpleGrid cols={2} spacing="md">
             <Autocomplete
               label="Element key"
               description={elementHint(preset)}
               data={presets.filter((candidate) => !candidate.generic).map((candidate) => candidate.key)}
-              value={draft.elementKey}
+              value={reauth?.elementKey || draft.elementKey}
               onChange={(elementKey) => onChange({ elementKey })}
-              error={errors.elementKey}
+              error={reauth ? undefined : errors.elementKey}
+              readOnly={Boolean(reauth)}
               required
               spellCheck={false}
               styles={monospace}
@@ -85,9 +108,10 @@ export function RedirectUrlForm(props: RedirectUrlFormProps) {
               label="Instance name"
               description="How the instance is listed on the platform."
               placeholder="Acme – Zoho CRM"
-              value={draft.instanceName}
+              value={reauth ? reauth.name : draft.instanceName}
               onChange={(event) => onChange({ instanceName: event.currentTarget.value })}
-              error={errors.instanceName}
+              error={reauth ? undefined : errors.instanceName}
+              readOnly={Boolean(reauth)}
               required
             />
           </SimpleGrid>
@@ -136,14 +160,16 @@ export function RedirectUrlForm(props: RedirectUrlFormProps) {
             styles={monospace}
           />
           <SimpleGrid cols={2} spacing="md">
-            <TagsInput
-              label="Tags"
-              description="Press Enter after each tag."
-              value={draft.tags}
-              onChange={(tags) => onChange({ tags })}
-              error={errors.tags}
-              clearable
-            />
+            {!reauth && (
+              <TagsInput
+                label="Tags"
+                description="Press Enter after each tag."
+                value={draft.tags}
+                onChange={(tags) => onChange({ tags })}
+                error={errors.tags}
+                clearable
+              />
+            )}
             <TextInput
               label="State"
               description="Leave empty: the app makes a random one."
@@ -154,13 +180,15 @@ export function RedirectUrlForm(props: RedirectUrlFormProps) {
               styles={monospace}
             />
           </SimpleGrid>
-          <EventsSection
-            events={draft.events}
-            errors={errors}
-            exampleLabel={example ? `Use ${example.label} example` : undefined}
-            onChange={onEventsChange}
-            onUseExample={onUseExample}
-          />
+          {!reauth && (
+            <EventsSection
+              events={draft.events}
+              errors={errors}
+              exampleLabel={example ? `Use ${example.label} example` : undefined}
+              onChange={onEventsChange}
+              onUseExample={onUseExample}
+            />
+          )}
         </FormSection>
 
         {startError && <ActionErrorAlert title="The sign-in could not start" error={startError} />}

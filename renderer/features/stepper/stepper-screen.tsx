@@ -4,33 +4,52 @@ import { useEffect } from 'react';
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useAppStore } from '../../stores/app';
 import { useFlowStore } from '../../stores/flow';
+import { useInstancesStore } from '../../stores/instances';
+import { activeTenantOf, useTenantsStore } from '../../stores/tenants';
+import type { ReauthTarget } from './flow-form';
 import { FlowStepper } from './flow-stepper';
 import { NoTenantState } from './no-tenant-state';
-import { useActingTenant } from './use-acting-tenant';
 
 export function StepperScreen() {
   const load = useFlowStore((state) => state.load);
   const listen = useFlowStore((state) => state.listen);
   const view = useFlowStore((state) => state.view);
   const go = useAppStore((state) => state.go);
-  const tenant = useActingTenant();
+  const tenants = useTenantsStore((state) => state.list);
+  const tenantsError = useTenantsStore((state) => state.error);
+  const loadTenants = useTenantsStore((state) => state.load);
+  const intent = useInstancesStore((state) => state.reauthenticate);
+  const clearIntent = useInstancesStore((state) => state.clearReauthenticate);
   useEffect(() => {
     const unsubscribe = listen();
     void load();
+    if (!useTenantsStore.getState().list) void loadTenants();
     return unsubscribe;
-  }, [load, listen]);
+  }, [load, listen, loadTenants]);
 
-  const tenantName = view.step === 'idle' ? tenant.name : view.tenantName;
+  const finishedReauth = view.step === 'done' && view.reauthenticated;
+  useEffect(() => {
+    if (finishedReauth) clearIntent();
+  }, [finishedReauth, clearIntent]);
+
+  const active = activeTenantOf(tenants);
+  const tenantName = view.step === 'idle' ? (active?.name ?? null) : view.tenantName;
   if (tenantName === null) {
-    return tenant.loading ? null : <NoTenantState onOpenTenants={() => go('tenants')} />;
+    return tenants || tenantsError ? <NoTenantState onOpenTenants={() => go('tenants')} /> : null;
   }
+  const oauthApps = active ? (tenants?.oauthApps ?? []).filter((app) => app.tenantId === active.id) : [];
+  const reauth: ReauthTarget | null =
+    intent && intent.tenantId === active?.id
+      ? { instanceId: intent.instanceId, name: intent.name, elementKey: intent.elementKey }
+      : null;
   return (
     <Stack gap="lg" maw={920} w="100%" mx="auto">
       <Group justify="space-between" align="flex-end">
         <Stack gap={2}>
-          <Title order={2}>Authenticate an element</Title>
+          <Title order={2}>{reauth ? 'Re-authenticate an instance' : 'Authenticate an element'}</Title>
           <Text c="dimmed">
-            Three steps: get the sign-in link, let the customer sign in, and the instance is created.
+            Three steps: get the sign-in link, let the customer sign in, and the instance is{' '}
+            {reauth ? 'renewed' : 'created'}.
           </Text>
         </Stack>
         <Group gap={6} wrap="nowrap" data-testid="acting-on">
@@ -42,7 +61,7 @@ export function StepperScreen() {
           </Badge>
         </Group>
       </Group>
-      <FlowStepper oauthApps={tenant.oauthApps} />
+      <FlowStepper oauthApps={oauthApps} reauth={reauth} onCancelReauth={clearIntent} />
     </Stack>
   );
 }

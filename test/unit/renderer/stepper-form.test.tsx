@@ -86,7 +86,6 @@ describe('validateDraft and toFlowStart', () => {
       scope: zoho!.defaultScope,
       tags: ['acme', 'prod'],
       configuration: {},
-      events: { ...zoho!.defaultEvents },
     });
   });
 

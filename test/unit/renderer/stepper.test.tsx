@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FlowView } from '../../../preload/contract';
 import { StepperScreen } from '../../../renderer/features/stepper/stepper-screen';
 import { useFlowStore } from '../../../renderer/stores/flow';
+import { useInstancesStore } from '../../../renderer/stores/instances';
+import { useTenantsStore } from '../../../renderer/stores/tenants';
 import { renderWithTheme } from './render';
 import { flowBase, installFakeBridge, ok, type FakeBridge } from './stepper-fake-bridge';
 
@@ -41,6 +43,8 @@ describe('stepper', { timeout: 30_000 }, () => {
   let bridge: FakeBridge;
   beforeEach(() => {
     useFlowStore.setState(useFlowStore.getInitialState(), true);
+    useTenantsStore.setState(useTenantsStore.getInitialState(), true);
+    useInstancesStore.setState(useInstancesStore.getInitialState(), true);
     bridge = installFakeBridge();
   });
   afterEach(() => {
@@ -92,6 +96,7 @@ describe('stepper', { timeout: 30_000 }, () => {
       callbackUrl: 'http://127.0.0.1:53682/callback',
       events: { enabled: true, vendorType: 'polling', refreshIntervalMinutes: 15 },
     });
+    expect(bridge.callsTo('flow.start')[0]).not.toHaveProperty('reauthenticateInstanceId');
     expect(await screen.findByText(/waiting for the customer to sign in/i)).toBeTruthy();
     expect(screen.getByTestId('auth-url').textContent).toContain('accounts.zoho.com/oauth2/auth');
   });
@@ -185,6 +190,28 @@ describe('stepper', { timeout: 30_000 }, () => {
       'http://127.0.0.1:53682/callback',
     );
     expect(screen.getByText('production')).toBeTruthy();
+  });
+
+  it('re-authenticates the instance the Instances screen asked for', async () => {
+    const user = userEvent.setup({ delay: null });
+    useInstancesStore.setState({
+      reauthenticate: { tenantId: 't-acme', instanceId: 42, name: 'Acme old', elementKey: 'zohocrmv2' },
+    });
+    await renderStepper();
+    expect(screen.getByText('Re-authenticating “Acme old”')).toBeTruthy();
+    expect((screen.getByLabelText(/instance name/i) as HTMLInputElement).value).toBe('Acme old');
+    await user.type(screen.getByLabelText(/oauth client id/i), 'cid-123');
+    await user.type(screen.getByLabelText(/oauth client secret/i), 'client-secret-xyz');
+    bridge.answers['flow.start'] = () => ok(AWAITING);
+    await user.click(screen.getByRole('button', { name: /get the sign-in link/i }));
+    await waitFor(() => expect(bridge.callsTo('flow.start')).toHaveLength(1));
+    const start = bridge.callsTo('flow.start')[0];
+    expect(start).toMatchObject({
+      reauthenticateInstanceId: 42,
+      instanceName: 'Acme old',
+      elementKey: 'zohocrmv2',
+    });
+    expect(start).not.toHaveProperty('events');
   });
 
   it('points to Tenants when no tenant is active', async () => {
