@@ -234,6 +234,7 @@ export const useInstancesStore = create<InstancesState>()((set, get) => {
           elementKey: typeof element?.key === 'string' ? element.key : '',
         },
       });
+      get().close();
       useAppStore.getState().go('authenticate');
     },
     clearReauthenticate: () => set({ reauthenticate: null }),

@@ -209,6 +209,22 @@ describe('instances screen', () => {
     );
   });
 
+  it('re-authenticate opens the Authenticate screen prefilled for that instance', async () => {
+    const instance = seeded[4] as FakeInstance;
+    await row(instance.name).click();
+    await app.page
+      .getByRole('dialog', { name: instance.name })
+      .getByRole('button', { name: 'Re-authenticate' })
+      .click();
+    const nav = app.page.getByRole('navigation', { name: 'Main navigation' });
+    await expect.poll(() => nav.locator('[aria-current="page"]').textContent()).toContain('Authenticate');
+    await expect.poll(() => app.page.getByRole('main').textContent()).toContain(instance.name);
+    await settle();
+    await app.screenshot('instances-reauthenticate-intent');
+    await nav.getByText('Instances', { exact: true }).click();
+    await expect.poll(summary).toContain('Acme Corp');
+  });
+
   it('never sent a token or secret to the renderer', () => {
     const crossed = JSON.stringify(app.toRenderer);
     for (const instance of seeded)
