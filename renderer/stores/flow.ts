@@ -42,8 +42,11 @@ interface FlowState {
   chooseOAuthApp(app: OAuthAppView | null): void;
   useExamplePoller(): void;
   setPasteUrl(url: string): void;
-  /** Validates the draft and starts step 1; with a target, re-authenticates that instance. */
-  start(target?: ReauthTarget | null): Promise<void>;
+  /**
+   * Validates the draft and starts step 1 on the tenant the stepper shows; with a target,
+   * re-authenticates that instance instead of creating one.
+   */
+  start(tenantId: string, target?: ReauthTarget | null): Promise<void>;
   paste(): Promise<void>;
   cancel(): Promise<void>;
   openAuthUrl(): Promise<void>;
@@ -197,14 +200,16 @@ export const useFlowStore = create<FlowState>()((set, get) => {
 
     setPasteUrl: (url) => set({ pasteUrl: url }),
 
-    async start(target = null) {
+    async start(tenantId, target = null) {
       const { presets } = get();
       const draft = effectiveDraft(get().draft, target);
       const preset = presetOf(presets, draft.elementKey);
       const fieldErrors = validateDraft(draft, preset);
       set({ submitted: true, fieldErrors });
       if (Object.keys(fieldErrors).length > 0) return;
-      await run('start', () => unwrap(bridge().flow.start(toFlowStart(draft, preset, target))));
+      await run('start', () =>
+        unwrap(bridge().flow.start({ ...toFlowStart(draft, preset, target), tenant: tenantId })),
+      );
     },
 
     async paste() {

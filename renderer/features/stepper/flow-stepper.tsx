@@ -23,6 +23,8 @@ const STEPS = [
 ];
 
 interface FlowStepperProps {
+  /** The tenant the stepper shows and acts on. */
+  tenantId: string;
   oauthApps: OAuthAppView[];
   /** An instance to re-authenticate instead of creating one, or null. */
   reauth: ReauthTarget | null;
@@ -36,7 +38,7 @@ function dataCenterLabel(presets: ElementPresetView[], location: string | undefi
   return dataCenter ? `${dataCenter.label} (${location})` : location;
 }
 
-function Panel({ view, oauthApps, reauth, onCancelReauth }: FlowStepperProps & { view: FlowView }) {
+function Panel({ view, tenantId, oauthApps, reauth, onCancelReauth }: FlowStepperProps & { view: FlowView }) {
   const store = useFlowStore();
   const go = useAppStore((state) => state.go);
   const errorOf = (action: FlowAction) =>
@@ -59,7 +61,7 @@ function Panel({ view, oauthApps, reauth, onCancelReauth }: FlowStepperProps & {
           onEventsChange={store.updateEvents}
           onChooseApp={store.chooseOAuthApp}
           onUseExample={store.useExamplePoller}
-          onSubmit={() => void store.start(reauth)}
+          onSubmit={() => void store.start(tenantId, reauth)}
         />
       );
     case 'awaiting-consent':

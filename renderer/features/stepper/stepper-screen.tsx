@@ -33,8 +33,11 @@ export function StepperScreen() {
   }, [finishedReauth, clearIntent]);
 
   const active = activeTenantOf(tenants);
-  const tenantName = view.step === 'idle' ? (active?.name ?? null) : view.tenantName;
-  if (tenantName === null) {
+  const shown =
+    view.step === 'idle'
+      ? active && { id: active.id, name: active.name }
+      : { id: view.tenantId, name: view.tenantName };
+  if (!shown) {
     return tenants || tenantsError ? <NoTenantState onOpenTenants={() => go('tenants')} /> : null;
   }
   const oauthApps = active ? (tenants?.oauthApps ?? []).filter((app) => app.tenantId === active.id) : [];
@@ -57,11 +60,11 @@ export function StepperScreen() {
             acting on
           </Text>
           <Badge variant="light" size="lg" radius="sm" tt="none">
-            {tenantName}
+            {shown.name}
           </Badge>
         </Group>
       </Group>
-      <FlowStepper oauthApps={oauthApps} reauth={reauth} onCancelReauth={clearIntent} />
+      <FlowStepper tenantId={shown.id} oauthApps={oauthApps} reauth={reauth} onCancelReauth={clearIntent} />
     </Stack>
   );
 }

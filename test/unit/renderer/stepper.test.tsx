@@ -89,6 +89,7 @@ describe('stepper', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: /get the sign-in link/i }));
     await waitFor(() => expect(bridge.callsTo('flow.start')).toHaveLength(1));
     expect(bridge.callsTo('flow.start')[0]).toMatchObject({
+      tenant: 't-acme',
       elementKey: 'zohocrmv2',
       instanceName: 'Acme CRM',
       apiKey: 'cid-123',
