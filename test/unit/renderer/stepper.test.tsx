@@ -215,6 +215,25 @@ describe('stepper', { timeout: 30_000 }, () => {
     expect(start).not.toHaveProperty('events');
   });
 
+  it('after a lost response offers to keep the instance the platform shows', async () => {
+    const user = userEvent.setup({ delay: null });
+    await renderStepper();
+    const candidate = {
+      id: 7,
+      name: 'Acme CRM',
+      elementKey: 'zohocrmv2',
+      createdDate: new Date().toISOString(),
+      tokenHint: '••••EHU=',
+    };
+    act(() => bridge.push('flow.changed', { step: 'lost-response', ...flowBase, candidate }));
+    await screen.findByTestId('lost-response');
+    bridge.answers['flow.adoptCandidate'] = () =>
+      ok({ step: 'done', ...flowBase, instance: candidate, reauthenticated: false });
+    await user.click(screen.getByRole('button', { name: /keep this instance/i }));
+    expect(await screen.findByText('“Acme CRM” is ready')).toBeTruthy();
+    expect(screen.getByTestId('token-hint').textContent).toBe('••••EHU=');
+  });
+
   it('points to Tenants when no tenant is active', async () => {
     bridge.answers['tenants.list'] = () =>
       ok({ tenants: [], activeTenantId: null, oauthApps: [], notice: null });
