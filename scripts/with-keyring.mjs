@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Runs a command where the OS keychain works. On Linux without a session bus it starts its own
-// D-Bus session with an unlocked gnome-keyring for the run; elsewhere it runs the command as is.
+// D-Bus session with a fresh, unlocked gnome-keyring for the run; elsewhere it runs the command as is.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const [command, ...args] = process.argv.slice(2);
 if (!command) {
@@ -32,7 +35,14 @@ if (!hasTools) {
   process.exit(1);
 }
 
-// The keyring's password is a throwaway for this private session; it never leaves this process tree.
+// A throwaway keyring in its own folder (XDG_DATA_HOME), so no keyring left on the machine, with
+// another password, can stay locked; its password never leaves this process tree.
+const keyringHome = mkdtempSync(join(tmpdir(), 'element-auth-keyring-'));
 const inner =
   'echo -n element-auth-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "$@"';
-process.exit(run('dbus-run-session', ['--', 'sh', '-c', inner, 'with-keyring', command, ...args]));
+const status = run('dbus-run-session', ['--', 'sh', '-c', inner, 'with-keyring', command, ...args], {
+  ...process.env,
+  XDG_DATA_HOME: keyringHome,
+});
+rmSync(keyringHome, { recursive: true, force: true });
+process.exit(status);
