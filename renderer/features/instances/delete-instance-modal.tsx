@@ -1,8 +1,9 @@
 // The delete confirmation: names the tenant and asks to type the instance name before main deletes
 // the instance on the platform and its token in the keychain.
 import { useState } from 'react';
-import { Alert, Button, Code, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Code, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
+import { ModalFooter } from '../shell/modal-footer';
 import type { AppError } from '../../../preload/contract';
 
 interface DeleteInstanceModalProps {
@@ -56,15 +57,7 @@ export function DeleteInstanceModal(props: DeleteInstanceModalProps) {
             data-autofocus
             aria-label="Instance name to confirm"
           />
-          {error && (
-            <Alert color="red" variant="light" role="alert">
-              {error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              Keep it
-            </Button>
+          <ModalFooter error={error} cancelLabel="Keep it" onCancel={close}>
             <Button
               type="submit"
               color="red"
@@ -74,7 +67,7 @@ export function DeleteInstanceModal(props: DeleteInstanceModalProps) {
             >
               Delete from {tenantName}
             </Button>
-          </Group>
+          </ModalFooter>
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,9 @@
 // The export dialog: selected or all instances, redacted by default; including secrets has to be
 // confirmed by name of the tenant before main asks where to save and writes the file (0600).
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Modal, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
 import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
+import { ModalFooter } from '../shell/modal-footer';
 import type { AppError } from '../../../preload/contract';
 import type { ExportScope } from '../../stores/instances';
 
@@ -85,15 +86,7 @@ export function ExportModal(props: ExportModalProps) {
             </Stack>
           </Alert>
         )}
-        {error && (
-          <Alert color="red" variant="light" role="alert">
-            {error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
+        <ModalFooter error={error} onCancel={onClose}>
           <Button
             leftSection={<IconDownload size={16} />}
             color={includeSecrets ? 'red' : undefined}
@@ -103,7 +96,7 @@ export function ExportModal(props: ExportModalProps) {
           >
             {includeSecrets ? `Export ${plural(count)} with secrets…` : `Export ${plural(count)}…`}
           </Button>
-        </Group>
+        </ModalFooter>
       </Stack>
     </Modal>
   );

@@ -1,7 +1,8 @@
 // The add / edit form of a saved OAuth app of one tenant; the client secret is typed, never shown
 // (an edit shows its hint, and empty keeps it).
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { ModalFooter } from '../shell/modal-footer';
 import type { AppError, OAuthAppSave, OAuthAppView } from '../../../preload/contract';
 import {
   emptyOAuthAppDraft,
@@ -112,19 +113,11 @@ function OAuthAppForm({ tenantId, app, apps, busy, error, onSave, onClose }: OAu
           spellCheck={false}
           autoComplete="off"
         />
-        {error && (
-          <Alert color="red" variant="light" role="alert">
-            {error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
+        <ModalFooter error={error} onCancel={onClose}>
           <Button type="submit" loading={busy}>
             {app ? 'Save changes' : 'Save OAuth app'}
           </Button>
-        </Group>
+        </ModalFooter>
       </Stack>
     </form>
   );

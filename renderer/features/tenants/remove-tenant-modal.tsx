@@ -1,7 +1,8 @@
 // The remove confirmation: names the tenant and says exactly what is deleted from the keychain
 // (secrets, saved OAuth apps, instance tokens) and what is not (the instances on the platform).
-import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Button, List, Modal, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
+import { ModalFooter } from '../shell/modal-footer';
 import type { AppError, TenantView } from '../../../preload/contract';
 
 interface RemoveTenantModalProps {
@@ -46,19 +47,11 @@ export function RemoveTenantModal({
           <Text size="sm" c="dimmed">
             The instances on the platform are not touched. To use this tenant again you will need its secrets.
           </Text>
-          {error && (
-            <Alert color="red" variant="light" role="alert">
-              {error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              Keep it
-            </Button>
+          <ModalFooter error={error} cancelLabel="Keep it" onCancel={onClose}>
             <Button color="red" leftSection={<IconTrash size={16} />} loading={busy} onClick={onConfirm}>
               Remove {tenant.name}
             </Button>
-          </Group>
+          </ModalFooter>
         </Stack>
       )}
     </Modal>

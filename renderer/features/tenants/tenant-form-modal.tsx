@@ -2,10 +2,8 @@
 // the two secrets. Secrets are never prefilled: an edit shows their hints, and empty keeps them.
 import { useState } from 'react';
 import {
-  Alert,
   Button,
   Checkbox,
-  Group,
   Modal,
   PasswordInput,
   SegmentedControl,
@@ -14,6 +12,7 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { ModalFooter } from '../shell/modal-footer';
 import type { AppError, TenantAdd, TenantUpdate, TenantView } from '../../../preload/contract';
 import { TenantColorPicker } from './tenant-color-picker';
 import {
@@ -143,19 +142,11 @@ function TenantForm({ tenant, tenants, busy, error, onAdd, onUpdate, onClose }: 
           checked={draft.verify}
           onChange={(event) => change({ verify: event.currentTarget.checked })}
         />
-        {error && (
-          <Alert color="red" variant="light" role="alert">
-            {error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
+        <ModalFooter error={error} onCancel={onClose}>
           <Button type="submit" loading={busy}>
             {tenant ? 'Save changes' : 'Add tenant'}
           </Button>
-        </Group>
+        </ModalFooter>
       </Stack>
     </form>
   );

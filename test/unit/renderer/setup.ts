@@ -1,5 +1,5 @@
 // jsdom setup for renderer tests: what Mantine needs from a browser (matchMedia, ResizeObserver,
-// scrollIntoView) and a clean DOM after every test.
+// scrollIntoView, document.fonts) and a clean DOM after every test.
 import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
 
@@ -26,3 +26,8 @@ class NoopResizeObserver {
 }
 window.ResizeObserver = window.ResizeObserver ?? NoopResizeObserver;
 Element.prototype.scrollIntoView = Element.prototype.scrollIntoView ?? (() => {});
+
+// Mantine's autosize Textarea listens on document.fonts, which jsdom lacks.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', { value: new EventTarget(), configurable: true });
+}

@@ -11,11 +11,6 @@ import { useTenantsStore } from '../../../renderer/stores/tenants';
 import { renderWithTheme } from './render';
 import { flowBase, installFakeBridge, ok, type FakeBridge } from './stepper-fake-bridge';
 
-// jsdom has no document.fonts; Mantine's autosize Textarea listens on it.
-if (!('fonts' in document)) {
-  Object.defineProperty(document, 'fonts', { value: new EventTarget(), configurable: true });
-}
-
 const AWAITING: FlowView = {
   step: 'awaiting-consent',
   ...flowBase,

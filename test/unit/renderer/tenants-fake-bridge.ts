@@ -1,11 +1,9 @@
-// A scripted window.elementAuth for the tenants renderer tests: the real createApi over an
-// in-memory transport, two tenants with hints only, recorded calls and pushed events.
-import { createApi, type Transport } from '../../../preload/api';
-import type { ChannelName, EventName, EventPayload, Result, TenantList } from '../../../preload/contract';
+// The tenants tests' scripted bridge: two tenants with hints only and a saved OAuth app, over the
+// shared fake bridge.
+import type { TenantList } from '../../../preload/contract';
+import { installScriptedBridge, ok, type FakeBridge } from './fake-bridge';
 
-type Answer = (input: unknown) => Result<unknown> | Promise<Result<unknown>>;
-
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export { ok, type FakeBridge } from './fake-bridge';
 
 export const TWO_TENANTS: TenantList = {
   tenants: [
@@ -43,47 +41,11 @@ export const TWO_TENANTS: TenantList = {
   notice: null,
 };
 
-export interface FakeBridge {
-  answers: Partial<Record<ChannelName, Answer>>;
-  calls: { channel: ChannelName; input: unknown }[];
-  callsTo(channel: ChannelName): unknown[];
-  push<E extends EventName>(event: E, payload: EventPayload<E>): void;
-}
-
 export function installTenantsBridge(list: TenantList = TWO_TENANTS): FakeBridge {
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  const calls: FakeBridge['calls'] = [];
-  const answers: FakeBridge['answers'] = {
+  return installScriptedBridge({
     'tenants.list': () => ok(list),
     'tenants.dismissNotice': () => ok({ ...list, notice: null }),
     'tenants.verify': () =>
       ok({ ok: true, message: 'The US platform accepted the secrets of Acme (3 instances).' }),
-  };
-  const transport: Transport = {
-    async invoke(channel, input) {
-      calls.push({ channel, input });
-      const answer = answers[channel];
-      if (!answer)
-        return {
-          ok: false,
-          error: { code: 'unknown_channel', message: `No answer scripted for ${channel}.` },
-        };
-      return answer(input);
-    },
-    subscribe(event, listener) {
-      const set = listeners.get(event) ?? new Set();
-      listeners.set(event, set);
-      set.add(listener);
-      return () => set.delete(listener);
-    },
-  };
-  window.elementAuth = createApi(transport);
-  return {
-    answers,
-    calls,
-    callsTo: (channel) => calls.filter((call) => call.channel === channel).map((call) => call.input),
-    push(event, payload) {
-      for (const listener of listeners.get(event) ?? []) listener(payload);
-    },
-  };
+  });
 }

@@ -1,0 +1,31 @@
+// The foot of every dialog: main's error sentence (if any), a way out, and the dialog's own
+// confirm button on the right.
+import type { ReactNode } from 'react';
+import { Alert, Button, Group } from '@mantine/core';
+import type { AppError } from '../../../preload/contract';
+
+interface ModalFooterProps {
+  error: AppError | null;
+  cancelLabel?: string;
+  onCancel(): void;
+  /** The confirm button (submit, destructive, export…). */
+  children: ReactNode;
+}
+
+export function ModalFooter({ error, cancelLabel = 'Cancel', onCancel, children }: ModalFooterProps) {
+  return (
+    <>
+      {error && (
+        <Alert color="red" variant="light" role="alert">
+          {error.message}
+        </Alert>
+      )}
+      <Group justify="flex-end" gap="sm">
+        <Button variant="default" onClick={onCancel}>
+          {cancelLabel}
+        </Button>
+        {children}
+      </Group>
+    </>
+  );
+}
