@@ -74,7 +74,7 @@ export function toPlatformFailure(error: unknown, context: { host: string; timeo
   if (TIMEOUT_CODES.has(error.code ?? '')) {
     return new AppFailure(
       'timeout',
-      `The platform at ${context.host} did not answer within ${Math.round(context.timeoutMs / 1000)} seconds.`,
+      `The platform at ${context.host} did not answer within ${Math.round(context.timeoutMs / 1000)} seconds. Try again in a moment.`,
     );
   }
   return new AppFailure(

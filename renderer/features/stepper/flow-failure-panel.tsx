@@ -22,27 +22,22 @@ const kindOf = (code: ErrorCode): FailureKind =>
 
 interface Guidance {
   title: string;
-  forward: string;
+  /** A way forward the app adds; absent where main's sentence already ends with one. */
+  forward?: string;
   toTenants?: boolean;
 }
 
 function guidance(kind: FailureKind, tenantName: string): Guidance {
   switch (kind) {
     case 'consent_denied':
-      return {
-        title: 'The sign-in was declined',
-        forward: 'Start again and ask the customer to approve the access.',
-      };
+      return { title: 'The sign-in was declined' };
     case 'state_mismatch':
       return {
         title: 'The answer belonged to another sign-in',
         forward: 'Start again and use only the newest sign-in link.',
       };
     case 'code_expired':
-      return {
-        title: 'The grant code expired',
-        forward: 'Start again and finish the consent in one go: a Zoho code lives two minutes.',
-      };
+      return { title: 'The grant code expired' };
     case 'platform_unauthorized':
       return {
         title: 'The platform refused the tenant’s secrets',
@@ -62,7 +57,7 @@ function guidance(kind: FailureKind, tenantName: string): Guidance {
         toTenants: true,
       };
     case 'timeout':
-      return { title: 'It took too long', forward: 'Start again when you and the customer are ready.' };
+      return { title: 'It took too long' };
     case 'other':
       return { title: 'The sign-in stopped', forward: 'Start again; your form is kept.' };
     default:
@@ -120,7 +115,7 @@ export function FlowFailurePanel({
           ))}
         </DataList>
       )}
-      <Text>{forward}</Text>
+      {forward && <Text>{forward}</Text>}
       <Group gap="sm">
         <Button leftSection={<IconRefresh size={16} />} onClick={onStartAgain} loading={restarting}>
           Start again
