@@ -81,7 +81,11 @@ export const TenantEnvironmentSchema = z.enum(tenantEnvironments);
 export type TenantEnvironment = z.infer<typeof TenantEnvironmentSchema>;
 
 const TenantId = z.string().min(1).max(100);
-const TenantName = z.string().trim().min(1, 'Give the tenant a name.').max(80, 'Keep the name under 80 characters.');
+const TenantName = z
+  .string()
+  .trim()
+  .min(1, 'Give the tenant a name.')
+  .max(80, 'Keep the name under 80 characters.');
 const TenantColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour looks like #1c7ed6.');
 /** A secret typed by the user: main stores it in the keychain and never sends it back. */
 const SecretInput = z.string().trim().max(2000);
@@ -181,7 +185,10 @@ const tenantChannels = {
   /** Main writes the secret to the clipboard; it never crosses IPC. */
   'tenants.copySecret': channel(z.object({ id: TenantId, which: z.enum(['org', 'user']) }), z.null()),
   'tenants.dismissNotice': channel(none, TenantListSchema),
-  'tenants.listOAuthApps': channel(z.object({ tenantId: TenantId.optional() }).optional(), z.array(OAuthAppViewSchema)),
+  'tenants.listOAuthApps': channel(
+    z.object({ tenantId: TenantId.optional() }).optional(),
+    z.array(OAuthAppViewSchema),
+  ),
   'tenants.saveOAuthApp': channel(OAuthAppSaveSchema, OAuthAppViewSchema),
   'tenants.removeOAuthApp': channel(z.object({ id: z.string().min(1).max(100) }), TenantListSchema),
 };
@@ -232,7 +239,12 @@ export const InstanceCreatedSchema = z.object({
 });
 export type InstanceCreated = z.infer<typeof InstanceCreatedSchema>;
 
-const flowBase = { flowId: z.string(), tenantId: z.string(), tenantName: z.string(), instanceName: z.string() };
+const flowBase = {
+  flowId: z.string(),
+  tenantId: z.string(),
+  tenantName: z.string(),
+  instanceName: z.string(),
+};
 export const FlowViewSchema = z.discriminatedUnion('step', [
   z.object({ step: z.literal('idle') }),
   z.object({ step: z.literal('fetching-url'), ...flowBase }),
@@ -252,7 +264,12 @@ export const FlowViewSchema = z.discriminatedUnion('step', [
     codeExpiresAt: z.number(),
     dataCenter: z.string().optional(),
   }),
-  z.object({ step: z.literal('done'), ...flowBase, instance: InstanceCreatedSchema, reauthenticated: z.boolean() }),
+  z.object({
+    step: z.literal('done'),
+    ...flowBase,
+    instance: InstanceCreatedSchema,
+    reauthenticated: z.boolean(),
+  }),
   z.object({
     step: z.literal('lost-response'),
     ...flowBase,

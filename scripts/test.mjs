@@ -26,6 +26,7 @@ if (!existsSync(chromium)) {
 
 step('Typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 step('Lint', 'npx', ['eslint', '.']);
+step('Format', 'npx', ['prettier', '--check', '.']);
 if (existsSync(join(root, 'scripts', 'security-gate.mjs'))) {
   step('Security gate (Electronegativity)', 'node', ['scripts/security-gate.mjs']);
 }
