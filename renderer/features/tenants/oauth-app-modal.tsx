@@ -1,6 +1,5 @@
 // The add / edit form of a saved OAuth app of one tenant; the client secret is typed, never shown
 // (an edit shows its hint, and empty keeps it).
-import { useState } from 'react';
 import { Button, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { ModalFooter } from '../shell/modal-footer';
 import type { AppError, OAuthAppSave, OAuthAppView } from '../../../preload/contract';
@@ -10,7 +9,9 @@ import {
   toOAuthAppSave,
   validateOAuthAppDraft,
   type OAuthAppDraft,
+  type OAuthAppFieldErrors,
 } from './oauth-app-model';
+import { useDraftForm } from '../shell/use-draft-form';
 
 interface OAuthAppModalProps {
   opened: boolean;
@@ -40,28 +41,18 @@ export function OAuthAppModal(props: OAuthAppModalProps) {
 }
 
 function OAuthAppForm({ tenantId, app, apps, busy, error, onSave, onClose }: OAuthAppModalProps) {
-  const [draft, setDraft] = useState<OAuthAppDraft>(() =>
-    app ? oauthAppDraftOf(app) : emptyOAuthAppDraft(),
+  const { draft, change, errors, check, formProps } = useDraftForm<OAuthAppDraft, OAuthAppFieldErrors>(
+    () => (app ? oauthAppDraftOf(app) : emptyOAuthAppDraft()),
+    (current) => validateOAuthAppDraft(current, apps, app),
   );
-  const [submitted, setSubmitted] = useState(false);
-  const errors = submitted ? validateOAuthAppDraft(draft, apps, app) : {};
-  const change = (patch: Partial<OAuthAppDraft>) => setDraft((current) => ({ ...current, ...patch }));
 
   async function submit() {
-    setSubmitted(true);
-    if (Object.keys(validateOAuthAppDraft(draft, apps, app)).length > 0) return;
+    if (!check()) return;
     if (await onSave(toOAuthAppSave(draft, tenantId, app))) onClose();
   }
 
   return (
-    <form
-      noValidate
-      aria-label={app ? `Edit ${app.name}` : 'Save an OAuth app'}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <form {...formProps(app ? `Edit ${app.name}` : 'Save an OAuth app', submit)}>
       <Stack gap="md">
         <TextInput
           label="Name"

@@ -1,6 +1,5 @@
 // The add / edit tenant form in a modal: name, environment (or a custom platform URL), colour and
 // the two secrets. Secrets are never prefilled: an edit shows their hints, and empty keeps them.
-import { useState } from 'react';
 import {
   Button,
   Checkbox,
@@ -23,7 +22,9 @@ import {
   toTenantUpdate,
   validateTenantDraft,
   type TenantDraft,
+  type TenantFieldErrors,
 } from './tenant-form-model';
+import { useDraftForm } from '../shell/use-draft-form';
 
 interface TenantFormModalProps {
   opened: boolean;
@@ -54,14 +55,13 @@ export function TenantFormModal(props: TenantFormModalProps) {
 }
 
 function TenantForm({ tenant, tenants, busy, error, onAdd, onUpdate, onClose }: TenantFormModalProps) {
-  const [draft, setDraft] = useState<TenantDraft>(() => (tenant ? draftOf(tenant) : emptyTenantDraft()));
-  const [submitted, setSubmitted] = useState(false);
-  const errors = submitted ? validateTenantDraft(draft, tenants, tenant) : {};
-  const change = (patch: Partial<TenantDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const { draft, setDraft, change, errors, check, formProps } = useDraftForm<TenantDraft, TenantFieldErrors>(
+    () => (tenant ? draftOf(tenant) : emptyTenantDraft()),
+    (current) => validateTenantDraft(current, tenants, tenant),
+  );
 
   async function submit() {
-    setSubmitted(true);
-    if (Object.keys(validateTenantDraft(draft, tenants, tenant)).length > 0) return;
+    if (!check()) return;
     const saved = tenant
       ? await onUpdate(toTenantUpdate(draft, tenant), draft.verify)
       : await onAdd(toTenantAdd(draft), draft.verify);
@@ -74,14 +74,7 @@ function TenantForm({ tenant, tenants, busy, error, onAdd, onUpdate, onClose }: 
   const keep = (hint: string) =>
     hint ? `Stored: ${hint}. Leave empty to keep it.` : 'Leave empty to keep it.';
   return (
-    <form
-      noValidate
-      aria-label={tenant ? `Edit ${tenant.name}` : 'Add a tenant'}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <form {...formProps(tenant ? `Edit ${tenant.name}` : 'Add a tenant', submit)}>
       <Stack gap="md">
         <TextInput
           label="Name"
