@@ -59,6 +59,68 @@ describe('redactInstance', () => {
     });
   });
 
+  it('masks secret-named fields it does not know by name, at any depth, and leaves the rest', () => {
+    const redacted = redactInstance({
+      id: 9,
+      name: 'generic',
+      refreshToken: 'top-level-refresh',
+      configuration: {
+        'vendor.client.secret': 'vendor-secret',
+        'oauth.user.token.secret': 'oauth1-token-secret',
+        'bullhorn.password': 'bullhorn-password',
+        'oauth.api.key': 'client-id',
+        'oauth.token.url': 'https://vendor.example/token',
+        'oauth.authorization.url': 'https://vendor.example/auth',
+        'oauth.user.refresh_time': '1715938200000',
+        'event.poller.refresh_interval': '15',
+        'event.notification.enabled': true,
+      },
+      providerData: { code: 'grant', access_token: 'at-1', nested: { id_token: 'idt', state: 's' } },
+      provisionInteractions: [
+        { response: { body: { access_token: 'at-2', refresh_token: 'rt-2', expires_in: 3600 } } },
+        { key: 'oauth.api.secret', value: 'pair-secret' },
+        { key: 'oauth.callback.url', value: 'https://a.example/cb' },
+      ],
+      element: { key: 'generic', credentials: { user: 'u', password: 'p' } },
+    });
+    const text = JSON.stringify(redacted);
+    for (const secret of ['top-level-refresh', 'vendor-secret', 'oauth1-token-secret', 'bullhorn-password']) {
+      expect(text).not.toContain(secret);
+    }
+    for (const secret of ['grant', 'at-1', 'idt', 'at-2', 'rt-2', 'pair-secret', '"p"']) {
+      expect(text).not.toContain(secret);
+    }
+    expect(redacted.configuration).toMatchObject({
+      'oauth.api.key': 'client-id',
+      'oauth.token.url': 'https://vendor.example/token',
+      'oauth.authorization.url': 'https://vendor.example/auth',
+      'oauth.user.refresh_time': '1715938200000',
+      'event.poller.refresh_interval': '15',
+      'event.notification.enabled': true,
+    });
+    expect(redacted.providerData.nested.state).toBe('s');
+    expect(redacted.provisionInteractions[0]).toEqual({
+      response: { body: { access_token: REDACTED, refresh_token: REDACTED, expires_in: 3600 } },
+    });
+    expect(redacted.provisionInteractions[2]).toEqual({
+      key: 'oauth.callback.url',
+      value: 'https://a.example/cb',
+    });
+    expect(redacted.element).toEqual({ key: 'generic', credentials: REDACTED });
+  });
+
+  it('marks unknown secret configuration keys secret and leaves them out of the create body', () => {
+    const source = {
+      ...instance(),
+      configuration: { 'vendor.client.secret': 'vendor-secret', 'oauth.token.url': 'https://v.example/t' },
+    };
+    expect(configurationEntries(redactInstance(source))).toEqual([
+      { key: 'oauth.token.url', value: 'https://v.example/t', secret: false },
+      { key: 'vendor.client.secret', value: REDACTED, secret: true },
+    ]);
+    expect(createBodyOf(source).configuration).toEqual({ 'oauth.token.url': 'https://v.example/t' });
+  });
+
   it('leaves null and empty secrets as they are, and adds no field that was absent', () => {
     const source = {
       id: 1,

@@ -1,9 +1,9 @@
-// The one redaction of instance JSON, used by the detail view, the export and the CLI:
-// every secret field becomes "********"; null and empty values stay as they are.
+// The one redaction of instance JSON, used by the detail view, the export and the CLI: every field
+// whose name says it holds a secret, at any depth, becomes "********"; null and empty values stay as they are.
 
 export const REDACTED = '********';
 
-/** Configuration keys that hold secrets (the platform masks some of them itself). */
+/** Configuration keys known to hold secrets (the platform masks some of them itself). */
 export const SECRET_CONFIGURATION_KEYS: readonly string[] = [
   'oauth.user.token',
   'oauth.user.refresh_token',
@@ -12,40 +12,57 @@ export const SECRET_CONFIGURATION_KEYS: readonly string[] = [
   'event.notification.signature.key',
 ];
 
-/** providerData fields that hold secrets: the single-use grant code and any secret. */
-export const SECRET_PROVIDER_DATA_KEYS: readonly string[] = ['code', 'secret'];
+/**
+ * Names that hold secrets wherever the platform puts them: secrets, passwords, credentials, private and
+ * signature keys, anything ending in token(s), and grant codes. Not the OAuth client id (oauth.api.key),
+ * URLs such as oauth.token.url, or times such as oauth.user.refresh_time.
+ */
+const SECRET_NAME = [
+  /secret|passw(?:or)?d|passphrase|credential|private[._-]?key|signature[._-]?key/,
+  /tokens?$/,
+  /^code$|(?:^|[._-])(?:grant|auth|authorization)[._-]?code$/,
+];
+
+/** True for a field or configuration key that holds a secret. */
+export function isSecretName(name: string): boolean {
+  const key = name.toLowerCase();
+  return SECRET_CONFIGURATION_KEYS.includes(name) || SECRET_NAME.some((pattern) => pattern.test(key));
+}
 
 type Json = Record<string, unknown>;
 
 const isRecord = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** True for a value worth hiding: anything but null, undefined and the empty string. */
+/** True for a value worth hiding: anything but null, undefined, the empty string and a flag. */
 export function hasSecretValue(value: unknown): boolean {
-  return value !== null && value !== undefined && value !== '';
+  return value !== null && value !== undefined && value !== '' && typeof value !== 'boolean';
 }
 
 const mask = (value: unknown): unknown => (hasSecretValue(value) ? REDACTED : value);
 
-function maskKeys(record: Json, keys: readonly string[]): Json {
-  const copy: Json = { ...record };
-  for (const key of keys) {
-    if (key in copy) copy[key] = mask(copy[key]);
+const MAX_DEPTH = 32;
+
+/** A deep copy with every secret-named field masked; { key: "<secret name>", value } pairs too. */
+function redactValue(value: unknown, depth: number): unknown {
+  if (depth > MAX_DEPTH) return REDACTED;
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
+  if (!isRecord(value)) return value;
+  const pairNamesSecret = typeof value.key === 'string' && isSecretName(value.key);
+  const copy: Json = {};
+  for (const [name, item] of Object.entries(value)) {
+    copy[name] =
+      isSecretName(name) || (pairNamesSecret && name === 'value') ? mask(item) : redactValue(item, depth + 1);
   }
   return copy;
 }
 
-/** A copy of the instance with token, secret configuration and secret providerData masked. */
+/** A copy of the instance with the token, secret configuration, secret providerData and any other secret field masked. */
 export function redactInstance<T extends Json>(instance: T): T {
-  const copy: Json = { ...instance };
-  if ('token' in copy) copy.token = mask(copy.token);
-  if (isRecord(copy.configuration))
-    copy.configuration = maskKeys(copy.configuration, SECRET_CONFIGURATION_KEYS);
-  if (isRecord(copy.providerData)) copy.providerData = maskKeys(copy.providerData, SECRET_PROVIDER_DATA_KEYS);
-  return copy as T;
+  return redactValue(instance, 0) as T;
 }
 
 /** True when a configuration key holds a secret (for key/value views and the create body). */
 export function isSecretConfigurationKey(key: string): boolean {
-  return SECRET_CONFIGURATION_KEYS.includes(key);
+  return isSecretName(key);
 }
