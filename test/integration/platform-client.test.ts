@@ -63,6 +63,55 @@ describe('PlatformClient', () => {
     expect(failure.message).toContain(failure.details?.platformMessage ?? '');
   });
 
+  it('never repeats a secret the request carried when the platform echoes it back', async () => {
+    const client = new PlatformClient({ baseUrl: fake.baseUrl, ...secrets }, noWait);
+    const shown = (failure: AppFailure) => JSON.stringify(failure.toAppError());
+
+    fake.behaviour.failNext = { status: 400, message: 'Bad apiSecret client-secret-XYZ for apiKey k' };
+    const step1 = await failureOf(
+      client.getOAuthUrl('zohocrmv2', {
+        apiKey: 'k',
+        apiSecret: 'client-secret-XYZ',
+        callbackUrl: 'https://a.example/cb',
+      }),
+    );
+    expect(shown(step1)).not.toContain('client-secret-XYZ');
+    expect(step1.details?.platformMessage).toBe('Bad apiSecret [redacted] for apiKey k');
+
+    fake.behaviour.failNext = {
+      status: 409,
+      message:
+        'Conflict for code grant-code-123 with oauth.api.secret=client-secret-XYZ, org org-secret-fake',
+    };
+    const step3 = await failureOf(
+      client.createInstance({
+        element: { key: 'zohocrmv2' },
+        name: 'x',
+        configuration: { 'oauth.api.secret': 'client-secret-XYZ' },
+        providerData: { code: 'grant-code-123', state: 's' },
+      }),
+    );
+    expect(step3.code).toBe('platform_conflict');
+    for (const secret of ['client-secret-XYZ', 'grant-code-123', 'org-secret-fake']) {
+      expect(shown(step3)).not.toContain(secret);
+    }
+
+    fake.behaviour.failNext = { status: 500, message: 'Token element-token-777 refused' };
+    const ping = await failureOf(client.ping('element-token-777'));
+    expect(shown(ping)).not.toContain('element-token-777');
+  });
+
+  it("shows the platform's words without control characters and cut to a readable length", async () => {
+    const client = new PlatformClient({ baseUrl: fake.baseUrl, ...secrets }, noWait);
+    fake.behaviour.failNext = {
+      status: 403,
+      message: `Denied\u001b]0;owned\u0007\u001b[2J${'x'.repeat(5000)}`,
+    };
+    const failure = await failureOf(client.deleteInstance(1));
+    expect(failure.message).not.toMatch(/\p{Cc}/u);
+    expect(failure.details?.platformMessage?.length).toBeLessThanOrEqual(1001);
+  });
+
   it('gives up after the timeout with a timeout failure', async () => {
     fake.behaviour.delayMs = 1_500;
     const client = new PlatformClient(

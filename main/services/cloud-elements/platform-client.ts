@@ -3,6 +3,7 @@
 import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import { assertSafeRemoteUrl } from '../net/safe-url';
 import { AppFailure } from '../errors';
+import { isSecretKey } from '../logging/redaction-patterns';
 import { isNoAnswer, toPlatformFailure } from './platform-errors';
 
 export interface PlatformCredentials {
@@ -46,6 +47,13 @@ export type InstanceBody = Record<string, unknown>;
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** The values a request body carries under secret-named keys (client secret, grant code, signature key…). */
+function secretsOf(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return key && isSecretKey(key) ? [value] : [];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([name, item]) => secretsOf(item, name));
+}
+
 export class PlatformClient {
   private readonly http: AxiosInstance;
   private readonly host: string;
@@ -73,7 +81,17 @@ export class PlatformClient {
     return elementToken ? `${base}, Element ${elementToken}` : base;
   }
 
-  private async send<T>(config: AxiosRequestConfig): Promise<T> {
+  /** A platform failure that never repeats what the request carried as a secret. */
+  private failure(error: unknown, carried: readonly string[]): AppFailure {
+    const { orgSecret, userSecret } = this.credentials;
+    return toPlatformFailure(error, {
+      host: this.host,
+      timeoutMs: this.timeoutMs,
+      secrets: [orgSecret, userSecret, ...carried],
+    });
+  }
+
+  private async send<T>(config: AxiosRequestConfig, carried: readonly string[] = []): Promise<T> {
     const isGet = (config.method ?? 'get').toLowerCase() === 'get';
     const retries = isGet ? (this.options.getRetries ?? 2) : 0;
     const sleep = this.options.sleep ?? defaultSleep;
@@ -84,8 +102,7 @@ export class PlatformClient {
       } catch (error) {
         const status = axios.isAxiosError(error) ? error.response?.status : undefined;
         const retryable = axios.isAxiosError(error) && (status === undefined || status >= 500);
-        if (!retryable || attempt >= retries)
-          throw toPlatformFailure(error, { host: this.host, timeoutMs: this.timeoutMs });
+        if (!retryable || attempt >= retries) throw this.failure(error, carried);
         await sleep((this.options.retryDelayMs ?? 300) * 2 ** attempt);
       }
     }
@@ -100,11 +117,10 @@ export class PlatformClient {
     };
     if (params.state) query.state = params.state;
     if (params.scope) query.scope = params.scope;
-    return this.send({
-      method: 'get',
-      url: `/elements/${encodeURIComponent(elementKey)}/oauth/url`,
-      params: query,
-    });
+    return this.send(
+      { method: 'get', url: `/elements/${encodeURIComponent(elementKey)}/oauth/url`, params: query },
+      [params.apiSecret],
+    );
   }
 
   /** Step 3. Sent exactly once: a lost answer is the caller's to recover from, never a blind resend. */
@@ -121,7 +137,7 @@ export class PlatformClient {
           'The platform did not answer after the instance was sent, so it may or may not have been created.',
         );
       }
-      throw toPlatformFailure(error, { host: this.host, timeoutMs: this.timeoutMs });
+      throw this.failure(error, secretsOf(body));
     }
   }
 
@@ -143,13 +159,16 @@ export class PlatformClient {
     body: InstanceBody,
     options: { reAuthenticate?: boolean } = {},
   ): Promise<PlatformInstance> {
-    return this.send({
-      method: 'put',
-      url: `/instances/${id}`,
-      params: options.reAuthenticate ? { reAuthenticate: 'true' } : undefined,
-      data: body,
-      headers: { Authorization: this.authorization(), 'Content-Type': 'application/json' },
-    });
+    return this.send(
+      {
+        method: 'put',
+        url: `/instances/${id}`,
+        params: options.reAuthenticate ? { reAuthenticate: 'true' } : undefined,
+        data: body,
+        headers: { Authorization: this.authorization(), 'Content-Type': 'application/json' },
+      },
+      secretsOf(body),
+    );
   }
 
   async deleteInstance(id: number): Promise<void> {
@@ -162,10 +181,13 @@ export class PlatformClient {
 
   /** The hub heartbeat with an instance token: GET /hubs/{hub}/ping. */
   ping(elementToken: string, hub = 'crm'): Promise<{ dateTime?: string; endpoint?: string }> {
-    return this.send({
-      method: 'get',
-      url: `/hubs/${encodeURIComponent(hub)}/ping`,
-      headers: { Authorization: this.authorization(elementToken) },
-    });
+    return this.send(
+      {
+        method: 'get',
+        url: `/hubs/${encodeURIComponent(hub)}/ping`,
+        headers: { Authorization: this.authorization(elementToken) },
+      },
+      [elementToken],
+    );
   }
 }

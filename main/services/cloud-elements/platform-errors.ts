@@ -1,8 +1,9 @@
 // Maps what the platform (or the network) did to a typed AppFailure with one human sentence,
-// the HTTP status, the platform's requestId, message and providerMessage. Never includes headers.
+// the HTTP status, the platform's requestId, message and providerMessage. Never includes headers or secrets.
 import { isAxiosError } from 'axios';
 import type { ErrorCode } from '../../../preload/contract';
 import { AppFailure } from '../errors';
+import { Redactor } from '../logging/redactor';
 
 interface PlatformErrorBody {
   requestId?: unknown;
@@ -11,6 +12,29 @@ interface PlatformErrorBody {
 }
 
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+const MAX_PLATFORM_TEXT = 1000;
+
+export interface FailureContext {
+  host: string;
+  timeoutMs: number;
+  /** What the request carried that must not come back in a message: tenant secrets, client secret, token, code. */
+  secrets?: readonly string[];
+}
+
+/**
+ * The platform's own words, made safe to show and print: a platform that echoes the request loses the
+ * secrets it echoed (and anything shaped like a credential), control characters become spaces, and it is cut short.
+ */
+function platformText(value: unknown, redactor: Redactor): string | undefined {
+  const said = text(value);
+  if (said === undefined) return undefined;
+  const shown = redactor
+    .redact(said)
+    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+    .trim();
+  return shown.length > MAX_PLATFORM_TEXT ? `${shown.slice(0, MAX_PLATFORM_TEXT)}…` : shown;
+}
 
 function byStatus(status: number, platformMessage: string | undefined): { code: ErrorCode; message: string } {
   const said = platformMessage ? ` The platform said: “${platformMessage}”` : '';
@@ -56,19 +80,21 @@ export function isNoAnswer(error: unknown): boolean {
   );
 }
 
-export function toPlatformFailure(error: unknown, context: { host: string; timeoutMs: number }): AppFailure {
+export function toPlatformFailure(error: unknown, context: FailureContext): AppFailure {
   if (error instanceof AppFailure) return error;
   if (!isAxiosError(error))
     return new AppFailure('internal', 'Something went wrong while talking to the platform.');
   if (error.response) {
     const body = (error.response.data ?? {}) as PlatformErrorBody;
-    const platformMessage = text(body.message);
+    const redactor = new Redactor();
+    for (const secret of context.secrets ?? []) redactor.add(secret);
+    const platformMessage = platformText(body.message, redactor);
     const { code, message } = byStatus(error.response.status, platformMessage);
     return new AppFailure(code, message, {
       status: error.response.status,
-      requestId: text(body.requestId),
+      requestId: platformText(body.requestId, redactor),
       platformMessage,
-      providerMessage: text(body.providerMessage),
+      providerMessage: platformText(body.providerMessage, redactor),
     });
   }
   if (TIMEOUT_CODES.has(error.code ?? '')) {
