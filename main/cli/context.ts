@@ -5,6 +5,7 @@ import { systemClock } from '../services/ports';
 import { resolveDataFolder } from '../services/tenants/data-folder';
 import { KeytarSecretStore, keychainServiceName } from '../services/tenants/keytar-secret-store';
 import { CLI_VERSION, cliEvents, cliLogger, noBrowser, systemBrowser } from './cli-ports';
+import { terminalSafe } from './format';
 
 export interface CliIo {
   stdin: NodeJS.ReadStream;
@@ -21,15 +22,15 @@ export interface CliContext {
   ports(options?: { browser?: boolean }): ServicePorts;
   /** Builds the services once, over ports(options). */
   services(options?: { browser?: boolean }): Services;
-  /** A line on stderr: progress and notes, never the result. */
+  /** A line on stderr, without control characters: progress and notes, never the result. */
   note(line: string): void;
-  /** The result on stdout. */
+  /** The result on stdout; on a terminal without control characters. */
   print(text: string): void;
 }
 
 export function createCliContext(io: CliIo): CliContext {
   let services: Services | undefined;
-  const note = (line: string) => void io.stderr.write(`${line}\n`);
+  const note = (line: string) => void io.stderr.write(`${terminalSafe(line)}\n`);
   let secretStore: KeytarSecretStore | undefined;
   const ports = (options: { browser?: boolean } = {}): ServicePorts => ({
     appInfo: { name: 'element-auth', version: CLI_VERSION, platform: process.platform },
@@ -44,7 +45,11 @@ export function createCliContext(io: CliIo): CliContext {
     io,
     interactive: io.stdin.isTTY === true,
     note,
-    print: (text) => void io.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    print: (text) => {
+      const line = text.endsWith('\n') ? text : `${text}\n`;
+      // Piped output (an export, --json) stays byte for byte; a terminal never gets an escape sequence.
+      io.stdout.write(io.stdout.isTTY ? terminalSafe(line) : line);
+    },
     ports,
     services(options = {}) {
       services ??= createServices(ports(options));

@@ -1,6 +1,17 @@
 // Human output of the CLI: aligned tables and "key: value" blocks, plus JSON for --json. Everything
 // printed here is already redacted by the services (hints like ••••EHU=, never a secret).
 
+/** Control characters (but tab and newline) and bidi overrides: escape sequences a terminal would obey. */
+const TERMINAL_CONTROL = /(?![\t\n])[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * Text for a terminal: names, tags and messages come from the platform and other people, so a control
+ * character becomes U+FFFD instead of retitling the window, clearing the screen or hiding a line.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_CONTROL, '\ufffd');
+}
+
 /** Columns padded to the widest cell; the last column is not padded. */
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((header, column) =>
