@@ -142,6 +142,22 @@ describe('auth flow: callbacks that are not taken', () => {
     expect((await world.flow.settled()).step).toBe('done');
   });
 
+  it('ignores a denial without the flow state, from any door, so a web page cannot end the sign-in', async () => {
+    world = await startFlowWorld('flow-forged-denial');
+    const callbackUrl = `http://127.0.0.1:${await freePort()}/oauth/callback`;
+    const waiting = await world.flow.start(startInput(callbackUrl));
+    const forged = await fetch(`${callbackUrl}?error=access_denied&error_description=forged`);
+    expect(forged.status).toBe(400);
+    expect(world.flow.get().step).toBe('awaiting-consent');
+    await world.flow.handleDeepLink('element-auth://oauth/callback?error=access_denied');
+    expect(world.flow.get().step).toBe('awaiting-consent');
+    expect(await refusal(() => world.flow.paste(`${callbackUrl}?error=access_denied`))).toMatchObject({
+      code: 'invalid_callback',
+    });
+    expect((await fetch(await consent(waiting))).status).toBe(200);
+    expect((await world.flow.settled()).step).toBe('done');
+  });
+
   it('refuses a URL that does not lead to the flow callback URL', async () => {
     world = await startFlowWorld('flow-callback-mismatch');
     const waiting = await world.flow.start(startInput(HOSTED));

@@ -38,8 +38,19 @@ export function judgeCallback(url: string, waiting: WaitingFlow, now: number): J
       error: new AppFailure('invalid_callback', `That is not the callback of this sign-in: ${parsed.reason}`),
     };
   }
-  // A denial without a state only ends the flow; a code always needs the flow's own state.
-  if (parsed.state !== undefined && !sameState(parsed.state, plan.state)) {
+  // A denial needs the flow's own state as much as a code does: any web page can send the browser to
+  // the loopback door or an element-auth:// link with ?error=…, and must not end the user's sign-in.
+  if (parsed.state === undefined) {
+    return {
+      kind: 'refuse',
+      error: new AppFailure(
+        'invalid_callback',
+        'That callback carries no state, so it cannot be told from a forged one and was ignored. ' +
+          'The current sign-in is still waiting; cancel it if you declined the access.',
+      ),
+    };
+  }
+  if (!sameState(parsed.state, plan.state)) {
     return {
       kind: 'refuse',
       error: new AppFailure(
