@@ -1,7 +1,7 @@
 // Builds every service from its ports. The app (main/index.ts), the CLI and the tests call this
 // with their own ports, so they all run the very same services.
 import type { z } from 'zod';
-import type { AppInfoSchema } from '../../preload/contract';
+import { events, type AppInfoSchema } from '../../preload/contract';
 import type { Clock, EventSink, Logger, OpenUrl, SecretStore } from './ports';
 import type { PlatformClientOptions } from './cloud-elements/platform-client';
 import { TenantService } from './tenants/tenant-service';
@@ -23,7 +23,16 @@ export interface ServicePorts {
   platform?: PlatformClientOptions;
 }
 
-export function createServices(ports: ServicePorts) {
+/**
+ * Every push event is parsed against the contract before it leaves, as the router does for results:
+ * a field the contract does not name never reaches the renderer.
+ */
+export function contractEvents(sink: EventSink): EventSink {
+  return { emit: (event, payload) => sink.emit(event, events[event].parse(payload) as typeof payload) };
+}
+
+export function createServices(given: ServicePorts) {
+  const ports = { ...given, events: contractEvents(given.events) };
   const tenants: TenantService = new TenantService({
     ...ports,
     flow: { current: () => flow.get(), cancel: () => flow.cancel() },
