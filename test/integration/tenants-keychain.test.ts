@@ -92,12 +92,18 @@ describe('tenants in the real keychain', () => {
       userSecret: USER_SECRET,
     });
 
-    const renamed = await service.update({
+    const move = {
       id,
       name: 'Acme GmbH',
-      environment: 'custom',
+      environment: 'custom' as const,
       customUrl: 'https://ce.acme.example/elements/api-v2/',
-    });
+    };
+    // Stored secrets never follow a tenant to another platform: moving it needs both typed again.
+    await expect(service.update(move)).rejects.toMatchObject({ code: 'secret_missing' });
+    expect((await service.resolve(id)).credentials.baseUrl).toBe(
+      'https://api.cloud-elements.com/elements/api-v2',
+    );
+    const renamed = await service.update({ ...move, orgSecret: ORG_SECRET, userSecret: USER_SECRET });
     expect(renamed).toMatchObject({
       name: 'Acme GmbH',
       environment: 'custom',

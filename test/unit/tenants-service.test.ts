@@ -98,7 +98,10 @@ describe('environments', () => {
     expect(
       (await failure(service.update({ id: local.id, customUrl: 'http://10.0.0.8/elements/api-v2' }))).code,
     ).toBe('insecure_url');
-    expect((await service.update({ id: local.id, environment: 'eu' })).baseUrl).toBe(
+    const moved = await failure(service.update({ id: local.id, environment: 'eu' }));
+    expect(moved.code).toBe('secret_missing');
+    expect(moved.message).toContain('api.cloud-elements.co.uk');
+    expect((await service.update({ id: local.id, environment: 'eu', ...secrets })).baseUrl).toBe(
       'https://api.cloud-elements.co.uk/elements/api-v2',
     );
   });

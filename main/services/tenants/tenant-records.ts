@@ -38,6 +38,23 @@ export function assertTenantNameFree(data: Metadata, name: string, exceptId?: st
     );
 }
 
+/**
+ * Stored secrets are only ever sent to the platform they were entered for: moving a tenant to
+ * another platform URL needs both secrets typed again, or they would follow the URL to a new host.
+ */
+export function assertSecretsRetypedOnMove(
+  tenant: TenantRecord,
+  baseUrl: string,
+  typed: { orgSecret?: string; userSecret?: string },
+): void {
+  if (baseUrl === tenant.baseUrl || (typed.orgSecret?.trim() && typed.userSecret?.trim())) return;
+  throw new AppFailure(
+    'secret_missing',
+    `Moving ${tenant.name} to ${new URL(baseUrl).host} needs its organization and user secrets again: ` +
+      'stored secrets are only sent to the platform they were entered for.',
+  );
+}
+
 export function findOAuthApp(data: Metadata, appId: string, tenantId?: string): OAuthAppRecord {
   const found = data.oauthApps.find(
     (app) => app.id === appId && (tenantId === undefined || app.tenantId === tenantId),

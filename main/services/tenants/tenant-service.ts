@@ -17,7 +17,14 @@ import { OAuthApps } from './oauth-apps';
 import { describePendingFlow, noFlowGuard, pendingFlow, type PendingFlowGuard } from './pending-flow';
 import { maskSecret, secretAccounts } from './secret-accounts';
 import type { SavedOAuthApp, TenantContext, TenantResolver } from './tenant-context';
-import { activeTenant, assertTenantNameFree, findTenant, oauthAppView, tenantView } from './tenant-records';
+import {
+  activeTenant,
+  assertSecretsRetypedOnMove,
+  assertTenantNameFree,
+  findTenant,
+  oauthAppView,
+  tenantView,
+} from './tenant-records';
 import { TenantRegistry, type Metadata, type TenantRecord } from './tenant-registry';
 import { verifyTenant } from './verify-tenant';
 
@@ -142,6 +149,7 @@ export class TenantService implements TenantResolver {
                 environment === 'custom' ? (input.customUrl ?? tenant.baseUrl) : null,
               )
             : tenant.baseUrl;
+        assertSecretsRetypedOnMove(tenant, baseUrl, input);
         for (const which of ['org', 'user'] as const) {
           const secret = (which === 'org' ? input.orgSecret : input.userSecret)?.trim();
           if (!secret) continue;

@@ -106,8 +106,13 @@ export function validateTenantDraft(
     const problem = platformUrlProblem(draft.customUrl);
     if (problem) errors.customUrl = problem;
   }
-  if (!editing && !draft.orgSecret.trim()) errors.orgSecret = 'Enter the organization secret.';
-  if (!editing && !draft.userSecret.trim()) errors.userSecret = 'Enter the user secret.';
+  // Stored secrets are only sent to the platform they were entered for (main enforces it too).
+  const update = editing ? toTenantUpdate(draft, editing) : null;
+  const moving = update !== null && update.environment !== undefined;
+  const again = moving ? ' again: the tenant moves to another platform' : '';
+  if ((!editing || moving) && !draft.orgSecret.trim())
+    errors.orgSecret = `Enter the organization secret${again}.`;
+  if ((!editing || moving) && !draft.userSecret.trim()) errors.userSecret = `Enter the user secret${again}.`;
   return errors;
 }
 

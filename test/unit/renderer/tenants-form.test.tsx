@@ -138,4 +138,29 @@ describe('tenant form', { timeout: 30_000 }, () => {
     );
     await waitFor(() => expect(bridge.callsTo('tenants.verify')).toEqual([{ id: 't-acme' }]));
   });
+
+  it('asks for both secrets again before a tenant moves to another platform', async () => {
+    const user = userEvent.setup();
+    bridge.answers['tenants.update'] = () => ok(TWO_TENANTS.tenants[0]!);
+    renderWithTheme(<TenantsScreen />);
+    const card = await screen.findByRole('region', { name: 'Acme' });
+    await user.click(within(card).getByRole('button', { name: 'Edit' }));
+    const form = await screen.findByRole('form', { name: 'Edit Acme' });
+
+    await user.click(within(form).getByRole('radio', { name: 'EU' }));
+    await user.click(within(form).getByRole('button', { name: 'Save changes' }));
+    const again = ' again: the tenant moves to another platform.';
+    expect(within(form).getByText(`Enter the organization secret${again}`)).toBeTruthy();
+    expect(within(form).getByText(`Enter the user secret${again}`)).toBeTruthy();
+    expect(bridge.callsTo('tenants.update')).toEqual([]);
+
+    await user.type(within(form).getByLabelText(/^Organization secret/), NEW_ORG);
+    await user.type(within(form).getByLabelText(/^User secret/), NEW_USER);
+    await user.click(within(form).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() =>
+      expect(bridge.callsTo('tenants.update')).toEqual([
+        { id: 't-acme', environment: 'eu', orgSecret: NEW_ORG, userSecret: NEW_USER },
+      ]),
+    );
+  });
 });
