@@ -1,5 +1,6 @@
-// Tests of the loopback door with a real listener on 127.0.0.1: the close-this-tab page, 404 on
-// other paths while it keeps listening, one-shot closing, refusals, timeout and a busy port.
+// Tests of the loopback door with a real listener on 127.0.0.1 (and ::1 for localhost): the close-this-tab
+// page, 404 on other paths while it keeps listening, one-shot closing, refusals, timeout and a busy port.
+import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LoopbackReceiver, type LoopbackVerdict } from '../../main/services/auth-flow/loopback-receiver';
@@ -12,6 +13,8 @@ async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+const IPV6_LOOPBACK = await hasIpv6Loopback();
 
 const open: LoopbackReceiver[] = [];
 afterEach(async () => {
@@ -146,4 +149,63 @@ describe('LoopbackReceiver', () => {
     expect(isFailure(error, 'invalid_input')).toBe(true);
     expect((error as Error).message).toMatch(`Port ${port}`);
   });
+
+  describe.skipIf(!IPV6_LOOPBACK)('a localhost callback', () => {
+    it('is heard on ::1 too, where a browser may resolve localhost', async () => {
+      const seen: string[] = [];
+      const { port } = await receiver(
+        (url) => {
+          seen.push(url);
+          return accept();
+        },
+        { host: 'localhost' },
+      );
+      const status = await new Promise<number | undefined>((resolve, reject) => {
+        get(
+          {
+            host: '::1',
+            port,
+            path: '/oauth/callback?code=c&state=s',
+            headers: { host: `localhost:${port}` },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode);
+          },
+        ).on('error', reject);
+      });
+      expect(status).toBe(200);
+      expect(seen).toEqual([`http://localhost:${port}/oauth/callback?code=c&state=s`]);
+    });
+
+    it('does not start when another program holds the port on ::1, and frees 127.0.0.1 again', async () => {
+      const port = await freePort();
+      const squatter = createServer();
+      await new Promise<void>((resolve) => squatter.listen(port, '::1', resolve));
+      try {
+        const error = await LoopbackReceiver.start({
+          callbackUrl: `http://localhost:${port}/oauth/callback`,
+          onCallback: accept,
+          timeoutMs: 10_000,
+        }).catch((caught: unknown) => caught);
+        expect(isFailure(error, 'invalid_input')).toBe(true);
+        expect((error as Error).message).toMatch(`Port ${port}`);
+        const again = createServer();
+        await new Promise<void>((resolve, reject) =>
+          again.once('error', reject).listen(port, '127.0.0.1', resolve),
+        );
+        await new Promise<void>((resolve) => again.close(() => resolve()));
+      } finally {
+        await new Promise<void>((resolve) => squatter.close(() => resolve()));
+      }
+    });
+  });
 });
+
+async function hasIpv6Loopback(): Promise<boolean> {
+  const server = createServer();
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(0, '::1', () => server.close(() => resolve(true)));
+  });
+}

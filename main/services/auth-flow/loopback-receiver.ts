@@ -1,5 +1,5 @@
-// The loopback door: a one-shot HTTP listener on 127.0.0.1 at the callback URL's port and path.
-// It answers the browser with a small self-contained page and closes after the first accepted hit.
+// The loopback door: a one-shot HTTP listener on 127.0.0.1 (and ::1 for localhost) at the callback
+// URL's port and path. It answers the browser with a small self-contained page and closes after the first accepted hit.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { AppFailure } from '../errors';
 
@@ -46,12 +46,37 @@ function answer(res: ServerResponse, status: number, title: string, message: str
   });
 }
 
+const NO_IPV6 = Symbol('no IPv6 loopback');
+
+function listen(port: number, host: string): Promise<Server> {
+  const server = createServer();
+  return new Promise<Server>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (host === '::1' && (error.code === 'EADDRNOTAVAIL' || error.code === 'EAFNOSUPPORT')) {
+        reject(NO_IPV6);
+        return;
+      }
+      const busy = error.code === 'EADDRINUSE' || error.code === 'EACCES';
+      reject(
+        new AppFailure(
+          'invalid_input',
+          busy
+            ? `Port ${port} on this computer is not available, so the app cannot receive the callback there. ` +
+                'Close the program using it, or use another port (and register that callback URL with the OAuth app).'
+            : `The app could not listen on ${host}:${port} for the callback.`,
+        ),
+      );
+    });
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
 export class LoopbackReceiver {
   private closed = false;
   private readonly timer: NodeJS.Timeout;
 
   private constructor(
-    private readonly server: Server,
+    private readonly servers: Server[],
     private readonly options: LoopbackReceiverOptions,
     private readonly target: URL,
   ) {
@@ -61,30 +86,26 @@ export class LoopbackReceiver {
       options.onTimeout?.();
     }, options.timeoutMs);
     this.timer.unref();
-    server.on('request', (req, res) => void this.handle(req, res));
+    for (const server of servers) server.on('request', (req, res) => void this.handle(req, res));
   }
 
-  /** Starts listening; a port in use is an AppFailure that says what to do. */
+  /**
+   * Starts listening; a port in use is an AppFailure that says what to do. A localhost callback is
+   * heard on ::1 too (browsers may resolve localhost there), so no other program can take it on IPv6.
+   */
   static async start(options: LoopbackReceiverOptions): Promise<LoopbackReceiver> {
     const target = new URL(options.callbackUrl);
     const port = Number(target.port);
-    const server = createServer();
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (error: NodeJS.ErrnoException) => {
-        const busy = error.code === 'EADDRINUSE' || error.code === 'EACCES';
-        reject(
-          new AppFailure(
-            'invalid_input',
-            busy
-              ? `Port ${port} on this computer is not available, so the app cannot receive the callback there. ` +
-                  'Close the program using it, or use another port (and register that callback URL with the OAuth app).'
-              : `The app could not listen on 127.0.0.1:${port} for the callback.`,
-          ),
-        );
+    const servers = [await listen(port, '127.0.0.1')];
+    if (target.hostname === 'localhost') {
+      const ipv6 = await listen(port, '::1').catch(async (error: unknown) => {
+        if (error === NO_IPV6) return undefined;
+        await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+        throw error;
       });
-      server.listen(port, '127.0.0.1', () => resolve());
-    });
-    return new LoopbackReceiver(server, options, target);
+      if (ipv6) servers.push(ipv6);
+    }
+    return new LoopbackReceiver(servers, options, target);
   }
 
   get isClosed(): boolean {
@@ -96,10 +117,15 @@ export class LoopbackReceiver {
     if (this.closed) return Promise.resolve();
     this.closed = true;
     clearTimeout(this.timer);
-    return new Promise((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeIdleConnections();
-    });
+    return Promise.all(
+      this.servers.map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeIdleConnections();
+          }),
+      ),
+    ).then(() => undefined);
   }
 
   private expectedHost(host: string | undefined): boolean {
