@@ -6,6 +6,9 @@ import { resolveDataFolder } from '../services/tenants/data-folder';
 import { KeytarSecretStore, keychainServiceName } from '../services/tenants/keytar-secret-store';
 import { CLI_VERSION, cliEvents, cliLogger, noBrowser, systemBrowser } from './cli-ports';
 import { terminalSafe } from './format';
+import { RedactingSecretStore } from '../services/logging/redacting-secret-store';
+import { Redactor } from '../services/logging/redactor';
+import { SECRET_VARIABLES } from './secrets';
 
 export interface CliIo {
   stdin: NodeJS.ReadStream;
@@ -26,16 +29,23 @@ export interface CliContext {
   note(line: string): void;
   /** The result on stdout; on a terminal without control characters. */
   print(text: string): void;
+  /** Text with every secret this run has seen (keychain, environment) and every credential pattern hidden. */
+  redact(text: string): string;
 }
 
 export function createCliContext(io: CliIo): CliContext {
   let services: Services | undefined;
   const note = (line: string) => void io.stderr.write(`${terminalSafe(line)}\n`);
-  let secretStore: KeytarSecretStore | undefined;
+  const redactor = new Redactor();
+  for (const { variable } of Object.values(SECRET_VARIABLES)) redactor.add(io.env[variable]);
+  let secretStore: RedactingSecretStore | undefined;
   const ports = (options: { browser?: boolean } = {}): ServicePorts => ({
     appInfo: { name: 'element-auth', version: CLI_VERSION, platform: process.platform },
     dataDir: resolveDataFolder({ env: io.env }),
-    secretStore: (secretStore ??= new KeytarSecretStore(keychainServiceName(io.env))),
+    secretStore: (secretStore ??= new RedactingSecretStore(
+      new KeytarSecretStore(keychainServiceName(io.env)),
+      redactor,
+    )),
     clock: systemClock,
     openUrl: options.browser === false ? noBrowser : systemBrowser,
     events: cliEvents(note),
@@ -50,6 +60,7 @@ export function createCliContext(io: CliIo): CliContext {
       // Piped output (an export, --json) stays byte for byte; a terminal never gets an escape sequence.
       io.stdout.write(io.stdout.isTTY ? terminalSafe(line) : line);
     },
+    redact: (text) => redactor.redact(text),
     ports,
     services(options = {}) {
       services ??= createServices(ports(options));

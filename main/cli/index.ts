@@ -100,7 +100,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_FAILURE;
     }
     const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    context.note(`element-auth: something went wrong inside element-auth (${why}).`);
+    context.note(`element-auth: something went wrong inside element-auth (${context.redact(why)}).`);
     return EXIT_FAILURE;
   }
 }

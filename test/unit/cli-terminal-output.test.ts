@@ -47,3 +47,19 @@ describe('CLI output on a terminal', () => {
     expect(streams.stdout()).toBe(`${document}\n`);
   });
 });
+
+describe('CLI redaction', () => {
+  it('hides the secrets handed in through the environment and credential patterns', () => {
+    const { value } = io(true);
+    value.env = {
+      ELEMENT_AUTH_ORG_SECRET: 'org-secret-from-env-7788',
+      ELEMENT_AUTH_API_SECRET: 'client-secret-9911',
+    };
+    const context = createCliContext(value);
+    const line = context.redact(
+      'TypeError: bad org-secret-from-env-7788 and client-secret-9911 with Authorization: User u1234567, Organization o1234567',
+    );
+    expect(line).not.toMatch(/org-secret-from-env-7788|client-secret-9911|u1234567|o1234567/);
+    expect(line).toContain('TypeError: bad');
+  });
+});
