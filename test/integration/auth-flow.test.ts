@@ -164,7 +164,8 @@ describe('auth flow: happy paths', () => {
     });
     if (waiting.step !== 'awaiting-consent') throw new Error(waiting.step);
     expect(new URL(waiting.authUrl).searchParams.get('state')).toBe('my-own-state');
-    expect(await world.flow.paste(await consent(waiting))).toMatchObject({ step: 'done' });
+    const done = await world.flow.paste(await consent(waiting));
+    if (done.step !== 'done') throw new Error(done.step);
     const body = instanceRequests(world)[0]?.body as { configuration: Record<string, string> };
     expect(body.configuration).toMatchObject({
       'oauth.api.key': SAVED_APP.clientId,
@@ -175,7 +176,7 @@ describe('auth flow: happy paths', () => {
       'event.notification.callback.url': 'https://hooks.example.com/ce',
       'event.notification.signature.key': 'signature-key-secret-1',
     });
-    expect(await world.secrets.get(secretAccounts.signatureKey(TENANT_ID, 'Acme Zoho'))).toBe(
+    expect(await world.secrets.get(secretAccounts.signatureKey(TENANT_ID, done.instance.id))).toBe(
       'signature-key-secret-1',
     );
     expect(JSON.stringify(world.emitted)).not.toContain('signature-key-secret-1');

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isFailure } from '../../main/services/errors';
 import { INVALID_TOKEN_SENTENCE } from '../../main/services/instances/instance-service';
 import { secretValuesOf, startInstancesWorld, type InstancesWorld } from './instances-support';
+import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 
 let world: InstancesWorld;
 
@@ -216,17 +217,20 @@ describe('deleting an instance', () => {
     expect(world.platform.requests.some((request) => request.method === 'DELETE')).toBe(false);
   });
 
-  it('deletes on the platform and removes the keychain token when the name matches', async () => {
+  it('deletes on the platform and removes the keychain token and signature key when the name matches', async () => {
     const [instance, other] = world.platform.seedInstances(2);
     if (!instance || !other) throw new Error('seed failed');
     await world.secretStore.set(world.tokenAccount(instance.id), instance.token);
     await world.secretStore.set(world.tokenAccount(other.id), other.token);
+    const signatureKey = secretAccounts.signatureKey(world.tenantId, instance.id);
+    await world.secretStore.set(signatureKey, 'signature-key-of-the-deleted-instance');
 
     const deleted = await world.services.instances.delete(instance.id, ` ${instance.name} `);
 
     expect(deleted).toEqual({ id: instance.id, name: instance.name });
     expect(world.platform.instances.has(instance.id)).toBe(false);
     expect(await world.secretStore.get(world.tokenAccount(instance.id))).toBeNull();
+    expect(await world.secretStore.get(signatureKey)).toBeNull();
     expect(await world.secretStore.accounts()).toContain(world.tokenAccount(other.id));
     expect((await world.services.instances.list()).instances.map((summary) => summary.id)).toEqual([
       other.id,

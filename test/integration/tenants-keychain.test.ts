@@ -153,7 +153,7 @@ describe('tenants in the real keychain', () => {
     });
     // What the instances service stores for a created instance and its events signature key:
     await store.set(secretAccounts.instanceToken(acme.id, 4242), 'instance-token-acme-4242');
-    await store.set(secretAccounts.signatureKey(acme.id, 'Acme CRM'), 'signature-key-acme');
+    await store.set(secretAccounts.signatureKey(acme.id, 4242), 'signature-key-acme');
     expect(await secretToolSearch()).toContain(`tenant:${acme.id}:oauth-app:`);
 
     const list = await service.remove({ id: acme.id });

@@ -83,7 +83,7 @@ export async function keepSecrets(
   try {
     await secrets.set(account, instance.token);
     if (plan.signatureKey) {
-      await secrets.set(secretAccounts.signatureKey(plan.tenant.tenantId, instance.name), plan.signatureKey);
+      await secrets.set(secretAccounts.signatureKey(plan.tenant.tenantId, instance.id), plan.signatureKey);
     }
   } catch (error) {
     throw new AppFailure(

@@ -168,6 +168,7 @@ export class InstanceService {
       throw this.notFound(error, context, id);
     }
     await this.options.secrets.delete(secretAccounts.instanceToken(context.tenantId, id));
+    await this.options.secrets.delete(secretAccounts.signatureKey(context.tenantId, id));
     this.log.info('Instance deleted', { tenantId: context.tenantId, instanceId: id });
     return { id, name: instance.name };
   }
@@ -289,7 +290,7 @@ export class InstanceService {
       }
       const signatureKey = instance.configuration?.['event.notification.signature.key'];
       if (signatureKey === REDACTED) {
-        const stored = await read(secretAccounts.signatureKey(context.tenantId, instance.name));
+        const stored = await read(secretAccounts.signatureKey(context.tenantId, instance.id));
         if (stored)
           copy.configuration = { ...instance.configuration, 'event.notification.signature.key': stored };
       }

@@ -6,8 +6,8 @@ export const secretAccounts = {
   userSecret: (tenantId: string) => `tenant:${tenantId}:user-secret`,
   oauthAppSecret: (tenantId: string, appId: string) => `tenant:${tenantId}:oauth-app:${appId}`,
   instanceToken: (tenantId: string, instanceId: number) => `tenant:${tenantId}:instance:${instanceId}:token`,
-  signatureKey: (tenantId: string, instanceName: string) =>
-    `tenant:${tenantId}:signature-key:${instanceName}`,
+  signatureKey: (tenantId: string, instanceId: number) =>
+    `tenant:${tenantId}:instance:${instanceId}:signature-key`,
 };
 
 /** "••••EHU=": the last four characters of a secret, never more, and nothing for short ones. */
