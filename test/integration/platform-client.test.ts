@@ -123,6 +123,18 @@ describe('PlatformClient', () => {
     expect(failure.message).toMatch(/did not answer/);
   });
 
+  it('stops reading an answer larger than its limit, says so, and does not ask again', async () => {
+    fake.seedInstances(50);
+    const client = new PlatformClient(
+      { baseUrl: fake.baseUrl, ...secrets },
+      { ...noWait, maxResponseBytes: 4_000 },
+    );
+    const failure = await failureOf(client.listInstances());
+    expect(failure.code).toBe('platform_server_error');
+    expect(failure.message).toMatch(/sent an answer larger than 4 KB, so the app stopped reading it/);
+    expect(fake.requests.filter((r) => r.path.endsWith('/instances'))).toHaveLength(1);
+  });
+
   it('says the platform is unreachable when nothing listens', async () => {
     const closed = fake.baseUrl;
     await fake.close();

@@ -4,7 +4,7 @@ import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import { assertSafeRemoteUrl } from '../net/safe-url';
 import { AppFailure } from '../errors';
 import { isSecretKey } from '../logging/redaction-patterns';
-import { isNoAnswer, toPlatformFailure } from './platform-errors';
+import { isNoAnswer, isTooLarge, toPlatformFailure } from './platform-errors';
 
 export interface PlatformCredentials {
   baseUrl: string;
@@ -17,6 +17,8 @@ export interface PlatformClientOptions {
   /** Retries of a GET after a network error or a 5xx. */
   getRetries?: number;
   retryDelayMs?: number;
+  /** The most read of one answer (64 MiB): a hostile custom platform cannot make the app read without end. */
+  maxResponseBytes?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export class PlatformClient {
   private readonly http: AxiosInstance;
   private readonly host: string;
   private readonly timeoutMs: number;
+  private readonly maxResponseBytes: number;
 
   constructor(
     private readonly credentials: PlatformCredentials,
@@ -66,10 +69,12 @@ export class PlatformClient {
     const base = assertSafeRemoteUrl(credentials.baseUrl, "The tenant's platform URL");
     this.host = base.host;
     this.timeoutMs = options.timeoutMs ?? 20_000;
+    this.maxResponseBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
     this.http = axios.create({
       baseURL: base.toString().replace(/\/+$/, ''),
       timeout: this.timeoutMs,
       maxRedirects: 0,
+      maxContentLength: this.maxResponseBytes,
       headers: { Accept: 'application/json' },
       // Proxies from the environment would see the Authorization header: talk to the platform directly.
       proxy: false,
@@ -87,6 +92,7 @@ export class PlatformClient {
     return toPlatformFailure(error, {
       host: this.host,
       timeoutMs: this.timeoutMs,
+      maxResponseBytes: this.maxResponseBytes,
       secrets: [orgSecret, userSecret, ...carried],
     });
   }
@@ -101,7 +107,8 @@ export class PlatformClient {
         return response.data;
       } catch (error) {
         const status = axios.isAxiosError(error) ? error.response?.status : undefined;
-        const retryable = axios.isAxiosError(error) && (status === undefined || status >= 500);
+        const retryable =
+          axios.isAxiosError(error) && (status === undefined || status >= 500) && !isTooLarge(error);
         if (!retryable || attempt >= retries) throw this.failure(error, carried);
         await sleep((this.options.retryDelayMs ?? 300) * 2 ** attempt);
       }

@@ -18,6 +18,8 @@ const MAX_PLATFORM_TEXT = 1000;
 export interface FailureContext {
   host: string;
   timeoutMs: number;
+  /** The most the client reads of one answer. */
+  maxResponseBytes: number;
   /** What the request carried that must not come back in a message: tenant secrets, client secret, token, code. */
   secrets?: readonly string[];
 }
@@ -69,6 +71,13 @@ function byStatus(status: number, platformMessage: string | undefined): { code: 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 const NO_ANSWER_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_BAD_RESPONSE']);
 
+/** True when the answer was cut off at the client's size limit. */
+export function isTooLarge(error: unknown): boolean {
+  return (
+    isAxiosError(error) && !error.response && /maxContentLength size of \d+ exceeded/.test(error.message)
+  );
+}
+
 /** True when the request may have reached the platform but no answer came back. */
 export function isNoAnswer(error: unknown): boolean {
   return (
@@ -96,6 +105,15 @@ export function toPlatformFailure(error: unknown, context: FailureContext): AppF
       platformMessage,
       providerMessage: platformText(body.providerMessage, redactor),
     });
+  }
+  if (isTooLarge(error)) {
+    const limit = context.maxResponseBytes;
+    const size =
+      limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MB` : `${Math.ceil(limit / 1024)} KB`;
+    return new AppFailure(
+      'platform_server_error',
+      `The platform at ${context.host} sent an answer larger than ${size}, so the app stopped reading it.`,
+    );
   }
   if (TIMEOUT_CODES.has(error.code ?? '')) {
     return new AppFailure(
