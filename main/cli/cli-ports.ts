@@ -5,6 +5,7 @@ import { version } from '../../package.json';
 import type { EventName, EventPayload } from '../../preload/contract';
 import { AppFailure } from '../services/errors';
 import { isSafeRemoteUrl } from '../services/net/safe-url';
+import type { Redactor } from '../services/logging/redactor';
 import type { EventSink, Logger, OpenUrl } from '../services/ports';
 
 export const CLI_VERSION: string = version;
@@ -57,11 +58,12 @@ export function cliEvents(note: (line: string) => void): EventSink {
 }
 
 /** Warnings and errors as one line on stderr (messages never carry secrets); the rest is silent. */
-export function cliLogger(note: (line: string) => void): Logger {
+export function cliLogger(note: (line: string) => void, redactor: Redactor): Logger {
   return {
     debug: () => {},
     info: () => {},
-    warn: (message) => note(`warning: ${message}`),
-    error: (message) => note(`error: ${message}`),
+    warn: (message) => note(`warning: ${redactor.redact(message)}`),
+    error: (message) => note(`error: ${redactor.redact(message)}`),
+    hide: (secret) => redactor.add(secret),
   };
 }

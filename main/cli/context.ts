@@ -49,7 +49,7 @@ export function createCliContext(io: CliIo): CliContext {
     clock: systemClock,
     openUrl: options.browser === false ? noBrowser : systemBrowser,
     events: cliEvents(note),
-    log: cliLogger(note),
+    log: cliLogger(note, redactor),
   });
   return {
     io,

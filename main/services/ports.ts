@@ -26,6 +26,8 @@ export interface Logger {
   info(message: string, meta?: Record<string, unknown>): void;
   warn(message: string, meta?: Record<string, unknown>): void;
   error(message: string, meta?: Record<string, unknown>): void;
+  /** A secret handed in (a typed client secret, a grant code): no later line may show it. */
+  hide(secret: string): void;
 }
 
 export interface Clipboard {
@@ -39,4 +41,10 @@ export interface Dialogs {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
-export const silentLogger: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+export const silentLogger: Logger = {
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  hide: () => {},
+};

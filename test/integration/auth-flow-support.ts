@@ -8,7 +8,7 @@ import {
   type PlatformClientOptions,
 } from '../../main/services/cloud-elements/platform-client';
 import { AppFailure } from '../../main/services/errors';
-import { silentLogger, type EventSink } from '../../main/services/ports';
+import { silentLogger, type EventSink, type Logger } from '../../main/services/ports';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import type { SavedOAuthApp, TenantResolver } from '../../main/services/tenants/tenant-context';
@@ -49,6 +49,7 @@ export interface WorldOptions {
   userSecret?: string;
   consentWaitMs?: number;
   client?: PlatformClientOptions;
+  log?: Logger;
 }
 
 /** A small TenantResolver over the keychain, standing in for the tenants service. */
@@ -90,7 +91,7 @@ export async function startFlowWorld(purpose: string, options: WorldOptions = {}
       world.opened.push(url);
     },
     events,
-    log: silentLogger,
+    log: options.log ?? silentLogger,
     platformClient: (credentials) =>
       new PlatformClient(credentials, { timeoutMs: 5_000, getRetries: 0, ...options.client }),
     ...(options.consentWaitMs ? { consentWaitMs: options.consentWaitMs } : {}),

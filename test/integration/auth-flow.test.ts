@@ -2,6 +2,7 @@
 // callback door: loopback (a real GET), paste and the element-auth:// deep link; US and EU bodies exact.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZOHO_DEFAULT_SCOPE, ZOHO_POLLER_EXAMPLE } from '../../main/services/elements/element-presets';
+import { silentLogger } from '../../main/services/ports';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import {
   CLIENT,
@@ -181,6 +182,18 @@ describe('auth flow: happy paths', () => {
     );
     expect(JSON.stringify(world.emitted)).not.toContain('signature-key-secret-1');
     expect(leakedSecrets(world)).toEqual([]);
+  });
+
+  it('tells the log what to hide: the typed client secret and the grant code, before any line is written', async () => {
+    const hidden: string[] = [];
+    world = await startFlowWorld('flow-hide', {
+      log: { ...silentLogger, hide: (secret) => hidden.push(secret) },
+    });
+    const waiting = await world.flow.start(startInput('https://auth.example.com/oauth/callback'));
+    expect(hidden).toEqual([startInput('').apiSecret]);
+    const redirected = await consent(waiting);
+    expect(await world.flow.paste(redirected)).toMatchObject({ step: 'done' });
+    expect(hidden).toEqual([startInput('').apiSecret, new URL(redirected).searchParams.get('code')]);
   });
 
   it('runs a generic OAuth 2 element without Zoho data-center keys', async () => {

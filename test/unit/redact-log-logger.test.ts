@@ -36,6 +36,13 @@ describe('createLogger', () => {
     ]);
   });
 
+  it('hides a value it was handed from every later line, where no pattern would', () => {
+    const { log, text } = capture();
+    log.hide('typed-client-secret-7Q2');
+    log.info('careless free text typed-client-secret-7Q2 here');
+    expect(text()).toBe(`careless free text ${REDACTED} here`);
+  });
+
   it('writes from its level up', () => {
     const { log, lines } = capture('warn');
     log.debug('d');

@@ -47,6 +47,8 @@ export class AuthFlow {
   async start(input: FlowStart): Promise<FlowView> {
     this.refuseWhileCreating();
     const plan = await planFlow(input, this.ports.tenants);
+    this.ports.log.hide(plan.apiSecret);
+    if (plan.signatureKey) this.ports.log.hide(plan.signatureKey);
     const client = this.ports.platformClient(plan.tenant.credentials);
     this.refuseWhileCreating();
     await this.abandon();
@@ -200,6 +202,7 @@ export class AuthFlow {
         this.fail(session, judgement.error);
         return null;
       case 'code':
+        this.ports.log.hide(judgement.callback.code);
         void session.closeDoors();
         this.moveTo(session, views.creatingView(plan, now, judgement.dataCenter?.location));
         return { session, callback: judgement.callback, dataCenter: judgement.dataCenter };

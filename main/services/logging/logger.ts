@@ -94,5 +94,11 @@ export function createLogger({
     }
     sink.write(at, line.length > maxLineLength ? `${line.slice(0, maxLineLength)}… [cut]` : line);
   };
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+  return {
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    hide: (secret) => redactor.add(secret),
+  };
 }
