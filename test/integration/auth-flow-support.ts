@@ -1,7 +1,6 @@
 // Test support for the auth-flow tests: the fake platform, a unique keychain service, a small
 // TenantResolver over the keychain, an AuthFlow with recorded events, and the consent played by fetch.
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { AuthFlow } from '../../main/services/auth-flow/auth-flow';
 import {
   PlatformClient,
@@ -123,13 +122,7 @@ export async function startFlowWorld(purpose: string, options: WorldOptions = {}
   });
 }
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { freePort } from '../support/free-port';
 
 export function startInput(callbackUrl: string, extra: Partial<FlowStart> = {}): FlowStart {
   return {

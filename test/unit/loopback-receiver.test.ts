@@ -5,14 +5,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LoopbackReceiver, type LoopbackVerdict } from '../../main/services/auth-flow/loopback-receiver';
 import { isFailure } from '../../main/services/errors';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { freePort } from '../support/free-port';
 
 const IPV6_LOOPBACK = await hasIpv6Loopback();
 

@@ -1,5 +1,6 @@
 // The one pure parser for every callback door (deep link, loopback listener, pasted URL): a URL
 // in, a discriminated union out. It never throws; anything unexpected or hostile is 'invalid'.
+import { parseUrl } from '../net/safe-url';
 
 export const PROTOCOL_CALLBACK = 'element-auth://oauth/callback';
 
@@ -35,14 +36,6 @@ function invalid(reason: string): ParsedCallback {
   return { kind: 'invalid', reason };
 }
 
-function parse(value: string): URL | null {
-  try {
-    return new URL(value);
-  } catch {
-    return null;
-  }
-}
-
 /** Where a URL lands: scheme, host, port and path, with no user info. Null for anything else. */
 function landing(url: URL): string | null {
   if (url.username || url.password) return null;
@@ -53,7 +46,7 @@ function isAcceptedLanding(url: URL, expected: ExpectedCallback): boolean {
   const here = landing(url);
   if (here === null) return false;
   if (here === PROTOCOL_CALLBACK) return true;
-  const wanted = parse(expected.callbackUrl);
+  const wanted = parseUrl(expected.callbackUrl);
   return wanted !== null && landing(wanted) === here;
 }
 
@@ -73,7 +66,7 @@ export function parseCallback(value: unknown, expected: ExpectedCallback): Parse
   const text = value.trim();
   if (text.length === 0 || text.length > MAX_URL_LENGTH)
     return invalid('The callback URL is empty or too long.');
-  const url = parse(text);
+  const url = parseUrl(text);
   if (!url) return invalid('That is not a URL.');
   if (!isAcceptedLanding(url, expected)) {
     return invalid('The URL does not lead to the callback URL of this flow.');

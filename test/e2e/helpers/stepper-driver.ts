@@ -1,6 +1,5 @@
 // Drives the stepper in the page the way a consultant does (fill the form, submit, paste) and plays
 // the customer's consent against the fake vendor by fetching the opened authorization URL.
-import { createServer } from 'node:net';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
@@ -13,13 +12,7 @@ export interface FormValues {
 }
 
 /** A port free right now on 127.0.0.1, for a loopback callback URL. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { freePort } from '../../support/free-port';
 
 export async function fillRedirectUrlForm(page: Page, values: FormValues): Promise<void> {
   await page.getByRole('textbox', { name: /^Instance name/ }).fill(values.instanceName);
