@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { events, type AppInfoSchema } from '../../preload/contract';
 import type { Clock, EventSink, Logger, OpenUrl, SecretStore } from './ports';
-import type { PlatformClientOptions } from './cloud-elements/platform-client';
+import type { PlatformClientOptions, PlatformCredentials } from './cloud-elements/platform-client';
 import { TenantService } from './tenants/tenant-service';
 import { InstanceService } from './instances/instance-service';
 import { PlatformClient } from './cloud-elements/platform-client';
@@ -33,6 +33,8 @@ export function contractEvents(sink: EventSink): EventSink {
 
 export function createServices(given: ServicePorts) {
   const ports = { ...given, events: contractEvents(given.events) };
+  const platformClient = (credentials: PlatformCredentials) =>
+    new PlatformClient(credentials, ports.platform);
   const tenants: TenantService = new TenantService({
     ...ports,
     flow: { current: () => flow.get(), cancel: () => flow.cancel() },
@@ -42,7 +44,7 @@ export function createServices(given: ServicePorts) {
     secrets: ports.secretStore,
     clock: ports.clock,
     log: ports.log,
-    platform: (credentials) => new PlatformClient(credentials, ports.platform),
+    platform: platformClient,
   });
   const flow = new AuthFlow({
     tenants,
@@ -51,7 +53,7 @@ export function createServices(given: ServicePorts) {
     openUrl: ports.openUrl,
     events: ports.events,
     log: ports.log,
-    platformClient: (credentials) => new PlatformClient(credentials, ports.platform),
+    platformClient,
   });
   return { appInfo: ports.appInfo, tenants, instances, flow };
 }
