@@ -2,6 +2,7 @@
 // draft with its validation, and the async actions of the stepper (loading → bridge → value or error).
 import { create } from 'zustand';
 import type { AppError, ElementPresetView, FlowView, OAuthAppView } from '../../preload/contract';
+import { copiedFlash } from './copied-flash';
 import { bridge, toAppError, unwrap } from '../bridge';
 import {
   effectiveDraft,
@@ -90,8 +91,6 @@ function isStale(current: FlowView, next: FlowView): boolean {
   return id !== null && id === flowIdOf(current) && RANK[next.step] < RANK[current.step];
 }
 
-const COPIED_MS = 2000;
-
 export const useFlowStore = create<FlowState>()((set, get) => {
   const show = (view: FlowView) =>
     set((state) => {
@@ -122,12 +121,7 @@ export const useFlowStore = create<FlowState>()((set, get) => {
     }
   };
 
-  const copied = (what: Exclude<Copied, null>) => {
-    set({ copied: what });
-    setTimeout(() => {
-      if (get().copied === what) set({ copied: null });
-    }, COPIED_MS);
-  };
+  const copied = copiedFlash<Exclude<Copied, null>>((what) => set({ copied: what }));
 
   const revalidate = (draft: FlowDraft) =>
     get().submitted ? { fieldErrors: validateDraft(draft, presetOf(get().presets, draft.elementKey)) } : {};

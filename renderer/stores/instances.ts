@@ -8,6 +8,7 @@ import type {
   InstanceList,
   InstanceTest,
 } from '../../preload/contract';
+import { copiedFlash } from './copied-flash';
 import { bridge, toAppError, unwrap } from '../bridge';
 import { nextSort, type Sort, type SortKey } from '../features/instances/instance-rows';
 import { useAppStore } from './app';
@@ -65,7 +66,6 @@ interface InstancesState {
 }
 
 let loadTicket = 0;
-let copiedTimer: ReturnType<typeof setTimeout> | undefined;
 
 export const useInstancesStore = create<InstancesState>()((set, get) => {
   const tenantId = () => get().list?.tenantId;
@@ -86,11 +86,7 @@ export const useInstancesStore = create<InstancesState>()((set, get) => {
       return null;
     }
   }
-  function markCopied(copied: 'token' | 'create-body') {
-    clearTimeout(copiedTimer);
-    set({ copied });
-    copiedTimer = setTimeout(() => set({ copied: null }), 2000);
-  }
+  const markCopied = copiedFlash<'token' | 'create-body'>((copied) => set({ copied }));
 
   return {
     list: null,

@@ -11,6 +11,7 @@ import type {
   TenantVerification,
   TenantView,
 } from '../../preload/contract';
+import { copiedFlash } from './copied-flash';
 import { bridge, BridgeError, toAppError, unwrap } from '../bridge';
 import { useAppStore } from './app';
 
@@ -57,9 +58,9 @@ export function activeTenantOf(list: TenantList | null): TenantView | null {
   return list?.tenants.find((tenant) => tenant.id === list.activeTenantId) ?? null;
 }
 
-let copiedTimer: ReturnType<typeof setTimeout> | undefined;
-
 export const useTenantsStore = create<TenantsState>()((set, get) => {
+  const markCopied = copiedFlash<{ id: string; which: 'org' | 'user' }>((copied) => set({ copied }));
+
   /** Takes a list from main; a recovery notice goes to the app's notices once, then main forgets it. */
   function receive(list: TenantList) {
     set({ list });
@@ -169,9 +170,7 @@ export const useTenantsStore = create<TenantsState>()((set, get) => {
     async copySecret(id, which) {
       const done = await act('copy', id, () => unwrap(bridge().tenants.copySecret({ id, which })));
       if (done === null && get().actionError) return;
-      clearTimeout(copiedTimer);
-      set({ copied: { id, which } });
-      copiedTimer = setTimeout(() => set({ copied: null }), 2000);
+      markCopied({ id, which });
     },
 
     saveOAuthApp: (input) =>
