@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePlatform, type FakeInstance, type FakePlatform } from '../fakes/platform-server';
 import { launchApp, type AppHarness } from './harness/app-harness';
+import { activeTenantOn } from './helpers/tenant-on-fake';
 
 let app: AppHarness;
 let platform: FakePlatform;
@@ -36,13 +37,7 @@ beforeAll(async () => {
     instance.configuration['event.notification.signature.key'] = `signature-key-${index}`;
   });
   app = await launchApp();
-  await app.services.tenants.add({
-    name: 'Acme Corp',
-    environment: 'custom',
-    customUrl: platform.baseUrl,
-    orgSecret: 'org-secret-fake',
-    userSecret: 'user-secret-fake',
-  });
+  await activeTenantOn(app, platform, 'Acme Corp');
   await app.page
     .getByRole('navigation', { name: 'Main navigation' })
     .getByText('Instances', { exact: true })
@@ -260,13 +255,7 @@ describe('instances screen in other situations', () => {
   it('reads calmly in dark mode', async () => {
     const dark = await launchApp({ colorScheme: 'dark' });
     try {
-      await dark.services.tenants.add({
-        name: 'Dark Corp',
-        environment: 'custom',
-        customUrl: platform.baseUrl,
-        orgSecret: 'org-secret-fake',
-        userSecret: 'user-secret-fake',
-      });
+      await activeTenantOn(dark, platform, 'Dark Corp');
       await dark.page
         .getByRole('navigation', { name: 'Main navigation' })
         .getByText('Instances', { exact: true })

@@ -2,8 +2,9 @@
 // the paste box, a denied consent; exact POST bodies, screenshots of each step, no secret in the renderer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZOHO_DEFAULT_SCOPE } from '../../main/services/elements/element-presets';
-import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
+import { FAKE_SECRETS, startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 import { launchApp, type AppHarness } from './harness/app-harness';
+import { activeTenantOn } from './helpers/tenant-on-fake';
 import {
   fillRedirectUrlForm,
   freePort,
@@ -12,8 +13,7 @@ import {
   waitForStep,
 } from './helpers/stepper-driver';
 
-const ORG_SECRET = 'org-secret-fake';
-const USER_SECRET = 'user-secret-fake';
+const { orgSecret: ORG_SECRET, userSecret: USER_SECRET } = FAKE_SECRETS;
 const CLIENT_ID = 'zoho-client-id-e2e';
 const CLIENT_SECRET = 'zoho-client-secret-e2e-5f3a';
 const PASTE_CALLBACK = 'https://auth.example.com/oauth/callback';
@@ -64,17 +64,9 @@ describe('stepper end to end', () => {
   const codes: string[] = [];
 
   beforeAll(async () => {
-    fake = await startFakePlatform({ orgSecret: ORG_SECRET, userSecret: USER_SECRET });
+    fake = await startFakePlatform();
     app = await launchApp();
-    const tenant = await app.services.tenants.add({
-      name: 'Acme Corp',
-      environment: 'custom',
-      customUrl: fake.baseUrl,
-      orgSecret: ORG_SECRET,
-      userSecret: USER_SECRET,
-    });
-    await app.services.tenants.use({ id: tenant.id });
-    await app.page.reload();
+    await activeTenantOn(app, fake, 'Acme Corp');
     await app.page.getByRole('button', { name: 'Get the sign-in link' }).waitFor();
   });
 
@@ -212,18 +204,10 @@ describe('stepper end to end', () => {
 
 describe('stepper in the dark', () => {
   it('reads calmly with the dark colour scheme', async () => {
-    const fake = await startFakePlatform({ orgSecret: ORG_SECRET, userSecret: USER_SECRET });
+    const fake = await startFakePlatform();
     const app = await launchApp({ colorScheme: 'dark' });
     try {
-      const tenant = await app.services.tenants.add({
-        name: 'Globex',
-        environment: 'custom',
-        customUrl: fake.baseUrl,
-        orgSecret: ORG_SECRET,
-        userSecret: USER_SECRET,
-      });
-      await app.services.tenants.use({ id: tenant.id });
-      await app.page.reload();
+      await activeTenantOn(app, fake, 'Globex');
       await app.page.getByRole('button', { name: 'Get the sign-in link' }).click();
       await app.page.getByText('Give the instance a name').waitFor();
       await screenshotFromTop(app, 'stepper-1-redirect-url-dark');

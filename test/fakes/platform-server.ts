@@ -31,6 +31,9 @@ export { MASK, ZOHO_ACCOUNTS_SERVERS } from './platform-catalog.js';
 
 export const API_PREFIX = '/elements/api-v2';
 
+/** The secrets the fake accepts unless told otherwise. */
+export const FAKE_SECRETS = { orgSecret: 'org-secret-fake', userSecret: 'user-secret-fake' } as const;
+
 interface Context {
   secrets: Secrets;
   grants: GrantBook;
@@ -62,7 +65,10 @@ export async function startFakePlatform(opts: FakePlatformOptions = {}): Promise
   const grants = new GrantBook(origin, now, opts.codeLifetimeMs ?? 120_000);
   const book = new InstanceBook(grants, now);
   const context: Context = {
-    secrets: { user: opts.userSecret ?? 'user-secret-fake', org: opts.orgSecret ?? 'org-secret-fake' },
+    secrets: {
+      user: opts.userSecret ?? FAKE_SECRETS.userSecret,
+      org: opts.orgSecret ?? FAKE_SECRETS.orgSecret,
+    },
     grants,
     book,
     behaviour: {},
