@@ -5,7 +5,7 @@ import type { OAuthAppSaveSchema, OAuthAppView } from '../../../preload/contract
 import { AppFailure } from '../errors';
 import { isSafeRemoteUrl } from '../net/safe-url';
 import type { Clock, SecretStore } from '../ports';
-import { maskSecret, secretAccounts } from './secret-accounts';
+import { maskSecret, restoreSecrets, secretAccounts, type SavedSecret } from './secret-accounts';
 import type { SavedOAuthApp } from './tenant-context';
 import {
   activeTenant,
@@ -60,7 +60,7 @@ export class OAuthApps {
     const clientSecret = input.clientSecret?.trim() || null;
     if (!name || !clientId)
       throw new AppFailure('invalid_input', 'An OAuth app needs a name and a client id.');
-    let replaced: { account: string; previous: string | null } | undefined;
+    let replaced: SavedSecret | undefined;
     let record: OAuthAppRecord;
     try {
       record = await registry.update(async (data) => {
@@ -95,12 +95,7 @@ export class OAuthApps {
         return app;
       });
     } catch (error) {
-      if (replaced) {
-        const { account, previous } = replaced;
-        await (previous === null ? secrets.delete(account) : secrets.set(account, previous)).catch(
-          () => undefined,
-        );
-      }
+      if (replaced) await restoreSecrets(secrets, [replaced]);
       throw error;
     }
     await this.options.changed();

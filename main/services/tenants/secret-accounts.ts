@@ -1,5 +1,7 @@
-// Names of the keychain accounts a tenant owns. Every item of a tenant starts with its prefix,
-// so removing a tenant removes everything it had and leaves no orphan.
+// Names of the keychain accounts a tenant owns (every item starts with its prefix, so removing a
+// tenant leaves no orphan), their masked hints, and putting back values a failed change overwrote.
+import type { SecretStore } from '../ports';
+
 export const secretAccounts = {
   tenantPrefix: (tenantId: string) => `tenant:${tenantId}:`,
   orgSecret: (tenantId: string) => `tenant:${tenantId}:org-secret`,
@@ -14,4 +16,17 @@ export const secretAccounts = {
 export function maskSecret(secret: string | null | undefined): string {
   if (!secret) return '';
   return secret.length >= 12 ? `••••${secret.slice(-4)}` : '••••';
+}
+
+/** A keychain value as it was before a write, to put back if the change around it fails. */
+export interface SavedSecret {
+  account: string;
+  previous: string | null;
+}
+
+/** Puts saved values back, newest first; an account that had none is deleted. Never throws. */
+export async function restoreSecrets(store: SecretStore, saved: readonly SavedSecret[]): Promise<void> {
+  for (const { account, previous } of [...saved].reverse()) {
+    await (previous === null ? store.delete(account) : store.set(account, previous)).catch(() => undefined);
+  }
 }

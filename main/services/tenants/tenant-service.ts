@@ -15,7 +15,7 @@ import type { Clock, EventSink, Logger, SecretStore } from '../ports';
 import { environmentBaseUrl, environmentLabel } from './environments';
 import { OAuthApps } from './oauth-apps';
 import { describePendingFlow, noFlowGuard, pendingFlow, type PendingFlowGuard } from './pending-flow';
-import { maskSecret, secretAccounts } from './secret-accounts';
+import { maskSecret, restoreSecrets, secretAccounts, type SavedSecret } from './secret-accounts';
 import type { SavedOAuthApp, TenantContext, TenantResolver } from './tenant-context';
 import {
   activeTenant,
@@ -134,7 +134,7 @@ export class TenantService implements TenantResolver {
 
   /** Rename, change environment or colour, rotate either secret (empty keeps the stored one). */
   async update(input: TenantUpdateInput): Promise<TenantView> {
-    const rotated: { account: string; previous: string | null }[] = [];
+    const rotated: SavedSecret[] = [];
     const name = input.name === undefined ? undefined : requireText(input.name, 'Give the tenant a name.');
     let record: TenantRecord;
     try {
@@ -165,7 +165,7 @@ export class TenantService implements TenantResolver {
         return tenant;
       });
     } catch (error) {
-      await this.restore(rotated);
+      await restoreSecrets(this.secrets, rotated);
       throw error;
     }
     this.options.log.info('Tenant updated', { tenantId: record.id, rotated: rotated.length });
@@ -305,13 +305,5 @@ export class TenantService implements TenantResolver {
 
   private async forget(accounts: string[]): Promise<void> {
     for (const account of accounts) await this.secrets.delete(account).catch(() => false);
-  }
-
-  private async restore(rotated: { account: string; previous: string | null }[]): Promise<void> {
-    for (const { account, previous } of rotated.reverse()) {
-      await (previous === null ? this.secrets.delete(account) : this.secrets.set(account, previous)).catch(
-        () => undefined,
-      );
-    }
   }
 }
