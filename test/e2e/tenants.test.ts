@@ -1,12 +1,11 @@
 // Tenants end to end in Chromium: add two tenants through the form (secrets checked against their
 // own fake platforms), rotate a wrong secret, switch in the header (title follows), run step 1
 // against the right tenant's platform, ask before switching away from a pending flow, remove one.
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
+import { readTree } from '../support/read-tree';
 import { launchApp, type AppHarness } from './harness/app-harness';
 import { fillRedirectUrlForm, freePort, screenshotFromTop, waitForStep } from './helpers/stepper-driver';
 
@@ -186,10 +185,7 @@ describe('tenants end to end', () => {
 
   it('never sent a secret to the renderer nor wrote one to the data folder', async () => {
     const crossed = JSON.stringify(app.toRenderer);
-    const files = await readdir(app.dataDir, { recursive: true });
-    const written = await Promise.all(
-      files.map((file) => readFile(join(app.dataDir, file), 'utf8').catch(() => '')),
-    );
+    const written = [...(await readTree(app.dataDir)).values()];
     for (const secret of ALL_SECRETS) {
       expect(crossed).not.toContain(secret);
       for (const text of written) expect(text).not.toContain(secret);

@@ -3,11 +3,13 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
+import { freePort } from '../support/free-port';
+import { readTree } from '../support/read-tree';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'bin/element-auth.js');
@@ -187,20 +189,7 @@ export async function consent(authUrl: string, extra = ''): Promise<string> {
   return location;
 }
 
-/** A port nothing listens on right now. */
-import { freePort } from '../support/free-port';
-
-export { freePort };
-
-/** Every file under dir with its text. */
-export async function readTree(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true })) {
-    const full = path.join(dir, entry);
-    if ((await stat(full)).isFile()) files.set(entry, await readFile(full, 'utf8'));
-  }
-  return files;
-}
+export { freePort, readTree };
 
 /** The authorization URL the CLI printed on stderr (a line of its own). */
 export const AUTH_URL_LINE = /^(http:\/\/127\.0\.0\.1:\d+\/fake-vendor\/oauth2\/auth\?\S+)$/m;

@@ -1,6 +1,6 @@
 // Test support for the tenants tests: an in-memory and a failing SecretStore, an event recorder,
 // temp data folders, and building a TenantService over them.
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { EventName, EventPayload, FlowView } from '../../preload/contract';
@@ -67,15 +67,7 @@ export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
-/** Every file under dir with its text, for "no secret in clear" scans. */
-export async function readTree(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true })) {
-    const full = path.join(dir, entry);
-    if ((await stat(full)).isFile()) files.set(entry, await readFile(full, 'utf8'));
-  }
-  return files;
-}
+export { readTree } from '../support/read-tree';
 
 export function buildTenants(options: {
   dataDir: string;
