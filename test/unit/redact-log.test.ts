@@ -214,6 +214,8 @@ describe('Redactor, by pattern (nothing registered)', () => {
       'authorization',
       'code',
       'grant_code',
+      'keystore.passphrase',
+      'private_key',
       'cookie',
     ]) {
       expect([key, isSecretKey(key)]).toEqual([key, true]);

@@ -1,6 +1,8 @@
 // The one redaction of instance JSON, used by the detail view, the export and the CLI: every field
 // whose name says it holds a secret, at any depth, becomes "********"; null and empty values stay as they are.
 
+import { namesSecret } from '../secret-names';
+
 export const REDACTED = '********';
 
 /** Configuration keys known to hold secrets (the platform masks some of them itself). */
@@ -12,21 +14,9 @@ export const SECRET_CONFIGURATION_KEYS: readonly string[] = [
   'event.notification.signature.key',
 ];
 
-/**
- * Names that hold secrets wherever the platform puts them: secrets, passwords, credentials, private and
- * signature keys, anything ending in token(s), and grant codes. Not the OAuth client id (oauth.api.key),
- * URLs such as oauth.token.url, or times such as oauth.user.refresh_time.
- */
-const SECRET_NAME = [
-  /secret|passw(?:or)?d|passphrase|credential|private[._-]?key|signature[._-]?key/,
-  /tokens?$/,
-  /^code$|(?:^|[._-])(?:grant|auth|authorization)[._-]?code$/,
-];
-
 /** True for a field or configuration key that holds a secret. */
 export function isSecretName(name: string): boolean {
-  const key = name.toLowerCase();
-  return SECRET_CONFIGURATION_KEYS.includes(name) || SECRET_NAME.some((pattern) => pattern.test(key));
+  return SECRET_CONFIGURATION_KEYS.includes(name) || namesSecret(name);
 }
 
 type Json = Record<string, unknown>;

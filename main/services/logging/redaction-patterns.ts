@@ -1,16 +1,17 @@
 // Redaction by pattern: credentials recognised by their shape or their name, whoever logs them —
 // Authorization headers, the platform's "User …, Organization …, Element …", code=… and secret-named fields.
 import { errorCodes } from '../../../preload/contract';
+import { namesSecret } from '../secret-names';
 
 export const REDACTED = '[redacted]';
 
 /** True for a field or parameter name that holds a secret (token, secret, password, signature key, grant code…). */
 export function isSecretKey(name: string): boolean {
   const key = name.toLowerCase().replace(/^["']|["']$/g, '');
+  // Broader than instance redaction: a hidden word too many costs a log line nothing.
   return (
-    /secret|passw(?:or)?d|signature|authorization|credential|cookie|private[._-]?key/.test(key) ||
-    /tokens?$/.test(key) ||
-    key === 'code' ||
+    namesSecret(key) ||
+    /signature|authorization|cookie/.test(key) ||
     /(?:grant|auth|authorization|oauth)[._-]?code$/.test(key)
   );
 }
