@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { createAppUrlCheck } from './electron/app-url';
-import { DeepLinkBuffer, PROTOCOL_SCHEME } from './electron/deep-link-buffer';
+import { APP_SCHEME } from '../common/urls';
+import { DeepLinkBuffer } from './electron/deep-link-buffer';
 import { createAppLog } from './electron/log';
 import { registerIpc, windowEventSink } from './electron/ipc';
 import { hardenSession, hardenWebContents } from './electron/security';
@@ -46,14 +47,12 @@ if (!app.requestSingleInstanceLock()) {
   });
   if (process.defaultApp && process.argv[1]) {
     // element-auth:// carries only the OAuth callback: DeepLinkBuffer drops every other link.
-    /* eng-disable PROTOCOL_HANDLER_JS_CHECK */ app.setAsDefaultProtocolClient(
-      PROTOCOL_SCHEME,
-      process.execPath,
-      [process.argv[1]],
-    );
+    /* eng-disable PROTOCOL_HANDLER_JS_CHECK */ app.setAsDefaultProtocolClient(APP_SCHEME, process.execPath, [
+      process.argv[1],
+    ]);
   } else {
     // element-auth:// carries only the OAuth callback: DeepLinkBuffer drops every other link.
-    /* eng-disable PROTOCOL_HANDLER_JS_CHECK */ app.setAsDefaultProtocolClient(PROTOCOL_SCHEME);
+    /* eng-disable PROTOCOL_HANDLER_JS_CHECK */ app.setAsDefaultProtocolClient(APP_SCHEME);
   }
   hardenWebContents(isAppUrl);
   app.on('window-all-closed', () => app.quit());

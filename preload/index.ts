@@ -1,7 +1,7 @@
 // The sandboxed preload: exposes createApi over ipcRenderer as window.elementAuth.
 // Listeners never receive the IpcRendererEvent, only the payload.
 import { contextBridge, ipcRenderer } from 'electron';
-import { createApi, type Transport } from './api';
+import { createApi, type Transport } from '../common/api';
 
 const transport: Transport = {
   invoke: (channel, input) => ipcRenderer.invoke(channel, input),

@@ -1,6 +1,6 @@
 // The app: the frame, the active tenant in its header, and the current screen.
 import { useEffect } from 'react';
-import { assertNever } from './assert-never';
+import { assertNever } from '../common/assert-never';
 import { InstancesScreen } from './features/instances/instances-screen';
 import { AppFrame } from './features/shell/app-frame';
 import { StepperScreen } from './features/stepper/stepper-screen';

@@ -1,7 +1,7 @@
 // The renderer's only door to main: window.elementAuth, typed from createApi, and a helper that
 // turns a Result envelope into a value or a thrown AppError for store actions.
-import type { ElementAuthApi } from '../preload/api';
-import type { AppError, Result } from '../preload/contract';
+import type { ElementAuthApi } from '../common/api';
+import type { AppError, Result } from '../common/contract';
 
 declare global {
   interface Window {

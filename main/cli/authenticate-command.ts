@@ -1,9 +1,10 @@
 // element-auth authenticate: the app's three-step flow from a terminal. The authorization URL goes
 // to stderr; the callback comes through the flow's loopback listener or as a line on stdin.
-import type { FlowView } from '../../preload/contract';
+import type { FlowView } from '../../common/contract';
 import type { AuthFlow } from '../services/auth-flow/auth-flow';
-import { PROTOCOL_CALLBACK } from '../services/auth-flow/parse-callback';
-import { AppFailure, assertNever, isFailure } from '../services/errors';
+import { APP_CALLBACK_URL, APP_SCHEME } from '../../common/urls';
+import { assertNever } from '../../common/assert-never';
+import { AppFailure, isFailure } from '../services/errors';
 import {
   EXIT_OK,
   flag,
@@ -203,9 +204,9 @@ the state does not match, the code expired, the wait timed out or the platform r
     const instanceName = requiredOption(args, 'name', this.name);
     const apiKey = requiredOption(args, 'api-key', this.name);
     const callbackUrl = requiredOption(args, 'callback-url', this.name);
-    if (callbackUrl.toLowerCase().startsWith(PROTOCOL_CALLBACK.split(':')[0] ?? '')) {
+    if (callbackUrl.toLowerCase().startsWith(`${APP_SCHEME}:`)) {
       throw new UsageError(
-        `${PROTOCOL_CALLBACK} callbacks reach the app, not the CLI: use http://127.0.0.1:PORT/… or an https URL.`,
+        `${APP_CALLBACK_URL} callbacks reach the app, not the CLI: use http://127.0.0.1:PORT/… or an https URL.`,
         this.name,
       );
     }

@@ -2,9 +2,9 @@
 // string), flow progress and notices as lines on stderr, and a logger that reports warnings only.
 import { spawn } from 'node:child_process';
 import { version } from '../../package.json';
-import type { EventName, EventPayload } from '../../preload/contract';
+import type { EventName, EventPayload } from '../../common/contract';
 import { AppFailure } from '../services/errors';
-import { isSafeRemoteUrl } from '../services/net/safe-url';
+import { isSafeRemoteUrl } from '../../common/urls';
 import type { Redactor } from '../services/logging/redactor';
 import type { EventSink, Logger, OpenUrl } from '../services/ports';
 

@@ -1,9 +1,9 @@
 // element-auth tenant add|list|use|remove: the tenants service of the app, from the command line.
 // Secrets come from the environment or a hidden prompt; the output shows masked hints only.
-import type { TenantEnvironment, TenantView } from '../../preload/contract';
+import type { TenantEnvironment, TenantView } from '../../common/contract';
 import { AppFailure } from '../services/errors';
-import { parseUrl } from '../services/net/safe-url';
-import { environmentLabel } from '../services/tenants/environments';
+import { parseUrl } from '../../common/urls';
+import { environmentLabel } from '../../common/environments';
 import { sameName } from '../services/tenants/tenant-records';
 import {
   EXIT_FAILURE,

@@ -1,7 +1,7 @@
 // Which URLs are the app itself: exactly the built renderer's index.html, or the dev server's origin in
 // development. The navigation guard and the IPC sender check both use it; no electron import, so it is unit tested.
 import { pathToFileURL } from 'node:url';
-import { parseUrl } from '../services/net/safe-url';
+import { parseUrl } from '../../common/urls';
 
 export interface AppLocation {
   /** The electron-vite dev server URL, or undefined when the built renderer file is loaded. */

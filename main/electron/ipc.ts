@@ -1,7 +1,7 @@
 // Typed IPC: one ipcMain.handle per contract channel, a sender check on every call, and the
 // router's envelope as the answer. Push events go to the window's webContents.
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { channels, type ChannelName } from '../../preload/contract';
+import { channels, type ChannelName } from '../../common/contract';
 import type { Router } from '../router/index';
 import type { EventSink } from '../services/ports';
 

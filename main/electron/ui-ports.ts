@@ -2,7 +2,7 @@
 // save dialog. Services and the router see only the plain interfaces from services/ports.ts.
 import { clipboard, dialog, shell, type BrowserWindow } from 'electron';
 import { AppFailure } from '../services/errors';
-import { isSafeRemoteUrl } from '../services/net/safe-url';
+import { isSafeRemoteUrl } from '../../common/urls';
 import type { Clipboard, Dialogs, OpenUrl } from '../services/ports';
 
 export const openExternalSafely: OpenUrl = async (url) => {

@@ -1,13 +1,7 @@
 // The router: channel → handler over services, with zod validation of every payload and the
 // { ok, value } | { ok: false, error } envelope. No electron import: tests and e2e call it directly.
 import type { z } from 'zod';
-import {
-  channels,
-  isChannelName,
-  type ChannelName,
-  type Channels,
-  type Result,
-} from '../../preload/contract';
+import { channels, isChannelName, type ChannelName, type Channels, type Result } from '../../common/contract';
 import { AppFailure } from '../services/errors';
 import type { Logger } from '../services/ports';
 

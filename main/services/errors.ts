@@ -1,6 +1,6 @@
 // Typed failures of the services: a code from the contract, one human sentence, and details.
 // The router turns them into the { ok: false, error } envelope; nothing else crosses IPC.
-import type { AppError, ErrorCode } from '../../preload/contract';
+import type { AppError, ErrorCode } from '../../common/contract';
 
 export class AppFailure extends Error {
   constructor(
@@ -21,8 +21,4 @@ export class AppFailure extends Error {
 
 export function isFailure(error: unknown, code?: ErrorCode): error is AppFailure {
   return error instanceof AppFailure && (code === undefined || error.code === code);
-}
-
-export function assertNever(value: never): never {
-  throw new AppFailure('internal', `Unexpected value: ${JSON.stringify(value)}`);
 }

@@ -1,7 +1,7 @@
 // Builds every service from its ports. The app (main/index.ts), the CLI and the tests call this
 // with their own ports, so they all run the very same services.
 import type { z } from 'zod';
-import { events, type AppInfoSchema } from '../../preload/contract';
+import { events, type AppInfoSchema } from '../../common/contract';
 import type { Clock, EventSink, Logger, OpenUrl, SecretStore } from './ports';
 import type { PlatformClientOptions, PlatformCredentials } from './cloud-elements/platform-client';
 import { TenantService } from './tenants/tenant-service';

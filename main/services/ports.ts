@@ -1,6 +1,6 @@
 // The ports every service takes in its constructor, so services run under plain Node:
 // in the app, in the CLI and in tests. Electron-backed implementations live in main/electron.
-import type { EventName, EventPayload } from '../../preload/contract';
+import type { EventName, EventPayload } from '../../common/contract';
 
 /** The OS keychain, scoped to one service name. Accounts are named by ./tenants/secret-accounts. */
 export interface SecretStore {

@@ -1,6 +1,6 @@
 // The app store: what main says the app is (app.info), the current screen, and notices main pushes.
 import { create } from 'zustand';
-import type { AppError, EventPayload } from '../../preload/contract';
+import type { AppError, EventPayload } from '../../common/contract';
 import { bridge, toAppError, unwrap } from '../bridge';
 
 export type Screen = 'authenticate' | 'instances' | 'tenants';

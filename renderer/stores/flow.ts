@@ -1,7 +1,7 @@
 // The flow store: the FlowView main pushes (main is the source of truth), the "Redirect URL" form
 // draft with its validation, and the async actions of the stepper (loading → bridge → value or error).
 import { create } from 'zustand';
-import type { AppError, ElementPresetView, FlowView, OAuthAppView } from '../../preload/contract';
+import type { AppError, ElementPresetView, FlowView, OAuthAppView } from '../../common/contract';
 import { copiedFlash } from './copied-flash';
 import { bridge, toAppError, unwrap } from '../bridge';
 import {

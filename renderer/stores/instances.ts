@@ -7,7 +7,7 @@ import type {
   InstanceExportResult,
   InstanceList,
   InstanceTest,
-} from '../../preload/contract';
+} from '../../common/contract';
 import { copiedFlash } from './copied-flash';
 import { bridge, toAppError, unwrap } from '../bridge';
 import { nextSort, type Sort, type SortKey } from '../features/instances/instance-rows';

@@ -10,7 +10,7 @@ import type {
   TenantUpdate,
   TenantVerification,
   TenantView,
-} from '../../preload/contract';
+} from '../../common/contract';
 import { copiedFlash } from './copied-flash';
 import { bridge, BridgeError, toAppError, unwrap } from '../bridge';
 import { useAppStore } from './app';

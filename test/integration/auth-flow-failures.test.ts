@@ -2,7 +2,7 @@
 // code, replay, wrong secrets, state and callback mismatches, lost responses, timeouts and cancel.
 import { afterEach, describe, expect, it } from 'vitest';
 import { isFailure } from '../../main/services/errors';
-import type { FlowView } from '../../preload/contract';
+import type { FlowView } from '../../common/contract';
 import {
   consent,
   freePort,

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flowHandlers } from '../../main/router/flow-handlers';
 import { createRouter, type Handlers } from '../../main/router/router';
 import { silentLogger } from '../../main/services/ports';
-import type { FlowView } from '../../preload/contract';
+import type { FlowView } from '../../common/contract';
 import {
   consent,
   instanceRequests,

@@ -10,7 +10,7 @@ import { createServices, type Services } from '../../main/services/index';
 import { silentLogger } from '../../main/services/ports';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
-import type { FlowView } from '../../preload/contract';
+import type { FlowView } from '../../common/contract';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 import { consent } from './auth-flow-support';
 

@@ -11,7 +11,7 @@ import { silentLogger, type EventSink, type Logger } from '../../main/services/p
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import type { SavedOAuthApp, TenantResolver } from '../../main/services/tenants/tenant-context';
-import type { FlowStart, FlowView } from '../../preload/contract';
+import type { FlowStart, FlowView } from '../../common/contract';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 
 export const TENANT_ID = 'acme';

@@ -196,7 +196,7 @@ describe('element-auth authenticate', () => {
     });
     expect(http.code).toBe(1);
     expect(http.stderr).toMatch(
-      /^element-auth: The callback URL must be https, http to 127\.0\.0\.1 or localhost/,
+      /^element-auth: Plain http is only for this computer \(127\.0\.0\.1, localhost or \[::1\]\)/,
     );
 
     const protocol = await world.run([...base, '--callback-url', 'element-auth://oauth/callback'], {

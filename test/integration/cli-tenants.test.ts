@@ -71,7 +71,7 @@ describe('element-auth tenant', () => {
     );
     expect(http.code).toBe(1);
     expect(http.stderr).toMatch(
-      /^element-auth: The platform URL must be an https URL \(plain http is allowed only for 127\.0\.0\.1 or localhost\)\.\n$/,
+      /^element-auth: Plain http is only for this computer \(127\.0\.0\.1, localhost or \[::1\]\); use https for anything else\.\n$/,
     );
     expect((await world.store.accounts()).length).toBe(before);
   });

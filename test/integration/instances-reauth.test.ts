@@ -1,7 +1,7 @@
 // Re-authenticating an instance through the flow service, seen from the instances side: the
 // keychain token is replaced, and test, copy, detail and export all act with the new one.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FlowView } from '../../preload/contract';
+import type { FlowView } from '../../common/contract';
 import { startInstancesWorld, type InstancesWorld } from './instances-support';
 
 const CALLBACK = 'https://auth.example.com/oauth/callback';

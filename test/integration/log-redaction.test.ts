@@ -14,7 +14,7 @@ import { RedactingSecretStore } from '../../main/services/logging/redacting-secr
 import { Redactor } from '../../main/services/logging/redactor';
 import { systemClock, type Logger } from '../../main/services/ports';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
-import type { FlowView } from '../../preload/contract';
+import type { FlowView } from '../../common/contract';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 
 const ORG_SECRET = `org-secret-${randomBytes(9).toString('base64url')}`;

@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { EventName, EventPayload, FlowView } from '../../preload/contract';
+import type { EventName, EventPayload, FlowView } from '../../common/contract';
 import { AppFailure } from '../../main/services/errors';
 import type { EventSink, SecretStore } from '../../main/services/ports';
 import { silentLogger } from '../../main/services/ports';

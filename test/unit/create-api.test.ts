@@ -1,8 +1,8 @@
 // createApi: the renderer's window.elementAuth is grouped by domain, calls the transport with the
 // contract's channel names, and hands listeners the payload only, with a working unsubscribe.
 import { describe, expect, it } from 'vitest';
-import { createApi, type Transport } from '../../preload/api';
-import { channels } from '../../preload/contract';
+import { createApi, type Transport } from '../../common/api';
+import { channels } from '../../common/contract';
 
 function recordingTransport() {
   const calls: [string, unknown][] = [];

@@ -1,19 +1,20 @@
 // Deep links: only element-auth://oauth/callback reaches the flow; links that arrive before the flow is
 // ready (open-url, argv, a second instance) are kept in order and handed over once it attaches.
 import fc from 'fast-check';
-import { DeepLinkBuffer, isOAuthCallbackLink } from '../../main/electron/deep-link-buffer';
+import { DeepLinkBuffer } from '../../main/electron/deep-link-buffer';
+import { isAppCallbackLink } from '../../common/urls';
 
 const CALLBACK =
   'element-auth://oauth/callback?code=1000.abc&state=s-1&location=eu&accounts-server=https%3A%2F%2Faccounts.zoho.eu';
 
-describe('isOAuthCallbackLink', () => {
+describe('isAppCallbackLink', () => {
   it.each([
     'element-auth://oauth/callback',
     CALLBACK,
     'element-auth://oauth/callback?error=access_denied&state=s-1',
     'element-auth://oauth/callback#fragment',
   ])('takes %s', (link) => {
-    expect(isOAuthCallbackLink(link)).toBe(true);
+    expect(isAppCallbackLink(link)).toBe(true);
   });
 
   it.each([
@@ -31,12 +32,12 @@ describe('isOAuthCallbackLink', () => {
     ['a command-line flag', '--element-auth://oauth/callback'],
     ['an over-long link', `${CALLBACK}&pad=${'x'.repeat(9000)}`],
   ])('ignores %s', (_what, link) => {
-    expect(isOAuthCallbackLink(link)).toBe(false);
+    expect(isAppCallbackLink(link)).toBe(false);
   });
 
   it('ignores values that are not strings', () => {
     for (const value of [undefined, null, 42, {}, ['element-auth://oauth/callback'], new URL(CALLBACK)]) {
-      expect(isOAuthCallbackLink(value)).toBe(false);
+      expect(isAppCallbackLink(value)).toBe(false);
     }
   });
 
@@ -51,7 +52,7 @@ describe('isOAuthCallbackLink', () => {
             parsed.pathname === '/callback'
           ),
         );
-        expect(isOAuthCallbackLink(url)).toBe(false);
+        expect(isAppCallbackLink(url)).toBe(false);
       }),
     );
   });
@@ -101,7 +102,7 @@ describe('DeepLinkBuffer', () => {
         buffer.pushArgv(argv);
         const received: string[] = [];
         buffer.attach((url) => received.push(url));
-        expect(received).toEqual(argv.filter((arg) => arg === CALLBACK || isOAuthCallbackLink(arg)));
+        expect(received).toEqual(argv.filter((arg) => arg === CALLBACK || isAppCallbackLink(arg)));
         expect(received.every((url) => url.startsWith('element-auth://oauth/callback'))).toBe(true);
       }),
     );

@@ -12,8 +12,8 @@ import {
 } from '../../main/services/elements/events-configuration';
 import { ZOHO_DATA_CENTERS, zohoDataCenterOf } from '../../main/services/elements/zoho-data-centers';
 import { isFailure } from '../../main/services/errors';
-import type { EventsSettings } from '../../preload/contract';
-import { ElementPresetSchema } from '../../preload/contract';
+import type { EventsSettings } from '../../common/contract';
+import { ElementPresetSchema } from '../../common/contract';
 
 const EVENTS: EventsSettings = {
   enabled: true,

@@ -2,7 +2,8 @@
 // computer, nothing else; property-tested against schemes, look-alike hosts and userinfo tricks.
 import fc from 'fast-check';
 import { AppFailure } from '../../main/services/errors';
-import { assertSafeRemoteUrl, isLoopbackHost, isSafeRemoteUrl } from '../../main/services/net/safe-url';
+import { assertSafeRemoteUrl } from '../../main/services/net/safe-url';
+import { isLoopbackHost, isSafeRemoteUrl } from '../../common/urls';
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '[::1]'];
 const path = fc.webPath();
@@ -134,6 +135,6 @@ describe('assertSafeRemoteUrl', () => {
     })();
     expect(failure).toBeInstanceOf(AppFailure);
     expect(failure).toMatchObject({ code: 'insecure_url' });
-    expect((failure as Error).message).toMatch(/^The platform URL must be an https URL/);
+    expect((failure as Error).message).toMatch(/^Plain http is only for this computer/);
   });
 });

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { FlowView } from '../../preload/contract';
+import type { FlowView } from '../../common/contract';
 import { isFailure } from '../../main/services/errors';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import {
@@ -82,7 +82,7 @@ describe('environments', () => {
       }),
     );
     expect(plain.code).toBe('insecure_url');
-    expect(plain.message).toMatch(/must be an https URL/);
+    expect(plain.message).toMatch(/only for this computer/);
     expect(store.items.size).toBe(0);
     expect((await failure(service.add({ name: 'None', environment: 'custom', ...secrets }))).code).toBe(
       'invalid_input',
@@ -272,8 +272,11 @@ describe('saved OAuth apps', () => {
     const { service } = await setup();
     await service.add({ name: 'Acme', environment: 'us', ...secrets });
     const base = { ...app, clientSecret: 'client-secret-value' };
-    for (const callbackUrl of ['http://example.com/cb', 'element-auth://elsewhere', 'ftp://example.com/cb']) {
+    for (const callbackUrl of ['http://example.com/cb', 'ftp://example.com/cb']) {
       expect((await failure(service.saveOAuthApp({ ...base, callbackUrl }))).code).toBe('insecure_url');
+    }
+    for (const callbackUrl of ['element-auth://elsewhere', 'http://127.0.0.1/no-port']) {
+      expect((await failure(service.saveOAuthApp({ ...base, callbackUrl }))).code).toBe('invalid_input');
     }
     await service.saveOAuthApp({ ...base, name: 'a', callbackUrl: 'https://example.com/cb' });
     await service.saveOAuthApp({ ...base, name: 'b', callbackUrl: 'element-auth://oauth/callback' });

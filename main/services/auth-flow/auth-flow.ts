@@ -1,9 +1,10 @@
 // The three-step flow as a state machine: step 1 (oauth url, browser), step 2 (a callback from
 // any door, matched to the pending flow by state), step 3 (create or re-authenticate, at once).
-import type { FlowStart, FlowView } from '../../../preload/contract';
+import type { FlowStart, FlowView } from '../../../common/contract';
 import type { PlatformInstance } from '../cloud-elements/platform-client';
 import type { ZohoDataCenter } from '../elements/zoho-data-centers';
-import { AppFailure, assertNever } from '../errors';
+import { assertNever } from '../../../common/assert-never';
+import { AppFailure } from '../errors';
 import { judgeCallback } from './callback-intake';
 import { fetchAuthorizationUrl, loadInstanceToReauthenticate } from './consent-url';
 import { planFlow } from './flow-plan';

@@ -1,15 +1,13 @@
 // Turns a start request into a flow plan before anything is sent: the tenant, the OAuth client,
 // the callback door, the state and the step 3 configuration extras. Every input problem fails here.
 import { randomBytes } from 'node:crypto';
-import { FlowStartSchema, type FlowStart } from '../../../preload/contract';
+import { FlowStartSchema, type CallbackDoor, type FlowStart } from '../../../common/contract';
 import { presetFor, type ElementPreset } from '../elements/element-presets';
 import { eventsConfiguration, type ConfigurationEntries } from '../elements/events-configuration';
 import { AppFailure } from '../errors';
-import { isSafeRemoteUrl } from '../net/safe-url';
+import { stateProblem } from '../../../common/urls';
+import { assertCallbackUrl } from '../net/safe-url';
 import type { TenantContext, TenantResolver } from '../tenants/tenant-context';
-import { PROTOCOL_CALLBACK, isWellFormedState } from './parse-callback';
-
-export type CallbackDoor = 'protocol' | 'loopback' | 'paste';
 
 export interface FlowPlan {
   flowId: string;
@@ -38,35 +36,6 @@ const BASE_URL_KEYS = ['oauth.base.url', 'api.base.url'];
 
 function invalid(message: string): AppFailure {
   return new AppFailure('invalid_input', message);
-}
-
-/** The door the vendor's redirect will come through, from the callback URL's shape. */
-export function doorOf(callbackUrl: string): CallbackDoor {
-  const url = new URL(callbackUrl);
-  if (url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost'))
-    return 'loopback';
-  return callbackUrl.startsWith(PROTOCOL_CALLBACK) ? 'protocol' : 'paste';
-}
-
-function checkCallbackUrl(callbackUrl: string): CallbackDoor {
-  if (callbackUrl.startsWith(PROTOCOL_CALLBACK)) {
-    const url = new URL(callbackUrl);
-    if (url.host !== 'oauth' || url.pathname !== '/callback') {
-      throw invalid(`A callback URL for this app must be exactly ${PROTOCOL_CALLBACK}.`);
-    }
-    return 'protocol';
-  }
-  if (!isSafeRemoteUrl(callbackUrl)) {
-    throw new AppFailure(
-      'insecure_url',
-      `The callback URL must be https, http to 127.0.0.1 or localhost, or ${PROTOCOL_CALLBACK}.`,
-    );
-  }
-  const door = doorOf(callbackUrl);
-  if (door === 'loopback' && new URL(callbackUrl).port === '') {
-    throw invalid('A loopback callback URL needs a port, e.g. http://127.0.0.1:53682/oauth/callback.');
-  }
-  return door;
 }
 
 function userConfiguration(configuration: Record<string, string>): ConfigurationEntries {
@@ -98,11 +67,10 @@ export function parseStartInput(raw: FlowStart) {
 
 export async function planFlow(raw: FlowStart, tenants: TenantResolver): Promise<FlowPlan> {
   const input = parseStartInput(raw);
-  const door = checkCallbackUrl(input.callbackUrl);
+  const { door } = assertCallbackUrl(input.callbackUrl);
+  const typedState = stateProblem(input.state ?? '');
+  if (typedState) throw invalid(typedState);
   const state = input.state?.trim() || randomBytes(24).toString('base64url');
-  if (!isWellFormedState(state)) {
-    throw invalid('The state may use printable characters only, without spaces or quotes.');
-  }
   const preset = presetFor(input.elementKey);
   const events = input.events ? eventsConfiguration(input.events) : {};
   const extraConfiguration = userConfiguration(input.configuration);

@@ -1,6 +1,6 @@
 // One flow's private state in main (plan with the OAuth secret, client, doors, timer, candidate)
 // and the ports AuthFlow is built from. Only session.view ever leaves main.
-import type { FlowView } from '../../../preload/contract';
+import type { FlowView } from '../../../common/contract';
 import type {
   PlatformClient,
   PlatformCredentials,

@@ -1,6 +1,6 @@
 // What the renderer may see of a flow: the FlowView builders, the created-instance summary with a
 // masked token, and the failures of the flow as AppErrors. No secret, code or token goes in here.
-import type { AppError, FlowView, InstanceCreated } from '../../../preload/contract';
+import type { AppError, FlowView, InstanceCreated } from '../../../common/contract';
 import type { PlatformInstance } from '../cloud-elements/platform-client';
 import { AppFailure, isFailure } from '../errors';
 import { maskSecret } from '../tenants/secret-accounts';

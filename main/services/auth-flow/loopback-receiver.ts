@@ -1,4 +1,4 @@
-// The loopback door: a one-shot HTTP listener on 127.0.0.1 (and ::1 for localhost) at the callback
+// The loopback door: a one-shot HTTP listener on 127.0.0.1 or ::1 (both for localhost) at the callback
 // URL's port and path. It answers the browser with a small self-contained page and closes after the first accepted hit.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { AppFailure } from '../errors';
@@ -6,7 +6,7 @@ import { AppFailure } from '../errors';
 export type LoopbackVerdict = { accepted: true; message: string } | { accepted: false; message: string };
 
 export interface LoopbackReceiverOptions {
-  /** http://127.0.0.1:PORT/path or http://localhost:PORT/path */
+  /** http://127.0.0.1:PORT/path, http://localhost:PORT/path or http://[::1]:PORT/path */
   callbackUrl: string;
   /** Decides about a hit on the callback path; gets the full URL the browser asked for. */
   onCallback(url: string): LoopbackVerdict | Promise<LoopbackVerdict>;
@@ -96,6 +96,16 @@ export class LoopbackReceiver {
   static async start(options: LoopbackReceiverOptions): Promise<LoopbackReceiver> {
     const target = new URL(options.callbackUrl);
     const port = Number(target.port);
+    if (target.hostname === '[::1]') {
+      const server = await listen(port, '::1').catch((error: unknown) => {
+        if (error !== NO_IPV6) throw error;
+        throw new AppFailure(
+          'invalid_input',
+          'This computer has no IPv6 loopback: use http://127.0.0.1:PORT/… as the callback URL.',
+        );
+      });
+      return new LoopbackReceiver([server], options, target);
+    }
     const servers = [await listen(port, '127.0.0.1')];
     if (target.hostname === 'localhost') {
       const ipv6 = await listen(port, '::1').catch(async (error: unknown) => {
@@ -130,6 +140,7 @@ export class LoopbackReceiver {
 
   private expectedHost(host: string | undefined): boolean {
     const port = this.target.port;
+    if (this.target.hostname === '[::1]') return host === `[::1]:${port}`;
     return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
   }
 

@@ -1,8 +1,6 @@
 // The one pure parser for every callback door (deep link, loopback listener, pasted URL): a URL
 // in, a discriminated union out. It never throws; anything unexpected or hostile is 'invalid'.
-import { parseUrl } from '../net/safe-url';
-
-export const PROTOCOL_CALLBACK = 'element-auth://oauth/callback';
+import { APP_CALLBACK_URL, isWellFormedState, parseUrl, TOKEN_PATTERN } from '../../../common/urls';
 
 export type ParsedCallback =
   | { kind: 'code'; code: string; state: string; location?: string; accountsServer?: string }
@@ -16,21 +14,14 @@ export interface ExpectedCallback {
 
 const MAX_URL_LENGTH = 8192;
 const MAX_CODE_LENGTH = 2048;
-const MAX_STATE_LENGTH = 512;
+const MAX_SERVER_LENGTH = 512;
 const MAX_ERROR_LENGTH = 200;
 const MAX_DESCRIPTION_LENGTH = 1000;
-/** Grant codes and states: printable ASCII without spaces or quotes. */
-const TOKEN_PATTERN = /^[\x21\x23-\x26\x28-\x7e]+$/;
 /** Vendor error text: printable, no control characters. */
 const TEXT_PATTERN = /^[^\p{Cc}\p{Cf}]+$/u;
 const LOCATION_PATTERN = /^[a-z]{2,10}$/i;
 
 const SINGLE_PARAMS = ['code', 'state', 'error', 'error_description', 'location', 'accounts-server'] as const;
-
-/** True for a state the parser will accept back from the vendor. */
-export function isWellFormedState(state: string): boolean {
-  return state.length <= MAX_STATE_LENGTH && TOKEN_PATTERN.test(state);
-}
 
 function invalid(reason: string): ParsedCallback {
   return { kind: 'invalid', reason };
@@ -45,7 +36,7 @@ function landing(url: URL): string | null {
 function isAcceptedLanding(url: URL, expected: ExpectedCallback): boolean {
   const here = landing(url);
   if (here === null) return false;
-  if (here === PROTOCOL_CALLBACK) return true;
+  if (here === APP_CALLBACK_URL) return true;
   const wanted = parseUrl(expected.callbackUrl);
   return wanted !== null && landing(wanted) === here;
 }
@@ -75,7 +66,8 @@ export function parseCallback(value: unknown, expected: ExpectedCallback): Parse
   for (const name of SINGLE_PARAMS) {
     if (params.getAll(name).length > 1) return invalid(`The callback carries "${name}" more than once.`);
   }
-  const state = tokenOf(params.get('state'), MAX_STATE_LENGTH);
+  const rawState = params.get('state');
+  const state = rawState === null ? undefined : isWellFormedState(rawState) ? rawState : null;
   if (state === null) return invalid('The callback state is malformed.');
   const error = params.get('error');
   const code = params.get('code');
@@ -99,7 +91,7 @@ export function parseCallback(value: unknown, expected: ExpectedCallback): Parse
   const location = params.get('location');
   if (location !== null && !LOCATION_PATTERN.test(location))
     return invalid('The callback location is malformed.');
-  const accountsServer = tokenOf(params.get('accounts-server'), MAX_STATE_LENGTH);
+  const accountsServer = tokenOf(params.get('accounts-server'), MAX_SERVER_LENGTH);
   if (accountsServer === null) return invalid('The callback accounts-server is malformed.');
   return {
     kind: 'code',

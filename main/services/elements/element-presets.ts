@@ -1,6 +1,7 @@
 // Element presets: what the flow knows about an element before step 1 (label, default scope,
 // configuration defaults, events defaults, data centers). zohocrmv2 first, a generic OAuth 2 preset for the rest.
-import type { EventsSettings } from '../../../preload/contract';
+import type { EventsSettings } from '../../../common/contract';
+import { DEFAULT_ELEMENT_KEY, DEFAULT_EVENTS } from '../../../common/element-defaults';
 import { ZOHO_DATA_CENTERS, type ZohoDataCenter } from './zoho-data-centers';
 
 export interface ElementPreset {
@@ -51,24 +52,17 @@ export const ZOHO_POLLER_EXAMPLE = JSON.stringify(
 );
 
 export const ZOHO_CRM_V2_PRESET: ElementPreset = {
-  key: 'zohocrmv2',
+  key: DEFAULT_ELEMENT_KEY,
   label: 'Zoho CRM V2',
   generic: false,
   defaultScope: ZOHO_DEFAULT_SCOPE,
   defaultConfiguration: {
-    'event.vendor.type': 'polling',
-    'event.poller.refresh_interval': '15',
+    'event.vendor.type': DEFAULT_EVENTS.vendorType,
+    'event.poller.refresh_interval': String(DEFAULT_EVENTS.refreshIntervalMinutes),
     'event.notification.enabled': 'false',
   },
   suggestedConfigurationKeys: [],
-  defaultEvents: {
-    enabled: false,
-    vendorType: 'polling',
-    refreshIntervalMinutes: 15,
-    pollerConfiguration: ZOHO_POLLER_EXAMPLE,
-    notificationCallbackUrl: '',
-    signatureKey: '',
-  },
+  defaultEvents: { ...DEFAULT_EVENTS, pollerConfiguration: ZOHO_POLLER_EXAMPLE },
   examplePollerConfiguration: ZOHO_POLLER_EXAMPLE,
   dataCenters: ZOHO_DATA_CENTERS,
 };
@@ -80,14 +74,7 @@ export const GENERIC_OAUTH2_PRESET: ElementPreset = {
   defaultScope: '',
   defaultConfiguration: {},
   suggestedConfigurationKeys: ['oauth.base.url', 'api.base.url'],
-  defaultEvents: {
-    enabled: false,
-    vendorType: 'polling',
-    refreshIntervalMinutes: 15,
-    pollerConfiguration: '',
-    notificationCallbackUrl: '',
-    signatureKey: '',
-  },
+  defaultEvents: { ...DEFAULT_EVENTS },
   examplePollerConfiguration: '',
   dataCenters: [],
 };

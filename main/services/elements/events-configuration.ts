@@ -1,8 +1,8 @@
 // Events settings → step 3 configuration keys, validated before anything is sent: the poller
 // configuration must be a JSON object of resource → {url, idField, datesConfiguration}.
-import type { EventsSettings } from '../../../preload/contract';
+import type { EventsSettings } from '../../../common/contract';
 import { AppFailure } from '../errors';
-import { isSafeRemoteUrl } from '../net/safe-url';
+import { isSafeRemoteUrl } from '../../../common/urls';
 
 export type ConfigurationEntries = Record<string, string>;
 

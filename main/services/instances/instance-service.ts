@@ -1,6 +1,6 @@
 // The instances service: list, inspect (redacted), test, delete and export a tenant's element
 // instances, and the POST body that would recreate one elsewhere. Tokens stay in main.
-import type { ErrorCode } from '../../../preload/contract';
+import type { ErrorCode } from '../../../common/contract';
 import type {
   PlatformClient,
   PlatformCredentials,

@@ -1,6 +1,6 @@
 // Redaction by pattern: credentials recognised by their shape or their name, whoever logs them —
 // Authorization headers, the platform's "User …, Organization …, Element …", code=… and secret-named fields.
-import { errorCodes } from '../../../preload/contract';
+import { errorCodes } from '../../../common/contract';
 import { namesSecret } from '../secret-names';
 
 export const REDACTED = '[redacted]';

@@ -1,34 +1,18 @@
-// The network rule of the house: https for every remote host, plain http only to loopback.
-// Used for platform base URLs, callback URLs and everything handed to the system browser.
+// The network rule as a service check: a URL that breaks it (common/urls.ts) is an AppFailure
+// with the user's sentence, before anything is sent or opened.
+import type { CallbackDoor } from '../../../common/contract';
+import { checkCallbackUrl, remoteUrlProblem } from '../../../common/urls';
 import { AppFailure } from '../errors';
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
-export function parseUrl(value: string): URL | null {
-  try {
-    return new URL(value);
-  } catch {
-    return null;
-  }
-}
-
-/** True for https URLs, and http URLs whose host is loopback. */
-export function isSafeRemoteUrl(value: string): boolean {
-  const url = parseUrl(value);
-  if (!url || url.username || url.password) return false;
-  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-}
-
 export function assertSafeRemoteUrl(value: string, what: string): URL {
-  if (!isSafeRemoteUrl(value)) {
-    throw new AppFailure(
-      'insecure_url',
-      `${what} must be an https URL (plain http is allowed only for 127.0.0.1 or localhost).`,
-    );
-  }
-  return new URL(value);
+  const problem = remoteUrlProblem(value, what);
+  if (problem) throw new AppFailure('insecure_url', problem);
+  return new URL(value.trim());
+}
+
+/** A callback URL as typed (step 3 repeats it byte for byte) and the door it opens, or the user's sentence. */
+export function assertCallbackUrl(value: string): { callbackUrl: string; door: CallbackDoor } {
+  const check = checkCallbackUrl(value);
+  if (!check.ok) throw new AppFailure(check.insecure ? 'insecure_url' : 'invalid_input', check.message);
+  return { callbackUrl: value.trim(), door: check.door };
 }

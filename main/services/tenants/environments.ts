@@ -1,14 +1,10 @@
-// The platform environments a tenant can live in: the US, EU and staging presets, or a custom
-// platform URL (https, or plain http to a loopback host only).
-import type { TenantEnvironment } from '../../../preload/contract';
-import { AppFailure, assertNever } from '../errors';
+// A tenant's platform base URL from its environment: a preset's, or a custom URL checked by the
+// network rule (https, or plain http to a loopback host only).
+import type { TenantEnvironment } from '../../../common/contract';
+import { assertNever } from '../../../common/assert-never';
+import { ENVIRONMENT_PRESETS } from '../../../common/environments';
+import { AppFailure } from '../errors';
 import { assertSafeRemoteUrl } from '../net/safe-url';
-
-export const ENVIRONMENT_PRESETS = {
-  us: { label: 'US', baseUrl: 'https://api.cloud-elements.com/elements/api-v2' },
-  eu: { label: 'EU', baseUrl: 'https://api.cloud-elements.co.uk/elements/api-v2' },
-  staging: { label: 'Staging', baseUrl: 'https://staging.cloud-elements.com/elements/api-v2' },
-} as const;
 
 /** The platform base URL of an environment; a custom URL is checked and loses trailing slashes. */
 export function environmentBaseUrl(environment: TenantEnvironment, customUrl?: string | null): string {
@@ -28,15 +24,5 @@ export function environmentBaseUrl(environment: TenantEnvironment, customUrl?: s
     }
     default:
       return assertNever(environment);
-  }
-}
-
-/** A short human name of the environment, for sentences: "US", "EU", "Staging" or the custom host. */
-export function environmentLabel(environment: TenantEnvironment, baseUrl: string): string {
-  if (environment !== 'custom') return ENVIRONMENT_PRESETS[environment].label;
-  try {
-    return new URL(baseUrl).host;
-  } catch {
-    return baseUrl;
   }
 }

@@ -1,9 +1,9 @@
 // Saved OAuth apps per tenant: name, client id, callback URL and scope in the metadata file; the
 // client secret in the keychain under the tenant's prefix, so removing the tenant removes it too.
 import type { z } from 'zod';
-import type { OAuthAppSaveSchema, OAuthAppView } from '../../../preload/contract';
+import type { OAuthAppSaveSchema, OAuthAppView } from '../../../common/contract';
 import { AppFailure } from '../errors';
-import { isSafeRemoteUrl } from '../net/safe-url';
+import { assertCallbackUrl } from '../net/safe-url';
 import type { Clock, SecretStore } from '../ports';
 import { maskSecret, restoreSecrets, secretAccounts, type SavedSecret } from './secret-accounts';
 import type { SavedOAuthApp } from './tenant-context';
@@ -16,9 +16,6 @@ import {
 } from './tenant-records';
 import type { OAuthAppRecord, TenantRegistry } from './tenant-registry';
 
-/** The app's own callback door (the custom protocol). */
-const APP_CALLBACK_URL = 'element-auth://oauth/callback';
-
 export type OAuthAppSaveInput = z.output<typeof OAuthAppSaveSchema>;
 
 export interface OAuthAppsOptions {
@@ -28,16 +25,6 @@ export interface OAuthAppsOptions {
   newId: () => string;
   /** Called after every change, to tell the windows. */
   changed: () => Promise<unknown>;
-}
-
-/** The callback URL as typed (step 3 must repeat it byte for byte): https, loopback http or the app's own. */
-export function checkCallbackUrl(value: string): string {
-  const text = value.trim();
-  if (text === APP_CALLBACK_URL || isSafeRemoteUrl(text)) return text;
-  throw new AppFailure(
-    'insecure_url',
-    'The callback URL must be https, plain http to 127.0.0.1 or localhost, or element-auth://oauth/callback.',
-  );
 }
 
 export class OAuthApps {
@@ -55,7 +42,7 @@ export class OAuthApps {
     const { registry, secrets, clock } = this.options;
     const name = input.name.trim();
     const clientId = input.clientId.trim();
-    const callbackUrl = checkCallbackUrl(input.callbackUrl);
+    const { callbackUrl } = assertCallbackUrl(input.callbackUrl);
     const scope = input.scope?.trim() || null;
     const clientSecret = input.clientSecret?.trim() || null;
     if (!name || !clientId)

@@ -1,7 +1,7 @@
 // The tenants service's view of the 3-step flow: whether one is still pending and the sentence that
 // names it, so switching or removing its tenant asks the user first.
-import type { FlowView } from '../../../preload/contract';
-import { assertNever } from '../errors';
+import type { FlowView } from '../../../common/contract';
+import { assertNever } from '../../../common/assert-never';
 
 /** What the tenants service needs from the flow service; index.ts wires it. */
 export interface PendingFlowGuard {

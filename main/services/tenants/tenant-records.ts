@@ -1,6 +1,6 @@
 // Lookups and views over the metadata records: find by id or name, the duplicate-name rule, and
 // the views the renderer may see (hints only, never a secret).
-import type { OAuthAppView, TenantView } from '../../../preload/contract';
+import type { OAuthAppView, TenantView } from '../../../common/contract';
 import { AppFailure } from '../errors';
 import type { Metadata, OAuthAppRecord, TenantRecord } from './tenant-registry';
 

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { TenantEnvironmentSchema } from '../../../preload/contract';
+import { TenantEnvironmentSchema } from '../../../common/contract';
 import { AppFailure } from '../errors';
 import type { Clock, Logger } from '../ports';
 

@@ -7,12 +7,13 @@ import type {
   TenantUpdateSchema,
   TenantVerification,
   TenantView,
-} from '../../../preload/contract';
+} from '../../../common/contract';
 import type { z } from 'zod';
 import type { PlatformClientOptions } from '../cloud-elements/platform-client';
 import { AppFailure } from '../errors';
 import type { Clock, EventSink, Logger, SecretStore } from '../ports';
-import { environmentBaseUrl, environmentLabel } from './environments';
+import { environmentLabel } from '../../../common/environments';
+import { environmentBaseUrl } from './environments';
 import { OAuthApps } from './oauth-apps';
 import { describePendingFlow, noFlowGuard, pendingFlow, type PendingFlowGuard } from './pending-flow';
 import { maskSecret, restoreSecrets, secretAccounts, type SavedSecret } from './secret-accounts';

@@ -1,6 +1,6 @@
 // Checks a tenant's secrets with the cheapest platform call there is (GET /instances) and says
 // the outcome in one sentence; a 401 means the organization or user secret is wrong.
-import type { TenantVerification } from '../../../preload/contract';
+import type { TenantVerification } from '../../../common/contract';
 import { PlatformClient, type PlatformClientOptions } from '../cloud-elements/platform-client';
 import { isFailure } from '../errors';
 import type { TenantContext } from './tenant-context';

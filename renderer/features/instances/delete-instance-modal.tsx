@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button, Code, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { ModalFooter } from '../shell/modal-footer';
-import type { AppError } from '../../../preload/contract';
+import type { AppError } from '../../../common/contract';
 
 interface DeleteInstanceModalProps {
   opened: boolean;

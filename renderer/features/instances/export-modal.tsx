@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, Button, Checkbox, Modal, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
 import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
 import { ModalFooter } from '../shell/modal-footer';
-import type { AppError } from '../../../preload/contract';
+import type { AppError } from '../../../common/contract';
 import type { ExportScope } from '../../stores/instances';
 
 interface ExportModalProps {

@@ -25,7 +25,7 @@ import {
   IconRefresh,
   IconTrash,
 } from '@tabler/icons-react';
-import type { InstanceSummary } from '../../../preload/contract';
+import type { InstanceSummary } from '../../../common/contract';
 import { useInstancesStore } from '../../stores/instances';
 import { DeleteInstanceModal } from './delete-instance-modal';
 import { formatCreated, formatInstant, statusOf } from './instance-rows';

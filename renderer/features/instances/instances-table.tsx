@@ -4,7 +4,7 @@ import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { Badge, Checkbox, Group, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { InstanceSummary } from '../../../preload/contract';
+import type { InstanceSummary } from '../../../common/contract';
 import { formatCreated, statusOf, type InstanceStatus, type Sort, type SortKey } from './instance-rows';
 import './instances-table.css';
 

@@ -2,7 +2,7 @@
 // confirm button on the right.
 import type { ReactNode } from 'react';
 import { Alert, Button, Group } from '@mantine/core';
-import type { AppError } from '../../../preload/contract';
+import type { AppError } from '../../../common/contract';
 
 interface ModalFooterProps {
   error: AppError | null;

@@ -1,7 +1,7 @@
 // A call main refused, shown next to what the user just did: a short title and main's sentence.
 import { Alert } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
-import type { AppError } from '../../../preload/contract';
+import type { AppError } from '../../../common/contract';
 
 interface ActionErrorAlertProps {
   title: string;

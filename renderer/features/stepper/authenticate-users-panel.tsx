@@ -3,8 +3,8 @@
 import type { FormEvent } from 'react';
 import { Button, Code, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconCheck, IconCopy, IconExternalLink, IconX } from '@tabler/icons-react';
-import type { AppError, FlowView } from '../../../preload/contract';
-import { assertNever } from '../../assert-never';
+import type { AppError, FlowView } from '../../../common/contract';
+import { assertNever } from '../../../common/assert-never';
 import { ActionErrorAlert } from './action-error-alert';
 import { formatTimeLeft, useTimeLeft } from './use-time-left';
 

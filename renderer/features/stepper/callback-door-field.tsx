@@ -1,14 +1,15 @@
 // The callback URL and its three doors (this app, a one-time local listener, paste back), each
 // explained in one line; picking a door fills an example URL the user then matches to the vendor's.
 import { Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { doorOf, LOOPBACK_CALLBACK_EXAMPLE, PROTOCOL_CALLBACK_URL, type CallbackDoor } from './flow-form';
+import type { CallbackDoor } from '../../../common/contract';
+import { APP_CALLBACK_URL, callbackDoorOf, LOOPBACK_CALLBACK_EXAMPLE } from '../../../common/urls';
 
 const DOORS: { door: CallbackDoor; title: string; line: string; example: string }[] = [
   {
     door: 'protocol',
     title: 'This app catches it',
     line: 'The browser hands the sign-in straight back to the app.',
-    example: PROTOCOL_CALLBACK_URL,
+    example: APP_CALLBACK_URL,
   },
   {
     door: 'loopback',
@@ -33,14 +34,14 @@ interface CallbackDoorFieldProps {
 }
 
 function exampleFor(door: CallbackDoor, current: string): string {
-  if (doorOf(current) === door) return current;
-  if (door === 'protocol') return PROTOCOL_CALLBACK_URL;
+  if (callbackDoorOf(current) === door) return current;
+  if (door === 'protocol') return APP_CALLBACK_URL;
   if (door === 'loopback') return LOOPBACK_CALLBACK_EXAMPLE;
   return 'https://';
 }
 
 export function CallbackDoorField({ value, error, fromApp, onChange }: CallbackDoorFieldProps) {
-  const door = doorOf(value);
+  const door = callbackDoorOf(value);
   return (
     <Stack gap="xs">
       <TextInput

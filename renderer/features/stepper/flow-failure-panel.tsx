@@ -3,8 +3,8 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, DataList, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh, IconUsersGroup } from '@tabler/icons-react';
-import type { AppError, ErrorCode } from '../../../preload/contract';
-import { assertNever } from '../../assert-never';
+import type { AppError, ErrorCode } from '../../../common/contract';
+import { assertNever } from '../../../common/assert-never';
 
 const SPECIAL = [
   'consent_denied',

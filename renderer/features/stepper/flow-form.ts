@@ -1,13 +1,9 @@
 // The "Redirect URL" form as data: the draft, its defaults from an element preset, the callback
 // door a URL picks, inline validation (one sentence per field) and the FlowStart it becomes.
-import type { ElementPresetView, EventsSettings, FlowStart } from '../../../preload/contract';
+import type { ElementPresetView, EventsSettings, FlowStart } from '../../../common/contract';
+import { DEFAULT_ELEMENT_KEY, DEFAULT_EVENTS } from '../../../common/element-defaults';
+import { APP_CALLBACK_URL, callbackUrlProblem, httpsUrlProblem, stateProblem } from '../../../common/urls';
 import { pollerConfigurationProblem } from './poller-json';
-
-export const PROTOCOL_CALLBACK_URL = 'element-auth://oauth/callback';
-export const LOOPBACK_CALLBACK_EXAMPLE = 'http://127.0.0.1:53682/callback';
-export const DEFAULT_ELEMENT_KEY = 'zohocrmv2';
-
-export type CallbackDoor = 'protocol' | 'loopback' | 'paste';
 
 export type EventsDraft = Omit<EventsSettings, 'refreshIntervalMinutes'> & {
   refreshIntervalMinutes: number | string;
@@ -39,15 +35,6 @@ export interface ReauthTarget {
 /** Field name → one sentence; the events fields are prefixed "events.", configuration "configuration.". */
 export type FieldErrors = Record<string, string>;
 
-const NO_EVENTS: EventsDraft = {
-  enabled: false,
-  vendorType: 'polling',
-  refreshIntervalMinutes: 15,
-  pollerConfiguration: '',
-  notificationCallbackUrl: '',
-  signatureKey: '',
-};
-
 export function emptyDraft(): FlowDraft {
   return {
     elementKey: DEFAULT_ELEMENT_KEY,
@@ -55,12 +42,12 @@ export function emptyDraft(): FlowDraft {
     oauthAppId: null,
     clientId: '',
     clientSecret: '',
-    callbackUrl: PROTOCOL_CALLBACK_URL,
+    callbackUrl: APP_CALLBACK_URL,
     state: '',
     tags: [],
     scope: '',
     configuration: {},
-    events: { ...NO_EVENTS },
+    events: { ...DEFAULT_EVENTS },
   };
 }
 
@@ -95,56 +82,7 @@ export function withPresetDefaults(
   };
 }
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost']);
-
-function parseUrl(text: string): URL | null {
-  try {
-    return new URL(text);
-  } catch {
-    return null;
-  }
-}
-
-/** The door a callback URL opens; null when the URL is not one the app can use. */
-export function doorOf(callbackUrl: string): CallbackDoor | null {
-  const text = callbackUrl.trim();
-  if (text === PROTOCOL_CALLBACK_URL) return 'protocol';
-  const url = parseUrl(text);
-  if (!url || url.username || url.password) return null;
-  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname) && url.port !== '') return 'loopback';
-  if (url.protocol === 'https:') return 'paste';
-  return null;
-}
-
-const ALL_DOORS = 'Use https://…, http://127.0.0.1:PORT/… or element-auth://oauth/callback.';
-
-export function callbackUrlProblem(callbackUrl: string): string | null {
-  const text = callbackUrl.trim();
-  if (text === '') return 'Enter the callback URL registered with the vendor.';
-  if (doorOf(text)) return null;
-  const url = parseUrl(text);
-  if (!url) return `This is not a URL. ${ALL_DOORS}`;
-  if (url.username || url.password) return 'Leave the user name and password out of the callback URL.';
-  if (url.protocol === 'element-auth:') return `The app's own callback is exactly ${PROTOCOL_CALLBACK_URL}.`;
-  if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) {
-    return 'Add the port the local listener should use, e.g. http://127.0.0.1:53682/callback.';
-  }
-  if (url.protocol === 'http:')
-    return 'Plain http is only for this computer (127.0.0.1); use https for anything else.';
-  return ALL_DOORS;
-}
-
-export function httpsUrlProblem(value: string): string | null {
-  const url = parseUrl(value.trim());
-  if (!url || url.protocol !== 'https:' || url.username || url.password) {
-    return 'Use an https URL, e.g. https://example.com/path.';
-  }
-  return null;
-}
-
 const ELEMENT_KEY = /^[A-Za-z0-9._-]+$/;
-/** The characters a state may hold: printable ASCII without spaces or quotes. */
-const STATE = /^[\x21\x23-\x26\x28-\x7e]+$/;
 
 function eventsErrors(events: EventsDraft): FieldErrors {
   const errors: FieldErrors = {};
@@ -180,10 +118,8 @@ export function validateDraft(draft: FlowDraft, preset: ElementPresetView | unde
   }
   const callback = callbackUrlProblem(draft.callbackUrl);
   if (callback) errors.callbackUrl = callback;
-  const state = draft.state.trim();
-  if (state !== '' && (state.length > 200 || !STATE.test(state))) {
-    errors.state = 'A state is one word of at most 200 characters, without spaces or quotes.';
-  }
+  const state = stateProblem(draft.state);
+  if (state) errors.state = state;
   if (draft.tags.length > 50) errors.tags = 'Use at most 50 tags.';
   else if (draft.tags.some((tag) => tag.trim().length > 100))
     errors.tags = 'Keep each tag under 100 characters.';

@@ -2,8 +2,8 @@
 // flow store: it maps the FlowView main pushes to the active step and the panel that shows it.
 import { Paper, Stack, Stepper } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
-import type { ElementPresetView, FlowView, OAuthAppView } from '../../../preload/contract';
-import { assertNever } from '../../assert-never';
+import type { ElementPresetView, FlowView, OAuthAppView } from '../../../common/contract';
+import { assertNever } from '../../../common/assert-never';
 import { useAppStore } from '../../stores/app';
 import { useFlowStore, type FlowAction } from '../../stores/flow';
 import { ActionErrorAlert } from './action-error-alert';

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { Button, DataList, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconCheck, IconCopy, IconListDetails, IconPlus } from '@tabler/icons-react';
-import type { AppError, InstanceCreated } from '../../../preload/contract';
+import type { AppError, InstanceCreated } from '../../../common/contract';
 import { ActionErrorAlert } from './action-error-alert';
 
 interface InstanceCreatedPanelProps {

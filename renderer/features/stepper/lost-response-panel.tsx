@@ -2,7 +2,7 @@
 // explain plainly that the code is spent and a new consent is needed.
 import { Alert, Button, DataList, Group, Stack, Text } from '@mantine/core';
 import { IconCheck, IconRefresh, IconWifiOff } from '@tabler/icons-react';
-import type { AppError, InstanceCreated } from '../../../preload/contract';
+import type { AppError, InstanceCreated } from '../../../common/contract';
 import { ActionErrorAlert } from './action-error-alert';
 
 interface LostResponsePanelProps {

@@ -1,7 +1,7 @@
 // The OAuth client of step 1: a saved OAuth app of the tenant (its secret stays in the keychain),
 // or a client id and secret typed in for this sign-in.
 import { Select, SimpleGrid, Stack, TextInput, PasswordInput } from '@mantine/core';
-import type { OAuthAppView } from '../../../preload/contract';
+import type { OAuthAppView } from '../../../common/contract';
 import type { FieldErrors } from './flow-form';
 
 const TYPE_IN = '__type-in__';

@@ -14,7 +14,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { IconArrowRight, IconRefresh } from '@tabler/icons-react';
-import type { AppError, ElementPresetView, OAuthAppView } from '../../../preload/contract';
+import type { AppError, ElementPresetView, OAuthAppView } from '../../../common/contract';
 import { ActionErrorAlert } from './action-error-alert';
 import { CallbackDoorField } from './callback-door-field';
 import { ElementConfigurationFields } from './element-configuration-fields';

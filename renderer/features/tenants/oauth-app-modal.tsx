@@ -2,7 +2,7 @@
 // (an edit shows its hint, and empty keeps it).
 import { Button, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { ModalFooter } from '../shell/modal-footer';
-import type { AppError, OAuthAppSave, OAuthAppView } from '../../../preload/contract';
+import type { AppError, OAuthAppSave, OAuthAppView } from '../../../common/contract';
 import {
   emptyOAuthAppDraft,
   oauthAppDraftOf,

@@ -1,7 +1,7 @@
 // The saved-OAuth-app form as data: the draft (client secret typed in, never prefilled), its
 // validation with the stepper's callback rules, and the tenants.saveOAuthApp payload.
-import type { OAuthAppSave, OAuthAppView } from '../../../preload/contract';
-import { callbackUrlProblem, PROTOCOL_CALLBACK_URL } from '../stepper/flow-form';
+import type { OAuthAppSave, OAuthAppView } from '../../../common/contract';
+import { APP_CALLBACK_URL, callbackUrlProblem } from '../../../common/urls';
 
 export interface OAuthAppDraft {
   name: string;
@@ -14,7 +14,7 @@ export interface OAuthAppDraft {
 export type OAuthAppFieldErrors = Partial<Record<keyof OAuthAppDraft, string>>;
 
 export function emptyOAuthAppDraft(): OAuthAppDraft {
-  return { name: '', clientId: '', clientSecret: '', callbackUrl: PROTOCOL_CALLBACK_URL, scope: '' };
+  return { name: '', clientId: '', clientSecret: '', callbackUrl: APP_CALLBACK_URL, scope: '' };
 }
 
 export function oauthAppDraftOf(app: OAuthAppView): OAuthAppDraft {

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { ActionIcon, Alert, Button, Code, Group, Modal, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import type { AppError, OAuthAppView } from '../../../preload/contract';
+import type { AppError, OAuthAppView } from '../../../common/contract';
 
 interface OAuthAppsListProps {
   tenantName: string;

@@ -3,7 +3,7 @@
 import { Button, List, Modal, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { ModalFooter } from '../shell/modal-footer';
-import type { AppError, TenantView } from '../../../preload/contract';
+import type { AppError, TenantView } from '../../../common/contract';
 
 interface RemoveTenantModalProps {
   tenant: TenantView | null;

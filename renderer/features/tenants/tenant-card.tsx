@@ -14,8 +14,8 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconCheck, IconCopy, IconPencil, IconPlugConnected, IconTrash } from '@tabler/icons-react';
-import type { AppError, TenantVerification, TenantView } from '../../../preload/contract';
-import { environmentLabel } from './tenant-form-model';
+import type { AppError, TenantVerification, TenantView } from '../../../common/contract';
+import { environmentLabel } from '../../../common/environments';
 
 interface TenantCardProps {
   tenant: TenantView;
@@ -83,7 +83,7 @@ export function TenantCard(props: TenantCardProps) {
         </Group>
         <Group gap={6}>
           <Badge variant="outline" color="gray">
-            {environmentLabel(tenant)}
+            {environmentLabel(tenant.environment, tenant.baseUrl)}
           </Badge>
           <Text size="xs" ff="monospace" c="dimmed">
             {tenant.baseUrl}

@@ -12,12 +12,12 @@ import {
   TextInput,
 } from '@mantine/core';
 import { ModalFooter } from '../shell/modal-footer';
-import type { AppError, TenantAdd, TenantUpdate, TenantView } from '../../../preload/contract';
+import type { AppError, TenantAdd, TenantUpdate, TenantView } from '../../../common/contract';
+import { ENVIRONMENT_OPTIONS } from '../../../common/environments';
 import { TenantColorPicker } from './tenant-color-picker';
 import {
   draftOf,
   emptyTenantDraft,
-  ENVIRONMENT_OPTIONS,
   toTenantAdd,
   toTenantUpdate,
   validateTenantDraft,

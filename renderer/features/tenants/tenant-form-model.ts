@@ -1,6 +1,7 @@
 // The tenant form as data: the draft (secrets typed in, never prefilled), its validation in the
 // user's words, and the exact tenants.add / tenants.update payloads it becomes.
-import type { TenantAdd, TenantEnvironment, TenantUpdate, TenantView } from '../../../preload/contract';
+import type { TenantAdd, TenantEnvironment, TenantUpdate, TenantView } from '../../../common/contract';
+import { parseUrl, remoteUrlProblem } from '../../../common/urls';
 
 export interface TenantDraft {
   name: string;
@@ -17,13 +18,6 @@ export interface TenantDraft {
 export type TenantField = 'name' | 'customUrl' | 'orgSecret' | 'userSecret';
 export type TenantFieldErrors = Partial<Record<TenantField, string>>;
 
-export const ENVIRONMENT_OPTIONS: { value: TenantEnvironment; label: string }[] = [
-  { value: 'us', label: 'US' },
-  { value: 'eu', label: 'EU' },
-  { value: 'staging', label: 'Staging' },
-  { value: 'custom', label: 'Custom URL' },
-];
-
 /** The colour swatches a tenant can wear in the header: distinct at a glance, fine in light and dark. */
 export const TENANT_COLORS = [
   '#1c7ed6',
@@ -37,7 +31,6 @@ export const TENANT_COLORS = [
 ];
 
 export const NAME_MAX = 80;
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export function emptyTenantDraft(): TenantDraft {
   return {
@@ -67,24 +60,10 @@ export function draftOf(tenant: TenantView): TenantDraft {
 export function platformUrlProblem(value: string): string | null {
   const text = value.trim();
   if (!text) return 'Enter the platform URL, e.g. https://ce.example.com/elements/api-v2.';
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return 'This is not a URL. It looks like https://ce.example.com/elements/api-v2.';
-  }
-  if (url.username || url.password) return 'Leave the user name and password out of the URL.';
+  const url = parseUrl(text);
+  if (!url) return 'This is not a URL. It looks like https://ce.example.com/elements/api-v2.';
   if (url.search || url.hash) return 'The platform URL has no query (?…) or fragment (#…).';
-  if (url.protocol === 'https:') return null;
-  if (
-    url.protocol === 'http:' &&
-    (LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname))
-  ) {
-    return null;
-  }
-  if (url.protocol === 'http:')
-    return 'Plain http is only for this computer (127.0.0.1); use https for anything else.';
-  return 'Use an https URL.';
+  return remoteUrlProblem(text, 'The platform URL');
 }
 
 /** What is wrong with the draft, field by field; an empty object when it can be saved. */
@@ -140,17 +119,4 @@ export function toTenantUpdate(draft: TenantDraft, tenant: TenantView): TenantUp
   if (draft.orgSecret.trim()) update.orgSecret = draft.orgSecret.trim();
   if (draft.userSecret.trim()) update.userSecret = draft.userSecret.trim();
   return update;
-}
-
-export function environmentLabel(tenant: Pick<TenantView, 'environment' | 'baseUrl'>): string {
-  if (tenant.environment !== 'custom') {
-    return (
-      ENVIRONMENT_OPTIONS.find((option) => option.value === tenant.environment)?.label ?? tenant.environment
-    );
-  }
-  try {
-    return new URL(tenant.baseUrl).host;
-  } catch {
-    return tenant.baseUrl;
-  }
 }

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
-import type { OAuthAppView, TenantView } from '../../../preload/contract';
+import type { OAuthAppView, TenantView } from '../../../common/contract';
 import { useTenantsStore, type TenantAction } from '../../stores/tenants';
 import { EmptyState } from '../shell/empty-state';
 import { OAuthAppModal } from './oauth-app-modal';

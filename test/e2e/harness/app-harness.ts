@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { createAppRouter, type Router } from '../../../main/router/index';
 import { createServices, type Services } from '../../../main/services/index';
-import { isSafeRemoteUrl } from '../../../main/services/net/safe-url';
+import { isSafeRemoteUrl } from '../../../common/urls';
 import { silentLogger, systemClock, type Clock, type EventSink } from '../../../main/services/ports';
 import { KeytarSecretStore } from '../../../main/services/tenants/keytar-secret-store';
 import { serveRenderer } from './static-server';

@@ -1,6 +1,6 @@
 // Runs inside the page before the app: builds window.elementAuth with the real createApi over a
 // Playwright binding (invoke) and a push function (events) — the e2e stand-in for the preload.
-import { createApi } from '../../../preload/api';
+import { createApi } from '../../../common/api';
 
 type Listener = (payload: unknown) => void;
 interface HarnessWindow {

@@ -1,6 +1,6 @@
 // Gives an e2e app an active tenant on a fake platform, through the real tenants service, and
 // reloads the page so the renderer shows it.
-import type { TenantView } from '../../../preload/contract';
+import type { TenantView } from '../../../common/contract';
 import { FAKE_SECRETS, type FakePlatform } from '../../fakes/platform-server';
 import type { AppHarness } from '../harness/app-harness';
 

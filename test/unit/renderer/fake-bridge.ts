@@ -1,7 +1,7 @@
 // A scripted window.elementAuth for renderer tests: the real createApi over an in-memory transport
 // whose answers each test sets, with the calls it received and a way to push events.
-import { createApi, type Transport } from '../../../preload/api';
-import type { ChannelName, EventName, EventPayload, Result } from '../../../preload/contract';
+import { createApi, type Transport } from '../../../common/api';
+import type { ChannelName, EventName, EventPayload, Result } from '../../../common/contract';
 
 type Answer = (input: unknown) => Result<unknown> | Promise<Result<unknown>>;
 export type Answers = Partial<Record<ChannelName, Answer>>;

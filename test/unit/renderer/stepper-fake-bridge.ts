@@ -1,6 +1,6 @@
 // The stepper's (and instances') scripted bridge: an active tenant, the real element presets and
 // a flow view, over the shared fake bridge.
-import { ElementPresetSchema, type FlowView, type TenantList } from '../../../preload/contract';
+import { ElementPresetSchema, type FlowView, type TenantList } from '../../../common/contract';
 import { installScriptedBridge, ok, type FakeBridge } from './fake-bridge';
 import { ELEMENT_PRESETS } from '../../../main/services/elements/element-presets';
 

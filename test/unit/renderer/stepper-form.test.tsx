@@ -1,11 +1,9 @@
-// The "Redirect URL" form as data: which door a callback URL opens, the sentences that block a bad
+// The "Redirect URL" form as data: the sentences that block a bad
 // draft, the line of a JSON mistake, and the exact flow.start payload of a good draft.
 import { describe, expect, it } from 'vitest';
-import { ElementPresetSchema } from '../../../preload/contract';
+import { ElementPresetSchema } from '../../../common/contract';
 import { ELEMENT_PRESETS } from '../../../main/services/elements/element-presets';
 import {
-  callbackUrlProblem,
-  doorOf,
   emptyDraft,
   presetOf,
   toFlowStart,
@@ -28,29 +26,6 @@ function validDraft(patch: Partial<FlowDraft> = {}): FlowDraft {
     ...patch,
   };
 }
-
-describe('callback doors', () => {
-  it.each([
-    ['element-auth://oauth/callback', 'protocol'],
-    ['http://127.0.0.1:53682/callback', 'loopback'],
-    ['http://localhost:8080/cb', 'loopback'],
-    ['https://auth.example.com/oauth', 'paste'],
-    ['http://example.com/cb', null],
-    ['http://127.0.0.1/cb', null],
-    ['https://user:pw@example.com/cb', null],
-    ['element-auth://other', null],
-    ['ftp://example.com', null],
-  ])('%s → %s', (url, door) => {
-    expect(doorOf(url)).toBe(door);
-    expect(callbackUrlProblem(url) === null).toBe(door !== null);
-  });
-
-  it('says what to fix for a near miss', () => {
-    expect(callbackUrlProblem('http://127.0.0.1/cb')).toMatch(/add the port/i);
-    expect(callbackUrlProblem('http://example.com/cb')).toMatch(/only for this computer/i);
-    expect(callbackUrlProblem('')).toMatch(/enter the callback url/i);
-  });
-});
 
 describe('poller configuration', () => {
   it('accepts the Zoho example and points at the line of a JSON mistake', () => {

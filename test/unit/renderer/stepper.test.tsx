@@ -3,7 +3,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FlowView } from '../../../preload/contract';
+import type { FlowView } from '../../../common/contract';
 import { StepperScreen } from '../../../renderer/features/stepper/stepper-screen';
 import { useFlowStore } from '../../../renderer/stores/flow';
 import { useInstancesStore } from '../../../renderer/stores/instances';

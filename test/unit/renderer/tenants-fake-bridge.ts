@@ -1,6 +1,6 @@
 // The tenants tests' scripted bridge: two tenants with hints only and a saved OAuth app, over the
 // shared fake bridge.
-import type { TenantList } from '../../../preload/contract';
+import type { TenantList } from '../../../common/contract';
 import { installScriptedBridge, ok, type FakeBridge } from './fake-bridge';
 
 export { ok, type FakeBridge } from './fake-bridge';

@@ -48,7 +48,7 @@ describe('tenant form', { timeout: 30_000 }, () => {
     expect(within(form).getByText('A tenant named “Acme” already exists.')).toBeTruthy();
     expect(
       within(form).getByText(
-        'Plain http is only for this computer (127.0.0.1); use https for anything else.',
+        'Plain http is only for this computer (127.0.0.1, localhost or [::1]); use https for anything else.',
       ),
     ).toBeTruthy();
     expect(bridge.callsTo('tenants.add')).toEqual([]);

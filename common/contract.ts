@@ -229,6 +229,7 @@ export const FlowStartSchema = z.object({
 export type FlowStart = z.input<typeof FlowStartSchema>;
 
 export const CallbackDoorSchema = z.enum(['protocol', 'loopback', 'paste']);
+export type CallbackDoor = z.infer<typeof CallbackDoorSchema>;
 export const InstanceCreatedSchema = z.object({
   id: z.number(),
   name: z.string(),
