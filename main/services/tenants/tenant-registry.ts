@@ -1,12 +1,13 @@
 // The tenants metadata file (tenants.json in the data folder): non-secret records of tenants and
 // saved OAuth apps, written atomically with a schema version. An unreadable file is moved aside.
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { TenantEnvironmentSchema } from '../../../common/contract';
 import { AppFailure } from '../errors';
 import type { Clock, Logger } from '../ports';
+import { writeFileAtomic } from '../storage/atomic-file';
+import { withFolderLock } from '../storage/folder-lock';
 
 export const METADATA_FILE_NAME = 'tenants.json';
 export const SCHEMA_VERSION = 1;
@@ -80,16 +81,19 @@ export class TenantRegistry {
   }
 
   /**
-   * Reads, lets `change` edit the data in place, then writes it atomically. Changes in this process
-   * run one after another; when `change` throws, nothing is written.
+   * Reads, lets `change` edit the data in place, then writes it atomically, all under the data
+   * folder's lock: changes of this and every other process run one after another; when `change`
+   * throws, nothing is written.
    */
   update<T>(change: (data: Metadata) => T | Promise<T>): Promise<T> {
-    return this.serial(async () => {
-      const data = await this.load();
-      const result = await change(data);
-      await this.write(data);
-      return result;
-    });
+    return this.serial(() =>
+      withFolderLock(this.options.dataDir, METADATA_FILE_NAME, async () => {
+        const data = await this.load();
+        const result = await change(data);
+        await this.write(data);
+        return result;
+      }),
+    );
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
@@ -161,23 +165,9 @@ export class TenantRegistry {
   }
 
   private async write(data: Metadata): Promise<void> {
-    const dir = path.dirname(this.file);
-    const temp = path.join(
-      dir,
-      `.${METADATA_FILE_NAME}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
-    );
     try {
-      await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-      const handle = await fs.open(temp, 'wx', 0o600);
-      try {
-        await handle.writeFile(`${JSON.stringify(data, null, 2)}\n`, 'utf8');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await fs.rename(temp, this.file);
+      await writeFileAtomic(this.file, `${JSON.stringify(data, null, 2)}\n`);
     } catch (error) {
-      await fs.rm(temp, { force: true }).catch(() => undefined);
       throw new AppFailure(
         'metadata_unwritable',
         `Could not save the tenants file ${this.file} (${errorCode(error)}). Check that the folder is writable.`,
