@@ -17,7 +17,7 @@ export interface UiPorts {
 export function createAppRouter(services: Services, ui: UiPorts): Router {
   const handlers: Handlers = {
     ...appHandlers(services.appInfo),
-    ...tenantsHandlers(services.tenants, ui.clipboard),
+    ...tenantsHandlers(services.tenants, services.tenantSwitch, ui.clipboard),
     ...flowHandlers(services.flow, ui.clipboard),
     ...instancesHandlers(services.instances, ui),
   };

@@ -8,6 +8,7 @@ import { TenantService } from './tenants/tenant-service';
 import { InstanceService } from './instances/instance-service';
 import { PlatformClient } from './cloud-elements/platform-client';
 import { AuthFlow } from './auth-flow/auth-flow';
+import { TenantSwitch } from './tenant-switch';
 
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -35,10 +36,7 @@ export function createServices(given: ServicePorts) {
   const ports = { ...given, events: contractEvents(given.events) };
   const platformClient = (credentials: PlatformCredentials) =>
     new PlatformClient(credentials, ports.platform);
-  const tenants: TenantService = new TenantService({
-    ...ports,
-    flow: { current: () => flow.get(), cancel: () => flow.cancel() },
-  });
+  const tenants = new TenantService(ports);
   const instances = new InstanceService({
     tenants,
     secrets: ports.secretStore,
@@ -55,7 +53,8 @@ export function createServices(given: ServicePorts) {
     log: ports.log,
     platformClient,
   });
-  return { appInfo: ports.appInfo, tenants, instances, flow };
+  const tenantSwitch = new TenantSwitch(tenants, flow);
+  return { appInfo: ports.appInfo, tenants, tenantSwitch, instances, flow };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -2,6 +2,7 @@
 // draft with its validation, and the async actions of the stepper (loading → bridge → value or error).
 import { create } from 'zustand';
 import type { AppError, ElementPresetView, FlowView, OAuthAppView } from '../../common/contract';
+import { FLOW_STEPS } from '../../common/flow-steps';
 import { copiedFlash } from './copied-flash';
 import { bridge, toAppError, unwrap } from '../bridge';
 import {
@@ -61,41 +62,19 @@ interface FlowState {
   backToForm(): Promise<void>;
 }
 
-const RANK: Record<FlowView['step'], number> = {
-  idle: 0,
-  'fetching-url': 1,
-  'awaiting-consent': 2,
-  creating: 3,
-  done: 4,
-  'lost-response': 4,
-  failed: 4,
-  cancelled: 4,
-};
-
-const STEP_INDEX: Record<FlowView['step'], number | null> = {
-  idle: 0,
-  'fetching-url': 0,
-  'awaiting-consent': 1,
-  creating: 2,
-  'lost-response': 2,
-  done: 3,
-  failed: null,
-  cancelled: null,
-};
-
 const flowIdOf = (view: FlowView): string | null => (view.step === 'idle' ? null : view.flowId);
 
 /** A view arriving late (a call's answer after a newer push of the same flow) must not step back. */
 function isStale(current: FlowView, next: FlowView): boolean {
   const id = flowIdOf(next);
-  return id !== null && id === flowIdOf(current) && RANK[next.step] < RANK[current.step];
+  return id !== null && id === flowIdOf(current) && FLOW_STEPS[next.step].rank < FLOW_STEPS[current.step].rank;
 }
 
 export const useFlowStore = create<FlowState>()((set, get) => {
   const show = (view: FlowView) =>
     set((state) => {
       if (isStale(state.view, view)) return {};
-      const reached = STEP_INDEX[view.step];
+      const reached = FLOW_STEPS[view.step].stepperIndex;
       const leftConsent = state.view.step === 'awaiting-consent' && view.step !== 'awaiting-consent';
       const afterSuccess = state.view.step === 'done' && view.step === 'idle';
       return {

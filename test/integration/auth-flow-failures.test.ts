@@ -250,7 +250,7 @@ describe('auth flow: cancel and restart', () => {
     expect((await world.flow.cancel()).step).toBe('cancelled');
     await expect(fetch(location)).rejects.toThrow();
     expect(await refusal(() => world.flow.paste(location))).toMatchObject({ code: 'no_pending_flow' });
-    expect(world.flow.isPending()).toBe(false);
+    expect(world.flow.isRunning()).toBe(false);
     expect(posts()).toBe(0);
   });
 

@@ -1,6 +1,7 @@
 // The three-step flow as a state machine: step 1 (oauth url, browser), step 2 (a callback from
 // any door, matched to the pending flow by state), step 3 (create or re-authenticate, at once).
 import type { FlowStart, FlowView } from '../../../common/contract';
+import { FLOW_STEPS } from '../../../common/flow-steps';
 import type { PlatformInstance } from '../cloud-elements/platform-client';
 import type { ZohoDataCenter } from '../elements/zoho-data-centers';
 import { assertNever } from '../../../common/assert-never';
@@ -8,14 +9,11 @@ import { AppFailure } from '../errors';
 import { judgeCallback } from './callback-intake';
 import { fetchAuthorizationUrl, loadInstanceToReauthenticate } from './consent-url';
 import { planFlow } from './flow-plan';
-import { FlowSession, IDLE, isPendingStep, type AuthFlowPorts } from './flow-session';
+import { FlowSession, IDLE, type AuthFlowPorts } from './flow-session';
 import * as views from './flow-views';
 import type { GrantCallback } from './instance-body';
 import { keepSecrets, runInstanceStep } from './instance-step';
 import { LoopbackReceiver, type LoopbackVerdict } from './loopback-receiver';
-
-/** Steps a cancel (or a new start) ends; after a lost response it drops the candidate. */
-const ABANDONABLE = new Set<FlowView['step']>(['fetching-url', 'awaiting-consent', 'lost-response']);
 
 type Taken = { session: FlowSession; callback: GrantCallback; dataCenter?: ZohoDataCenter } | null;
 
@@ -34,13 +32,13 @@ export class AuthFlow {
     return this.session?.view ?? IDLE;
   }
 
-  isPending(): boolean {
-    return isPendingStep(this.get().step);
+  isRunning(): boolean {
+    return FLOW_STEPS[this.get().step].running;
   }
 
   /** Resolves once the flow is no longer pending (done, failed, cancelled, lost-response or idle). */
   settled(): Promise<FlowView> {
-    if (!this.isPending()) return Promise.resolve(this.get());
+    if (!this.isRunning()) return Promise.resolve(this.get());
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
@@ -276,7 +274,7 @@ export class AuthFlow {
   /** Cancels the pending flow, if any; callers refuse step 3 first. */
   private async abandon(): Promise<void> {
     const session = this.session;
-    if (!session || !ABANDONABLE.has(session.view.step)) return;
+    if (!session || !FLOW_STEPS[session.view.step].abandonable) return;
     session.candidate = undefined;
     this.moveTo(session, { step: 'cancelled', ...views.viewBase(session.plan) });
     await session.closeDoors();
@@ -297,7 +295,7 @@ export class AuthFlow {
     const { flowId, tenant } = session.plan;
     this.ports.log.info('Flow step', { flowId, step: view.step, tenantId: tenant.tenantId });
     this.ports.events.emit('flow.changed', view);
-    if (!isPendingStep(view.step)) this.wake(view);
+    if (!FLOW_STEPS[view.step].running) this.wake(view);
   }
 
   private wake(view: FlowView): void {

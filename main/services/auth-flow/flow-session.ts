@@ -29,12 +29,6 @@ export interface AuthFlowPorts {
 
 export const IDLE: FlowView = { step: 'idle' };
 
-const PENDING_STEPS = new Set<FlowView['step']>(['fetching-url', 'awaiting-consent', 'creating']);
-
-export function isPendingStep(step: FlowView['step']): boolean {
-  return PENDING_STEPS.has(step);
-}
-
 export class FlowSession {
   view: FlowView;
   authUrl: string | undefined;

@@ -15,7 +15,6 @@ import type { Clock, EventSink, Logger, SecretStore } from '../ports';
 import { environmentLabel } from '../../../common/environments';
 import { environmentBaseUrl } from './environments';
 import { OAuthApps } from './oauth-apps';
-import { describePendingFlow, noFlowGuard, pendingFlow, type PendingFlowGuard } from './pending-flow';
 import { maskSecret, restoreSecrets, secretAccounts, type SavedSecret } from './secret-accounts';
 import type { SavedOAuthApp, TenantContext, TenantResolver } from './tenant-context';
 import {
@@ -41,8 +40,6 @@ export interface TenantServiceOptions {
   clock: Clock;
   log: Logger;
   platform?: PlatformClientOptions;
-  /** The flow service, seen through the question "is a flow pending?". */
-  flow?: PendingFlowGuard;
   newId?: () => string;
 }
 
@@ -175,13 +172,8 @@ export class TenantService implements TenantResolver {
   }
 
   /** Removes the tenant and every keychain item under its prefix, then its metadata: no orphan is left. */
-  async remove(input: { id: string; abandonPendingFlow?: boolean }): Promise<TenantList> {
+  async remove(input: { id: string }): Promise<TenantList> {
     const tenant = findTenant(await this.registry.read(), input.id);
-    await this.guardFlow(
-      input.abandonPendingFlow,
-      (flow) => flow.tenantId === tenant.id,
-      `Removing ${tenant.name} cancels it.`,
-    );
     const data = await this.registry.update(async (current) => {
       const record = findTenant(current, tenant.id);
       const prefix = secretAccounts.tenantPrefix(record.id);
@@ -197,14 +189,14 @@ export class TenantService implements TenantResolver {
     return this.changed(data);
   }
 
-  /** Makes the tenant the active one; a pending flow of another tenant makes it ask first (flow_pending). */
-  async use(input: { id: string; abandonPendingFlow?: boolean }): Promise<TenantList> {
+  /** The tenant with this id or name, as the renderer sees it. */
+  async view(idOrName: string): Promise<TenantView> {
+    return tenantView(findTenant(await this.registry.read(), idOrName));
+  }
+
+  /** Makes the tenant the active one (TenantSwitch asks about a flow in progress first). */
+  async use(input: { id: string }): Promise<TenantList> {
     const tenant = findTenant(await this.registry.read(), input.id);
-    await this.guardFlow(
-      input.abandonPendingFlow,
-      (flow) => flow.tenantId !== tenant.id,
-      `Switching to ${tenant.name} cancels it.`,
-    );
     const data = await this.registry.update((current) => {
       current.activeTenantId = findTenant(current, tenant.id).id;
       return current;
@@ -274,18 +266,6 @@ export class TenantService implements TenantResolver {
       );
     }
     return secret;
-  }
-
-  private async guardFlow(
-    abandon: boolean | undefined,
-    concerns: (flow: { tenantId: string }) => boolean,
-    consequence: string,
-  ) {
-    const guard = this.options.flow ?? noFlowGuard;
-    const pending = pendingFlow(guard.current());
-    if (!pending || !concerns(pending)) return;
-    if (!abandon) throw new AppFailure('flow_pending', `${describePendingFlow(pending)} ${consequence}`);
-    await guard.cancel();
   }
 
   private listOf(data: Metadata): TenantList {

@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRouter, type Handlers } from '../../../../main/router/router';
 import { tenantsHandlers } from '../../../../main/router/tenants-handlers';
+import { TenantSwitch } from '../../../../main/services/tenant-switch';
 import { silentLogger } from '../../../../main/services/ports';
 import {
   buildTenants,
@@ -23,10 +24,12 @@ async function setup() {
   const dataDir = await tempDataDir('tenants-handlers');
   dirs.push(dataDir);
   const flow = new FakeFlow();
-  const { service, events } = buildTenants({ dataDir, secretStore: new MemorySecretStore(), flow });
+  const { service, events } = buildTenants({ dataDir, secretStore: new MemorySecretStore() });
   const copied: string[] = [];
   const router = createRouter(
-    tenantsHandlers(service, { writeText: (text) => copied.push(text) }) as Handlers,
+    tenantsHandlers(service, new TenantSwitch(service, flow), {
+      writeText: (text) => copied.push(text),
+    }) as Handlers,
     silentLogger,
   );
   return { router, copied, events, flow };

@@ -1,14 +1,12 @@
 // The tenants service's rules with an in-memory keychain: unique names, safe platform URLs,
-// no plaintext when the keychain is gone, switching with a pending flow, resolve, OAuth apps.
+// no plaintext when the keychain is gone, switching, resolve, OAuth apps.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { FlowView } from '../../../../../common/contract';
 import { isFailure } from '../../../../../main/services/errors';
 import { secretAccounts } from '../../../../../main/services/tenants/secret-accounts';
 import {
   buildTenants,
-  FakeFlow,
   MemorySecretStore,
   ORG_SECRET,
   readTree,
@@ -23,11 +21,11 @@ afterAll(async () => {
   for (const dir of dirs) await removeDir(dir);
 });
 
-async function setup(options: { flow?: FakeFlow } = {}) {
+async function setup() {
   const dataDir = await tempDataDir('tenants-unit');
   dirs.push(dataDir);
   const store = new MemorySecretStore();
-  return { dataDir, store, ...buildTenants({ dataDir, secretStore: store, flow: options.flow }) };
+  return { dataDir, store, ...buildTenants({ dataDir, secretStore: store }) };
 }
 
 const secrets = { orgSecret: ORG_SECRET, userSecret: USER_SECRET };
@@ -131,18 +129,6 @@ describe('keychain unavailable', () => {
 });
 
 describe('switching tenants', () => {
-  const pending = (tenantId: string, tenantName: string): FlowView => ({
-    step: 'awaiting-consent',
-    flowId: 'flow-1',
-    tenantId,
-    tenantName,
-    instanceName: 'Acme CRM',
-    authUrl: 'https://accounts.zoho.com/oauth/v2/auth',
-    callbackUrl: 'http://127.0.0.1:53682/oauth/callback',
-    door: 'loopback',
-    waitUntil: Date.now() + 60_000,
-  });
-
   it('makes the first tenant active, then switches on request and tells the windows', async () => {
     const { service, events } = await setup();
     const acme = await service.add({ name: 'Acme', environment: 'us', ...secrets });
@@ -154,47 +140,6 @@ describe('switching tenants', () => {
     expect(list.activeTenantId).toBe(globex.id);
     expect(events.of('tenants.changed').at(-1)?.activeTenantId).toBe(globex.id);
     expect((await service.resolve()).tenantName).toBe('Globex');
-  });
-
-  it('asks first when a flow is pending, naming it; abandoning cancels the flow and switches', async () => {
-    const flow = new FakeFlow();
-    const { service } = await setup({ flow });
-    const acme = await service.add({ name: 'Acme', environment: 'us', ...secrets });
-    const globex = await service.add({ name: 'Globex', environment: 'eu', ...secrets });
-    flow.view = pending(acme.id, 'Acme');
-
-    const asked = await failure(service.use({ id: globex.id }));
-    expect(asked.code).toBe('flow_pending');
-    expect(asked.message).toBe(
-      'The flow creating “Acme CRM” for Acme is still waiting for the sign-in in the browser. Switching to Globex cancels it.',
-    );
-    expect((await service.list()).activeTenantId).toBe(acme.id);
-    expect(flow.cancelled).toBe(0);
-
-    expect((await service.use({ id: globex.id, abandonPendingFlow: true })).activeTenantId).toBe(globex.id);
-    expect(flow.cancelled).toBe(1);
-  });
-
-  it('switches freely when the flow is finished, and asks before removing the tenant of a pending flow', async () => {
-    const flow = new FakeFlow();
-    const { service } = await setup({ flow });
-    const acme = await service.add({ name: 'Acme', environment: 'us', ...secrets });
-    const globex = await service.add({ name: 'Globex', environment: 'eu', ...secrets });
-    flow.view = {
-      step: 'cancelled',
-      flowId: 'f',
-      tenantId: acme.id,
-      tenantName: 'Acme',
-      instanceName: 'Acme CRM',
-    };
-    await service.use({ id: globex.id });
-
-    flow.view = pending(acme.id, 'Acme');
-    expect((await failure(service.remove({ id: acme.id }))).message).toContain('Removing Acme cancels it.');
-    await service.remove({ id: globex.id });
-    await service.remove({ id: acme.id, abandonPendingFlow: true });
-    expect((await service.list()).tenants).toEqual([]);
-    expect(flow.cancelled).toBe(1);
   });
 });
 
