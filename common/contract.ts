@@ -1,6 +1,7 @@
 // The one IPC contract between main and renderer: invoke channels with their zod schemas,
 // push events, error codes and the result envelope. Main, preload, renderer and tests all read it.
 import { z } from 'zod';
+import { CALLBACK_DOORS, callbackUrlProblem, stateProblem } from './urls';
 
 // ── Errors and the envelope ────────────────────────────────────────────────────────────────
 export const errorCodes = [
@@ -65,7 +66,11 @@ const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) 
 // ── Shared shapes ───────────────────────────────────────────────────────────────────────────
 /** A masked hint of a secret, e.g. "••••EHU=": the renderer never sees more. */
 const SecretHint = z.string();
-const HttpUrl = z.string().url();
+/** A refinement from a rule in common/urls.ts: the rule's sentence becomes the issue's message. */
+const ruled = (problem: (value: string) => string | null) => (value: string, context: z.RefinementCtx) => {
+  const message = problem(value);
+  if (message) context.addIssue({ code: 'custom', message });
+};
 
 // ── app ─────────────────────────────────────────────────────────────────────────────────────
 export const AppInfoSchema = z.object({ name: z.string(), version: z.string(), platform: z.string() });
@@ -84,13 +89,13 @@ const TenantId = z.string().min(1).max(100);
 const TenantName = z
   .string()
   .trim()
-  .min(1, 'Give the tenant a name.')
+  .min(1, 'Give the tenant a name, e.g. the customer and environment.')
   .max(80, 'Keep the name under 80 characters.');
 const TenantColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour looks like #1c7ed6.');
 /** A secret typed by the user: main stores it in the keychain and never sends it back. */
 const SecretInput = z.string().trim().max(2000);
 /** Where the vendor sends the user back: https, loopback http or element-auth://; checked in main. */
-const CallbackUrl = z.string().trim().min(1).max(2000);
+const CallbackUrl = z.string().trim().max(2000).superRefine(ruled(callbackUrlProblem));
 
 export const TenantViewSchema = z.object({
   id: z.string(),
@@ -207,17 +212,29 @@ export const EventsSettingsSchema = z.object({
 export type EventsSettings = z.infer<typeof EventsSettingsSchema>;
 
 export const FlowStartSchema = z.object({
-  elementKey: z.string().trim().min(1).max(100),
-  instanceName: z.string().trim().min(1).max(200),
+  elementKey: z
+    .string()
+    .trim()
+    .min(1, 'Enter the element key, e.g. zohocrmv2.')
+    .max(100, 'An element key is one word, like zohocrmv2.')
+    .regex(/^[A-Za-z0-9._-]+$/, 'An element key is one word, like zohocrmv2.'),
+  instanceName: z
+    .string()
+    .trim()
+    .min(1, 'Give the instance a name, e.g. "Acme – Zoho CRM".')
+    .max(200, 'Keep the name under 200 characters.'),
   /** Either a saved OAuth app of the active tenant, or a client id + secret typed in. */
   oauthAppId: z.string().optional(),
   apiKey: z.string().trim().optional(),
   apiSecret: z.string().optional(),
-  callbackUrl: HttpUrl,
+  callbackUrl: CallbackUrl,
   scope: z.string().trim().optional(),
   /** Optional state; without it main uses a per-flow random value. */
-  state: z.string().trim().max(200).optional(),
-  tags: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  state: z.string().trim().superRefine(ruled(stateProblem)).optional(),
+  tags: z
+    .array(z.string().trim().min(1).max(100, 'Keep each tag under 100 characters.'))
+    .max(50, 'Use at most 50 tags.')
+    .default([]),
   /** Extra configuration for generic (non-Zoho) elements, e.g. base URLs. */
   configuration: z.record(z.string(), z.string()).default({}),
   events: EventsSettingsSchema.optional(),
@@ -227,9 +244,9 @@ export const FlowStartSchema = z.object({
   tenant: z.string().trim().min(1).max(200).optional(),
 });
 export type FlowStart = z.input<typeof FlowStartSchema>;
+export type FlowStartInput = z.output<typeof FlowStartSchema>;
 
-export const CallbackDoorSchema = z.enum(['protocol', 'loopback', 'paste']);
-export type CallbackDoor = z.infer<typeof CallbackDoorSchema>;
+export const CallbackDoorSchema = z.enum(CALLBACK_DOORS);
 export const InstanceCreatedSchema = z.object({
   id: z.number(),
   name: z.string(),
@@ -418,6 +435,40 @@ export const events = {
 export type Events = typeof events;
 export type EventName = keyof Events & string;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+/** A message this contract wrote for the user (a sentence), rather than one of zod's defaults. */
+const isOwnSentence = (message: string) => /^[A-Z].*[.)]$/s.test(message);
+
+/**
+ * The first problem of an input as one sentence: the contract's own words ("Give the tenant a
+ * name, …"), or "The request was not valid (path: zod's words)." for a malformed call.
+ */
+export function describeIssues(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'The request was not valid.';
+  if (isOwnSentence(issue.message)) return issue.message;
+  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+  return `The request was not valid (${where}${issue.message}).`;
+}
+
+/**
+ * The one validation path: a channel's raw input parsed by its schema. The router runs it for
+ * every IPC call and the CLI for what it hands the services, which take parsed input only.
+ */
+export function parseChannelInput<N extends ChannelName>(
+  name: N,
+  raw: unknown,
+): { ok: true; value: z.output<Channels[N]['input']> } | { ok: false; error: AppError } {
+  const parsed = channels[name].input.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data as z.output<Channels[N]['input']> };
+  return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
+}
+
+/** The first message a field's schema gives for a value (the forms' sentence); null when it passes. */
+export function fieldProblem(schema: z.ZodType, value: unknown): string | null {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'This value is not valid.');
+}
 
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);

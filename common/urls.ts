@@ -1,6 +1,9 @@
 // URL rules every process shares: https for remote hosts, plain http only to loopback, the app's
 // own callback link, which callback door a URL opens, and which states travel safely.
-import type { CallbackDoor } from './contract';
+
+/** The three doors a vendor's redirect can come back through. */
+export const CALLBACK_DOORS = ['protocol', 'loopback', 'paste'] as const;
+export type CallbackDoor = (typeof CALLBACK_DOORS)[number];
 
 export const APP_SCHEME = 'element-auth';
 /** The app's own callback: the OS hands element-auth://oauth/callback?… to the app. */

@@ -13,10 +13,11 @@ import {
   requiredOption,
   stringOption,
   TENANT_OPTION,
+  parsedInput,
   UsageError,
   type Command,
 } from './command';
-import type { CliContext } from './context';
+import type { CliContext } from './cli-io';
 import { fields, json } from './format';
 import { readLine } from './prompt';
 import { readSecret } from './secrets';
@@ -215,15 +216,17 @@ the state does not match, the code expired, the wait timed out or the platform r
     const flow = context.services({ browser }).flow;
     const stopListening = cancelOnInterrupt(context, flow);
     try {
-      const started = await flow.start({
-        elementKey,
-        instanceName,
-        apiKey,
-        apiSecret,
-        callbackUrl,
-        tags: listOption(args, 'tag'),
-        tenant: stringOption(args, 'tenant'),
-      });
+      const started = await flow.start(
+        parsedInput('flow.start', {
+          elementKey,
+          instanceName,
+          apiKey,
+          apiSecret,
+          callbackUrl,
+          tags: listOption(args, 'tag'),
+          tenant: stringOption(args, 'tenant'),
+        }),
+      );
       if (started.step !== 'awaiting-consent') return outcome(context, started, flag(args, 'json'));
       announce(context, started, browser);
       const view = await keptAlive(started.door === 'loopback' ? flow.settled() : pasteDoor(context, flow));

@@ -1,7 +1,10 @@
 // What a CLI command is (name, synopsis, options, help, run) and how its arguments are parsed with
 // node:util parseArgs: unknown flags, missing values and secret-looking flags are usage errors (exit 2).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { CliContext } from './context';
+import type { z } from 'zod';
+import { parseChannelInput, type ChannelName, type Channels } from '../../common/contract';
+import { AppFailure } from '../services/errors';
+import type { CliContext } from './cli-io';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -39,6 +42,16 @@ export interface Command {
   /** How many positionals are allowed. */
   positionals: { min: number; max: number; name: string };
   run(context: CliContext, args: ParsedArgs): Promise<number>;
+}
+
+/**
+ * What a command hands the services, parsed with the channel's contract schema exactly as the router
+ * parses the app's calls: the services take parsed input only. A problem is the schema's sentence.
+ */
+export function parsedInput<N extends ChannelName>(name: N, raw: unknown): z.output<Channels[N]['input']> {
+  const parsed = parseChannelInput(name, raw);
+  if (!parsed.ok) throw new AppFailure(parsed.error.code, parsed.error.message);
+  return parsed.value;
 }
 
 export const JSON_OPTION = { json: { type: 'boolean' } } as const satisfies OptionsConfig;

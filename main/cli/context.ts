@@ -8,30 +8,7 @@ import { CLI_VERSION, cliEvents, cliLogger, noBrowser, systemBrowser } from './c
 import { terminalSafe } from './format';
 import { RedactingSecretStore } from '../services/logging/redacting-secret-store';
 import { Redactor } from '../services/logging/redactor';
-import { SECRET_VARIABLES } from './secrets';
-
-export interface CliIo {
-  stdin: NodeJS.ReadStream;
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  env: NodeJS.ProcessEnv;
-}
-
-export interface CliContext {
-  io: CliIo;
-  /** True when stdin is a terminal: prompts and confirmations are possible. */
-  interactive: boolean;
-  /** The CLI's ports; `browser: false` makes the OpenUrl port do nothing (--no-browser). */
-  ports(options?: { browser?: boolean }): ServicePorts;
-  /** Builds the services once, over ports(options). */
-  services(options?: { browser?: boolean }): Services;
-  /** A line on stderr, without control characters: progress and notes, never the result. */
-  note(line: string): void;
-  /** The result on stdout; on a terminal without control characters. */
-  print(text: string): void;
-  /** Text with every secret this run has seen (keychain, environment) and every credential pattern hidden. */
-  redact(text: string): string;
-}
+import { SECRET_VARIABLES, type CliContext, type CliIo } from './cli-io';
 
 export function createCliContext(io: CliIo): CliContext {
   let services: Services | undefined;

@@ -11,7 +11,8 @@ import {
   UsageError,
   type Command,
 } from './command';
-import { createCliContext, type CliIo } from './context';
+import type { CliIo } from './cli-io';
+import { createCliContext } from './context';
 import { authenticateCommand } from './authenticate-command';
 import { instancesCommands } from './instances-commands';
 import { tenantCommands } from './tenant-commands';

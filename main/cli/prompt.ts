@@ -2,7 +2,7 @@
 // terminal (raw mode, nothing echoed). Questions go to stderr so stdout keeps only the result.
 import { createInterface } from 'node:readline';
 import { AppFailure } from '../services/errors';
-import type { CliIo } from './context';
+import type { CliIo } from './cli-io';
 
 const cancelled = () => new AppFailure('cancelled', 'Cancelled: nothing was changed.');
 

@@ -1,18 +1,10 @@
 // Where the CLI gets a secret: its environment variable, else a hidden prompt on a terminal, else a
 // usage error (exit 2) naming the variable. Never from argv. Also the typed confirmations.
 import { UsageError } from './command';
-import type { CliContext } from './context';
+import { SECRET_VARIABLES, type CliContext, type CliSecretKind } from './cli-io';
 import { promptHidden, readLine } from './prompt';
 
-export const SECRET_VARIABLES = {
-  org: { variable: 'ELEMENT_AUTH_ORG_SECRET', what: 'organization secret' },
-  user: { variable: 'ELEMENT_AUTH_USER_SECRET', what: 'user secret' },
-  api: { variable: 'ELEMENT_AUTH_API_SECRET', what: 'OAuth client secret' },
-} as const;
-
-export type SecretKind = keyof typeof SECRET_VARIABLES;
-
-export async function readSecret(context: CliContext, kind: SecretKind, command: string): Promise<string> {
+export async function readSecret(context: CliContext, kind: CliSecretKind, command: string): Promise<string> {
   const { variable, what } = SECRET_VARIABLES[kind];
   const fromEnv = context.io.env[variable]?.trim();
   if (fromEnv) return fromEnv;

@@ -11,6 +11,7 @@ import {
   flag,
   JSON_OPTION,
   requiredOption,
+  parsedInput,
   UsageError,
   type Command,
 } from './command';
@@ -66,7 +67,9 @@ The first tenant becomes the active one.`,
     const orgSecret = await readSecret(context, 'org', this.name);
     const userSecret = await readSecret(context, 'user', this.name);
     const tenants = context.services().tenants;
-    const tenant = await tenants.add({ name, ...environment, orgSecret, userSecret });
+    const tenant = await tenants.add(
+      parsedInput('tenants.add', { name, ...environment, orgSecret, userSecret }),
+    );
     const list = await tenants.list();
     const active = list.activeTenantId === tenant.id;
     context.print(flag(args, 'json') ? json({ ...tenant, active }) : describeTenant(tenant, active));

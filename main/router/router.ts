@@ -1,7 +1,14 @@
 // The router: channel → handler over services, with zod validation of every payload and the
 // { ok, value } | { ok: false, error } envelope. No electron import: tests and e2e call it directly.
 import type { z } from 'zod';
-import { channels, isChannelName, type ChannelName, type Channels, type Result } from '../../common/contract';
+import {
+  channels,
+  isChannelName,
+  parseChannelInput,
+  type ChannelName,
+  type Channels,
+  type Result,
+} from '../../common/contract';
 import { AppFailure } from '../services/errors';
 import type { Logger } from '../services/ports';
 
@@ -20,13 +27,6 @@ export interface Router {
   invoke(channel: unknown, input: unknown): Promise<Result<unknown>>;
 }
 
-function describeIssues(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'The request was not valid.';
-  const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-  return `The request was not valid (${where}${issue.message}).`;
-}
-
 export function createRouter(handlers: Handlers, log: Logger): Router {
   return {
     async invoke(channel, input) {
@@ -36,16 +36,13 @@ export function createRouter(handlers: Handlers, log: Logger): Router {
           error: { code: 'unknown_channel', message: 'The app asked for something that does not exist.' },
         };
       }
-      const spec = channels[channel];
-      const parsed = spec.input.safeParse(input);
-      if (!parsed.success) {
-        return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
-      }
+      const parsed = parseChannelInput(channel, input);
+      if (!parsed.ok) return parsed;
       try {
         const handler = handlers[channel] as (value: unknown) => unknown;
-        const value = await handler(parsed.data);
+        const value = await handler(parsed.value);
         // Parsing the output strips every field the contract does not name: nothing extra reaches the renderer.
-        return { ok: true, value: spec.output.parse(value) };
+        return { ok: true, value: channels[channel].output.parse(value) };
       } catch (error) {
         if (error instanceof AppFailure) return { ok: false, error: error.toAppError() };
         log.error(`Unexpected failure on ${channel}`, {

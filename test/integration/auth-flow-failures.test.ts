@@ -2,12 +2,13 @@
 // code, replay, wrong secrets, state and callback mismatches, lost responses, timeouts and cancel.
 import { afterEach, describe, expect, it } from 'vitest';
 import { isFailure } from '../../main/services/errors';
-import type { FlowView } from '../../common/contract';
+import { parseChannelInput, type FlowStart, type FlowView } from '../../common/contract';
 import {
   consent,
   freePort,
   instanceRequests,
   leakedSecrets,
+  rawStartInput,
   startFlowWorld,
   startInput,
   withParam,
@@ -274,14 +275,22 @@ describe('auth flow: cancel and restart', () => {
 
   it('refuses to start without a secure callback URL or a client secret, leaving the flow as it was', async () => {
     world = await startFlowWorld('flow-input');
-    for (const [input, code] of [
-      [startInput('http://auth.example.com/cb'), 'insecure_url'],
-      [startInput('http://127.0.0.1/cb'), 'invalid_input'],
-      [startInput(HOSTED, { apiSecret: '' }), 'invalid_input'],
-      [startInput(HOSTED, { oauthAppId: 'nope', apiSecret: undefined }), 'oauth_app_not_found'],
-      [startInput(HOSTED, { state: 'has space' }), 'invalid_input'],
+    // As the router does: the contract parses the input, then the flow plans it.
+    const start = async (raw: FlowStart) => {
+      const parsed = parseChannelInput('flow.start', raw);
+      if (!parsed.ok) return parsed.error;
+      return refusal(() => world.flow.start(parsed.value));
+    };
+    for (const [input, code, words] of [
+      [rawStartInput('http://auth.example.com/cb'), 'invalid_input', /only for this computer/],
+      [rawStartInput('http://127.0.0.1/cb'), 'invalid_input', /Add the port/],
+      [rawStartInput(HOSTED, { apiSecret: '' }), 'invalid_input', /client secret/],
+      [rawStartInput(HOSTED, { oauthAppId: 'nope', apiSecret: undefined }), 'oauth_app_not_found', /./],
+      [rawStartInput(HOSTED, { state: 'has space' }), 'invalid_input', /one word/],
     ] as const) {
-      expect(await refusal(() => world.flow.start(input))).toMatchObject({ code });
+      const error = await start(input);
+      expect(error).toMatchObject({ code });
+      expect(error?.message).toMatch(words);
     }
     expect(world.flow.get()).toEqual({ step: 'idle' });
     expect(world.platform.requests).toEqual([]);

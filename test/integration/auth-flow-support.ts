@@ -11,7 +11,7 @@ import { silentLogger, type EventSink, type Logger } from '../../main/services/p
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import type { SavedOAuthApp, TenantResolver } from '../../main/services/tenants/tenant-context';
-import type { FlowStart, FlowView } from '../../common/contract';
+import { FlowStartSchema, type FlowStart, type FlowStartInput, type FlowView } from '../../common/contract';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 
 export const TENANT_ID = 'acme';
@@ -124,7 +124,8 @@ export async function startFlowWorld(purpose: string, options: WorldOptions = {}
 
 export { freePort } from '../support/free-port';
 
-export function startInput(callbackUrl: string, extra: Partial<FlowStart> = {}): FlowStart {
+/** A flow.start input as the renderer or the CLI sends it, before the contract parses it. */
+export function rawStartInput(callbackUrl: string, extra: Partial<FlowStart> = {}): FlowStart {
   return {
     elementKey: 'zohocrmv2',
     instanceName: 'Acme Zoho',
@@ -134,6 +135,11 @@ export function startInput(callbackUrl: string, extra: Partial<FlowStart> = {}):
     tags: ['acme'],
     ...extra,
   };
+}
+
+/** A flow.start input as the router hands it to the flow: parsed by the contract's schema. */
+export function startInput(callbackUrl: string, extra: Partial<FlowStart> = {}): FlowStartInput {
+  return FlowStartSchema.parse(rawStartInput(callbackUrl, extra));
 }
 
 /** Step 2 as the vendor plays it: follow the authorization URL once and return the redirect. */

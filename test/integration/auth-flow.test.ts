@@ -190,10 +190,10 @@ describe('auth flow: happy paths', () => {
       log: { ...silentLogger, hide: (secret) => hidden.push(secret) },
     });
     const waiting = await world.flow.start(startInput('https://auth.example.com/oauth/callback'));
-    expect(hidden).toEqual([startInput('').apiSecret]);
+    expect(hidden).toEqual([CLIENT.apiSecret]);
     const redirected = await consent(waiting);
     expect(await world.flow.paste(redirected)).toMatchObject({ step: 'done' });
-    expect(hidden).toEqual([startInput('').apiSecret, new URL(redirected).searchParams.get('code')]);
+    expect(hidden).toEqual([CLIENT.apiSecret, new URL(redirected).searchParams.get('code')]);
   });
 
   it('runs a generic OAuth 2 element without Zoho data-center keys', async () => {

@@ -1,6 +1,6 @@
 // The three-step flow as a state machine: step 1 (oauth url, browser), step 2 (a callback from
 // any door, matched to the pending flow by state), step 3 (create or re-authenticate, at once).
-import type { FlowStart, FlowView } from '../../../common/contract';
+import type { FlowStartInput, FlowView } from '../../../common/contract';
 import { FLOW_STEPS } from '../../../common/flow-steps';
 import type { PlatformInstance } from '../cloud-elements/platform-client';
 import type { ZohoDataCenter } from '../elements/zoho-data-centers';
@@ -43,7 +43,7 @@ export class AuthFlow {
   }
 
   /** Step 1. Input problems throw; what happens once the flow began is in the returned view. */
-  async start(input: FlowStart): Promise<FlowView> {
+  async start(input: FlowStartInput): Promise<FlowView> {
     this.refuseWhileCreating();
     const plan = await planFlow(input, this.ports.tenants);
     this.ports.log.hide(plan.apiSecret);

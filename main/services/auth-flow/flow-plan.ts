@@ -1,7 +1,8 @@
 // Turns a start request into a flow plan before anything is sent: the tenant, the OAuth client,
 // the callback door, the state and the step 3 configuration extras. Every input problem fails here.
 import { randomBytes } from 'node:crypto';
-import { FlowStartSchema, type CallbackDoor, type FlowStart } from '../../../common/contract';
+import type { FlowStartInput } from '../../../common/contract';
+import type { CallbackDoor } from '../../../common/urls';
 import { presetFor, type ElementPreset } from '../elements/element-presets';
 import { eventsConfiguration, type ConfigurationEntries } from '../elements/events-configuration';
 import { AppFailure } from '../errors';
@@ -55,18 +56,8 @@ function userConfiguration(configuration: Record<string, string>): Configuration
   return entries;
 }
 
-export function parseStartInput(raw: FlowStart) {
-  const parsed = FlowStartSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    throw invalid(`The flow could not start (${where}${issue?.message ?? 'invalid input'}).`);
-  }
-  return parsed.data;
-}
-
-export async function planFlow(raw: FlowStart, tenants: TenantResolver): Promise<FlowPlan> {
-  const input = parseStartInput(raw);
+/** Plans a flow from a parsed flow.start input (the router and the CLI parse it with the contract). */
+export async function planFlow(input: FlowStartInput, tenants: TenantResolver): Promise<FlowPlan> {
   const { door } = assertCallbackUrl(input.callbackUrl);
   const typedState = stateProblem(input.state ?? '');
   if (typedState) throw invalid(typedState);

@@ -1,7 +1,6 @@
 // The network rule as a service check: a URL that breaks it (common/urls.ts) is an AppFailure
 // with the user's sentence, before anything is sent or opened.
-import type { CallbackDoor } from '../../../common/contract';
-import { checkCallbackUrl, remoteUrlProblem } from '../../../common/urls';
+import { checkCallbackUrl, remoteUrlProblem, type CallbackDoor } from '../../../common/urls';
 import { AppFailure } from '../errors';
 
 export function assertSafeRemoteUrl(value: string, what: string): URL {

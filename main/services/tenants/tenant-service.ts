@@ -47,13 +47,6 @@ const secretAccount = (tenantId: string, which: SecretKind) =>
   which === 'org' ? secretAccounts.orgSecret(tenantId) : secretAccounts.userSecret(tenantId);
 const secretName = (which: SecretKind) => (which === 'org' ? 'organization secret' : 'user secret');
 
-/** The value trimmed; `missing` as an invalid_input failure when nothing is left (the CLI skips zod). */
-function requireText(value: string, missing: string): string {
-  const text = value.trim();
-  if (!text) throw new AppFailure('invalid_input', missing);
-  return text;
-}
-
 export class TenantService implements TenantResolver {
   private readonly registry: TenantRegistry;
   private readonly secrets: SecretStore;
@@ -92,10 +85,8 @@ export class TenantService implements TenantResolver {
   }
 
   async add(input: TenantAddInput): Promise<TenantView> {
-    const name = requireText(input.name, 'Give the tenant a name.');
+    const { name, orgSecret, userSecret } = input;
     const baseUrl = environmentBaseUrl(input.environment, input.customUrl);
-    const orgSecret = requireText(input.orgSecret, 'Enter the organization secret.');
-    const userSecret = requireText(input.userSecret, 'Enter the user secret.');
     const id = this.newId();
     let stored = false;
     let record: TenantRecord;
@@ -133,7 +124,7 @@ export class TenantService implements TenantResolver {
   /** Rename, change environment or colour, rotate either secret (empty keeps the stored one). */
   async update(input: TenantUpdateInput): Promise<TenantView> {
     const rotated: SavedSecret[] = [];
-    const name = input.name === undefined ? undefined : requireText(input.name, 'Give the tenant a name.');
+    const name = input.name;
     let record: TenantRecord;
     try {
       record = await this.registry.update(async (data) => {

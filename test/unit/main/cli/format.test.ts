@@ -2,7 +2,8 @@
 // terminal with control characters in it, while piped output (exports, --json) stays byte for byte.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createCliContext, type CliIo } from '../../../../main/cli/context';
+import type { CliIo } from '../../../../main/cli/cli-io';
+import { createCliContext } from '../../../../main/cli/context';
 import { table } from '../../../../main/cli/format';
 
 function stream(isTTY: boolean) {

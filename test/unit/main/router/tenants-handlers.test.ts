@@ -63,7 +63,10 @@ describe('tenants channels', () => {
     const { router } = await setup();
     expect(await router.invoke('tenants.add', { ...acme, name: '   ' })).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', message: expect.stringContaining('Give the tenant a name.') },
+      error: {
+        code: 'invalid_input',
+        message: expect.stringContaining('Give the tenant a name, e.g. the customer and environment.'),
+      },
     });
     expect(await router.invoke('tenants.add', { ...acme, color: 'red' })).toMatchObject({
       ok: false,
