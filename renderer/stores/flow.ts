@@ -67,7 +67,9 @@ const flowIdOf = (view: FlowView): string | null => (view.step === 'idle' ? null
 /** A view arriving late (a call's answer after a newer push of the same flow) must not step back. */
 function isStale(current: FlowView, next: FlowView): boolean {
   const id = flowIdOf(next);
-  return id !== null && id === flowIdOf(current) && FLOW_STEPS[next.step].rank < FLOW_STEPS[current.step].rank;
+  return (
+    id !== null && id === flowIdOf(current) && FLOW_STEPS[next.step].rank < FLOW_STEPS[current.step].rank
+  );
 }
 
 export const useFlowStore = create<FlowState>()((set, get) => {

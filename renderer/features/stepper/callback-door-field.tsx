@@ -1,7 +1,12 @@
 // The callback URL and its three doors (this app, a one-time local listener, paste back), each
 // explained in one line; picking a door fills an example URL the user then matches to the vendor's.
 import { Group, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { APP_CALLBACK_URL, callbackDoorOf, LOOPBACK_CALLBACK_EXAMPLE, type CallbackDoor } from '../../../common/urls';
+import {
+  APP_CALLBACK_URL,
+  callbackDoorOf,
+  LOOPBACK_CALLBACK_EXAMPLE,
+  type CallbackDoor,
+} from '../../../common/urls';
 
 const DOORS: { door: CallbackDoor; title: string; line: string; example: string }[] = [
   {
