@@ -1,8 +1,14 @@
 // The "Redirect URL" form as data: the draft, its defaults from an element preset, the callback
 // door a URL picks, inline validation (one sentence per field) and the FlowStart it becomes.
-import type { ElementPresetView, EventsSettings, FlowStart } from '../../../common/contract';
+import {
+  fieldProblem,
+  FlowStartSchema,
+  type ElementPresetView,
+  type EventsSettings,
+  type FlowStart,
+} from '../../../common/contract';
 import { DEFAULT_ELEMENT_KEY, DEFAULT_EVENTS } from '../../../common/element-defaults';
-import { APP_CALLBACK_URL, callbackUrlProblem, httpsUrlProblem, stateProblem } from '../../../common/urls';
+import { APP_CALLBACK_URL, httpsUrlProblem } from '../../../common/urls';
 import { pollerConfigurationProblem } from './poller-json';
 
 export type EventsDraft = Omit<EventsSettings, 'refreshIntervalMinutes'> & {
@@ -82,8 +88,6 @@ export function withPresetDefaults(
   };
 }
 
-const ELEMENT_KEY = /^[A-Za-z0-9._-]+$/;
-
 function eventsErrors(events: EventsDraft): FieldErrors {
   const errors: FieldErrors = {};
   if (!events.enabled) return errors;
@@ -105,24 +109,21 @@ function eventsErrors(events: EventsDraft): FieldErrors {
 /** Every problem of the draft, one sentence per field; empty when it can be sent. */
 export function validateDraft(draft: FlowDraft, preset: ElementPresetView | undefined): FieldErrors {
   const errors: FieldErrors = {};
-  const elementKey = draft.elementKey.trim();
-  if (elementKey === '') errors.elementKey = 'Enter the element key, e.g. zohocrmv2.';
-  else if (!ELEMENT_KEY.test(elementKey)) errors.elementKey = 'An element key is one word, like zohocrmv2.';
-  const name = draft.instanceName.trim();
-  if (name === '') errors.instanceName = 'Give the instance a name, e.g. "Acme – Zoho CRM".';
-  else if (name.length > 200) errors.instanceName = 'Keep the name under 200 characters.';
+  // The contract's own rules and sentences: the form says exactly what main would answer.
+  const fields = FlowStartSchema.shape;
+  const ruled = {
+    elementKey: fieldProblem(fields.elementKey, draft.elementKey),
+    instanceName: fieldProblem(fields.instanceName, draft.instanceName),
+    callbackUrl: fieldProblem(fields.callbackUrl, draft.callbackUrl),
+    state: draft.state.trim() === '' ? null : fieldProblem(fields.state, draft.state),
+    tags: fieldProblem(fields.tags, draft.tags),
+  };
+  for (const [field, problem] of Object.entries(ruled)) if (problem) errors[field] = problem;
   if (draft.oauthAppId === null) {
     if (draft.clientId.trim() === '')
       errors.clientId = 'Enter the OAuth client id from the vendor’s console.';
     if (draft.clientSecret.trim() === '') errors.clientSecret = 'Enter the OAuth client secret.';
   }
-  const callback = callbackUrlProblem(draft.callbackUrl);
-  if (callback) errors.callbackUrl = callback;
-  const state = stateProblem(draft.state);
-  if (state) errors.state = state;
-  if (draft.tags.length > 50) errors.tags = 'Use at most 50 tags.';
-  else if (draft.tags.some((tag) => tag.trim().length > 100))
-    errors.tags = 'Keep each tag under 100 characters.';
   if (preset?.generic) {
     for (const key of preset.suggestedConfigurationKeys) {
       const value = draft.configuration[key]?.trim() ?? '';

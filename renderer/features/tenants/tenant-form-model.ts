@@ -1,6 +1,13 @@
 // The tenant form as data: the draft (secrets typed in, never prefilled), its validation in the
 // user's words, and the exact tenants.add / tenants.update payloads it becomes.
-import type { TenantAdd, TenantEnvironment, TenantUpdate, TenantView } from '../../../common/contract';
+import {
+  fieldProblem,
+  TenantAddSchema,
+  type TenantAdd,
+  type TenantEnvironment,
+  type TenantUpdate,
+  type TenantView,
+} from '../../../common/contract';
 import { parseUrl, remoteUrlProblem } from '../../../common/urls';
 
 export interface TenantDraft {
@@ -29,8 +36,6 @@ export const TENANT_COLORS = [
   '#f08c00',
   '#495057',
 ];
-
-export const NAME_MAX = 80;
 
 export function emptyTenantDraft(): TenantDraft {
   return {
@@ -78,8 +83,8 @@ export function validateTenantDraft(
     (tenant) =>
       tenant.id !== editing?.id && tenant.name.trim().toLocaleLowerCase() === name.toLocaleLowerCase(),
   );
-  if (!name) errors.name = 'Give the tenant a name, e.g. the customer and environment.';
-  else if (name.length > NAME_MAX) errors.name = `Keep the name under ${NAME_MAX} characters.`;
+  const nameProblem = fieldProblem(TenantAddSchema.shape.name, draft.name);
+  if (nameProblem) errors.name = nameProblem;
   else if (taken) errors.name = `A tenant named “${taken.name}” already exists.`;
   if (draft.environment === 'custom') {
     const problem = platformUrlProblem(draft.customUrl);
