@@ -367,6 +367,7 @@ export const ConfigurationEntrySchema = z.object({
   value: z.string().nullable(),
   secret: z.boolean(),
 });
+export type ConfigurationEntry = z.infer<typeof ConfigurationEntrySchema>;
 export const InstanceDetailSchema = z.object({
   tenantId: z.string(),
   tenantName: z.string(),

@@ -1,7 +1,7 @@
 // element-auth instances list|export|test|delete: the instances service of the app, from the command
 // line. Exports are the app's document (redacted unless --include-secrets); tokens never print.
 import { writeExportDocument } from '../services/instances/export-document';
-import type { InstanceSummary } from '../services/instances/instance-service';
+import type { InstanceSummary } from '../../common/contract';
 import {
   EXIT_FAILURE,
   EXIT_OK,

@@ -22,3 +22,9 @@ export class AppFailure extends Error {
 export function isFailure(error: unknown, code?: ErrorCode): error is AppFailure {
   return error instanceof AppFailure && (code === undefined || error.code === code);
 }
+
+/** The AppError of any failure: an AppFailure's own, anything unexpected as one plain sentence. */
+export function appErrorOf(error: unknown): AppError {
+  if (error instanceof AppFailure) return error.toAppError();
+  return { code: 'internal', message: 'Something went wrong inside the app. Please start again.' };
+}

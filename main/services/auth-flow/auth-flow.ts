@@ -5,7 +5,7 @@ import { FLOW_STEPS } from '../../../common/flow-steps';
 import type { PlatformInstance } from '../cloud-elements/platform-client';
 import type { ZohoDataCenter } from '../elements/zoho-data-centers';
 import { assertNever } from '../../../common/assert-never';
-import { AppFailure } from '../errors';
+import { AppFailure, appErrorOf } from '../errors';
 import { judgeCallback } from './callback-intake';
 import { fetchAuthorizationUrl, loadInstanceToReauthenticate } from './consent-url';
 import { planFlow } from './flow-plan';
@@ -160,7 +160,7 @@ export class AuthFlow {
       return { accepted: true, message };
     } catch (error) {
       this.notice(error);
-      return { accepted: false, message: views.toAppError(error).message };
+      return { accepted: false, message: appErrorOf(error).message };
     }
   }
 
@@ -305,6 +305,6 @@ export class AuthFlow {
   }
 
   private notice(error: unknown): void {
-    this.ports.events.emit('app.notice', { level: 'warning', message: views.toAppError(error).message });
+    this.ports.events.emit('app.notice', { level: 'warning', message: appErrorOf(error).message });
   }
 }

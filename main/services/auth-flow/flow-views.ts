@@ -1,8 +1,8 @@
 // What the renderer may see of a flow: the FlowView builders, the created-instance summary with a
 // masked token, and the failures of the flow as AppErrors. No secret, code or token goes in here.
-import type { AppError, FlowView, InstanceCreated } from '../../../common/contract';
+import type { FlowView, InstanceCreated } from '../../../common/contract';
 import type { PlatformInstance } from '../cloud-elements/platform-client';
-import { AppFailure, isFailure } from '../errors';
+import { AppFailure, appErrorOf, isFailure } from '../errors';
 import { maskSecret } from '../tenants/secret-accounts';
 import type { FlowPlan } from './flow-plan';
 
@@ -72,12 +72,7 @@ export function lostResponseView(
 }
 
 export function failedView(plan: FlowPlan, error: unknown): FlowView {
-  return { step: 'failed', ...viewBase(plan), error: toAppError(error) };
-}
-
-export function toAppError(error: unknown): AppError {
-  if (error instanceof AppFailure) return error.toAppError();
-  return { code: 'internal', message: 'Something went wrong inside the app. Please start again.' };
+  return { step: 'failed', ...viewBase(plan), error: appErrorOf(error) };
 }
 
 /** Step 3 failures in the user's words: an expired grant code gets its own code and way forward. */

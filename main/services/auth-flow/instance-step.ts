@@ -2,11 +2,11 @@
 // after a lost answer, a look at GET /instances for the instance it may have made; then the keychain.
 import type { PlatformClient, PlatformInstance } from '../cloud-elements/platform-client';
 import type { ZohoDataCenter } from '../elements/zoho-data-centers';
-import { AppFailure, isFailure } from '../errors';
+import { AppFailure, appErrorOf, isFailure } from '../errors';
 import type { Logger, SecretStore } from '../ports';
 import { secretAccounts } from '../tenants/secret-accounts';
 import type { FlowPlan } from './flow-plan';
-import { creationFailure, findLostInstance, toAppError } from './flow-views';
+import { creationFailure, findLostInstance } from './flow-views';
 import { createInstanceBody, reauthenticateBody, type GrantCallback } from './instance-body';
 
 export type StepOutcome =
@@ -54,7 +54,7 @@ async function lookForLostInstance(request: StepRequest, lost: AppFailure): Prom
   } catch (error) {
     log.warn('Could not list instances after a lost response', {
       flowId: plan.flowId,
-      code: toAppError(error).code,
+      code: appErrorOf(error).code,
     });
   }
   if (!candidate) {
@@ -88,7 +88,7 @@ export async function keepSecrets(
   } catch (error) {
     throw new AppFailure(
       'keychain_unavailable',
-      `Instance ${instance.id} exists, but its token could not be saved. ${toAppError(error).message}`,
+      `Instance ${instance.id} exists, but its token could not be saved. ${appErrorOf(error).message}`,
     );
   }
   return account;

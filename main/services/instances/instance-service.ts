@@ -1,6 +1,6 @@
 // The instances service: list, inspect (redacted), test, delete and export a tenant's element
 // instances, and the POST body that would recreate one elsewhere. Tokens stay in main.
-import type { ErrorCode } from '../../../common/contract';
+import type { InstanceDetail, InstanceList, InstanceTest } from '../../../common/contract';
 import type {
   PlatformClient,
   PlatformCredentials,
@@ -12,17 +12,8 @@ import { silentLogger } from '../ports';
 import { maskSecret, secretAccounts } from '../tenants/secret-accounts';
 import type { TenantContext, TenantResolver } from '../tenants/tenant-context';
 import { buildExportDocument, suggestedExportName, type ExportDocument } from './export-document';
-import {
-  configurationEntries,
-  createBodyOf,
-  platformToken,
-  summarise,
-  type ConfigurationEntry,
-  type InstanceSummary,
-} from './instance-views';
-import { REDACTED, redactInstance } from './redact';
-
-export type { ConfigurationEntry, InstanceSummary } from './instance-views';
+import { configurationEntries, createBodyOf, platformToken, summarise } from './instance-views';
+import { MASKED_SECRET, redactInstance } from './redact';
 
 export type PlatformFactory = (credentials: PlatformCredentials) => PlatformClient;
 
@@ -32,30 +23,6 @@ export interface InstanceServiceOptions {
   clock: Clock;
   platform: PlatformFactory;
   log?: Logger;
-}
-
-export interface InstanceList {
-  tenantId: string;
-  tenantName: string;
-  instances: InstanceSummary[];
-}
-
-export interface InstanceDetail {
-  tenantId: string;
-  tenantName: string;
-  /** The instance as the platform returns it, with every secret field redacted. */
-  instance: Record<string, unknown>;
-  configuration: ConfigurationEntry[];
-  /** "••••EHU=" when a token can be copied, '' when there is none. */
-  tokenHint: string;
-}
-
-export interface PingOutcome {
-  ok: boolean;
-  message: string;
-  /** The platform's time, from the ping's answer. */
-  dateTime?: string;
-  code?: ErrorCode;
 }
 
 export type ExportSelection = number[] | 'all';
@@ -101,7 +68,7 @@ export class InstanceService {
   }
 
   /** GET /hubs/crm/ping with the instance's token: OK with the platform's time, or why not. */
-  async test(id: number, tenant?: string): Promise<PingOutcome> {
+  async test(id: number, tenant?: string): Promise<InstanceTest> {
     const context = await this.options.tenants.resolve(tenant);
     const client = this.client(context);
     const stored = await this.storedToken(context, id);
@@ -217,7 +184,7 @@ export class InstanceService {
     return this.options.platform(context.credentials);
   }
 
-  private pinged(answer: { dateTime?: string }): PingOutcome {
+  private pinged(answer: { dateTime?: string }): InstanceTest {
     const at = answer.dateTime ? ` Platform time: ${answer.dateTime}.` : '';
     return {
       ok: true,
@@ -289,7 +256,7 @@ export class InstanceService {
           (await read(secretAccounts.instanceToken(context.tenantId, instance.id))) ?? instance.token;
       }
       const signatureKey = instance.configuration?.['event.notification.signature.key'];
-      if (signatureKey === REDACTED) {
+      if (signatureKey === MASKED_SECRET) {
         const stored = await read(secretAccounts.signatureKey(context.tenantId, instance.id));
         if (stored)
           copy.configuration = { ...instance.configuration, 'event.notification.signature.key': stored };

@@ -1,28 +1,13 @@
 // Pure views of a platform instance: the table summary, the key/value configuration of the
 // detail panel, and the POST /instances body that would recreate it elsewhere (no secrets).
 import type { PlatformInstance } from '../cloud-elements/platform-client';
-import { REDACTED, isSecretConfigurationKey } from './redact';
-
-export interface InstanceSummary {
-  id: number;
-  name: string;
-  elementKey: string;
-  createdDate: string;
-  valid: boolean;
-  disabled: boolean;
-  tags: string[];
-}
-
-export interface ConfigurationEntry {
-  key: string;
-  value: string | null;
-  secret: boolean;
-}
+import type { ConfigurationEntry, InstanceSummary } from '../../../common/contract';
+import { MASKED_SECRET, isSecretConfigurationKey } from './redact';
 
 /** The token the platform shows, unless it is absent or masked. */
 export function platformToken(instance: PlatformInstance): string | undefined {
   const token = instance.token;
-  return typeof token === 'string' && token !== '' && token !== REDACTED ? token : undefined;
+  return typeof token === 'string' && token !== '' && token !== MASKED_SECRET ? token : undefined;
 }
 
 const tagsOf = (instance: PlatformInstance): string[] =>
@@ -49,7 +34,7 @@ export function configurationEntries(redacted: PlatformInstance): ConfigurationE
   return Object.entries(redacted.configuration ?? {})
     .map(([key, value]) => {
       const text = configurationText(value);
-      return { key, value: text, secret: isSecretConfigurationKey(key) || text === REDACTED };
+      return { key, value: text, secret: isSecretConfigurationKey(key) || text === MASKED_SECRET };
     })
     .sort((a, b) => a.key.localeCompare(b.key));
 }
@@ -62,7 +47,12 @@ export function createBodyOf(instance: PlatformInstance): Record<string, unknown
   const configuration: Record<string, string> = {};
   for (const [key, value] of Object.entries(instance.configuration ?? {})) {
     const text = configurationText(value);
-    if (text === null || text === REDACTED || key.startsWith('oauth.user.') || isSecretConfigurationKey(key))
+    if (
+      text === null ||
+      text === MASKED_SECRET ||
+      key.startsWith('oauth.user.') ||
+      isSecretConfigurationKey(key)
+    )
       continue;
     configuration[key] = text;
   }

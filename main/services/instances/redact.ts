@@ -3,7 +3,8 @@
 
 import { namesSecret } from '../secret-names';
 
-export const REDACTED = '********';
+/** How a secret value reads in an instance detail or export: the platform's own mask. */
+export const MASKED_SECRET = '********';
 
 /** Configuration keys known to hold secrets (the platform masks some of them itself). */
 export const SECRET_CONFIGURATION_KEYS: readonly string[] = [
@@ -29,13 +30,13 @@ export function hasSecretValue(value: unknown): boolean {
   return value !== null && value !== undefined && value !== '' && typeof value !== 'boolean';
 }
 
-const mask = (value: unknown): unknown => (hasSecretValue(value) ? REDACTED : value);
+const mask = (value: unknown): unknown => (hasSecretValue(value) ? MASKED_SECRET : value);
 
 const MAX_DEPTH = 32;
 
 /** A deep copy with every secret-named field masked; { key: "<secret name>", value } pairs too. */
 function redactValue(value: unknown, depth: number): unknown {
-  if (depth > MAX_DEPTH) return REDACTED;
+  if (depth > MAX_DEPTH) return MASKED_SECRET;
   if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
   if (!isRecord(value)) return value;
   const pairNamesSecret = typeof value.key === 'string' && isSecretName(value.key);

@@ -30,7 +30,7 @@ import { verifyTenant } from './verify-tenant';
 
 export type TenantAddInput = z.output<typeof TenantAddSchema>;
 export type TenantUpdateInput = z.output<typeof TenantUpdateSchema>;
-export type SecretKind = 'org' | 'user';
+export type TenantSecretKind = 'org' | 'user';
 
 export interface TenantServiceOptions {
   /** The data folder: the metadata file lives here. */
@@ -43,9 +43,9 @@ export interface TenantServiceOptions {
   newId?: () => string;
 }
 
-const secretAccount = (tenantId: string, which: SecretKind) =>
+const secretAccount = (tenantId: string, which: TenantSecretKind) =>
   which === 'org' ? secretAccounts.orgSecret(tenantId) : secretAccounts.userSecret(tenantId);
-const secretName = (which: SecretKind) => (which === 'org' ? 'organization secret' : 'user secret');
+const secretName = (which: TenantSecretKind) => (which === 'org' ? 'organization secret' : 'user secret');
 
 export class TenantService implements TenantResolver {
   private readonly registry: TenantRegistry;
@@ -206,7 +206,7 @@ export class TenantService implements TenantResolver {
   }
 
   /** A secret of the tenant, for main-side use only (copy to the clipboard); never sent to the renderer. */
-  async secret(id: string, which: SecretKind): Promise<string> {
+  async secret(id: string, which: TenantSecretKind): Promise<string> {
     const tenant = findTenant(await this.registry.read(), id);
     return this.readSecret(tenant, secretAccount(tenant.id, which), secretName(which));
   }

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  REDACTED,
+  MASKED_SECRET,
   SECRET_CONFIGURATION_KEYS,
   redactInstance,
 } from '../../../../../main/services/instances/redact';
@@ -37,21 +37,21 @@ const instance = () => ({
 describe('redactInstance', () => {
   it('masks the token, the five secret configuration keys and providerData code and secret', () => {
     const redacted = redactInstance(instance());
-    expect(redacted.token).toBe(REDACTED);
+    expect(redacted.token).toBe(MASKED_SECRET);
     expect(redacted.configuration).toEqual({
-      'oauth.user.token': REDACTED,
-      'oauth.user.refresh_token': REDACTED,
+      'oauth.user.token': MASKED_SECRET,
+      'oauth.user.refresh_token': MASKED_SECRET,
       'oauth.user.refresh_time': '1715938200000',
       'oauth.api.key': 'client-id',
-      'oauth.api.secret': REDACTED,
-      'event.notification.basic.password': REDACTED,
-      'event.notification.signature.key': REDACTED,
+      'oauth.api.secret': MASKED_SECRET,
+      'event.notification.basic.password': MASKED_SECRET,
+      'event.notification.signature.key': MASKED_SECRET,
       'oauth.callback.url': 'https://example.com/cb',
       'event.notification.callback.url': null,
     });
     expect(redacted.providerData).toEqual({
-      code: REDACTED,
-      secret: REDACTED,
+      code: MASKED_SECRET,
+      secret: MASKED_SECRET,
       location: 'eu',
       'accounts-server': 'https://accounts.zoho.eu',
     });
@@ -104,13 +104,13 @@ describe('redactInstance', () => {
     });
     expect(redacted.providerData.nested.state).toBe('s');
     expect(redacted.provisionInteractions[0]).toEqual({
-      response: { body: { access_token: REDACTED, refresh_token: REDACTED, expires_in: 3600 } },
+      response: { body: { access_token: MASKED_SECRET, refresh_token: MASKED_SECRET, expires_in: 3600 } },
     });
     expect(redacted.provisionInteractions[2]).toEqual({
       key: 'oauth.callback.url',
       value: 'https://a.example/cb',
     });
-    expect(redacted.element).toEqual({ key: 'generic', credentials: REDACTED });
+    expect(redacted.element).toEqual({ key: 'generic', credentials: MASKED_SECRET });
   });
 
   it('marks unknown secret configuration keys secret and leaves them out of the create body', () => {
@@ -120,7 +120,7 @@ describe('redactInstance', () => {
     };
     expect(configurationEntries(redactInstance(source))).toEqual([
       { key: 'oauth.token.url', value: 'https://v.example/t', secret: false },
-      { key: 'vendor.client.secret', value: REDACTED, secret: true },
+      { key: 'vendor.client.secret', value: MASKED_SECRET, secret: true },
     ]);
     expect(createBodyOf(source).configuration).toEqual({ 'oauth.token.url': 'https://v.example/t' });
   });
@@ -145,7 +145,7 @@ describe('redactInstance', () => {
   });
 
   it('never lets a secret value through, whatever the values are', () => {
-    const secret = fc.string({ minLength: 1 }).filter((value) => value !== REDACTED);
+    const secret = fc.string({ minLength: 1 }).filter((value) => value !== MASKED_SECRET);
     fc.assert(
       fc.property(secret, fc.array(secret, { minLength: 7, maxLength: 7 }), (token, values) => {
         const configuration = Object.fromEntries(
@@ -164,7 +164,7 @@ describe('redactInstance', () => {
           redacted.providerData.code,
           redacted.providerData.secret,
         ];
-        expect(secrets.every((value) => value === REDACTED)).toBe(true);
+        expect(secrets.every((value) => value === MASKED_SECRET)).toBe(true);
       }),
     );
   });
