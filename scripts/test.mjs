@@ -27,6 +27,7 @@ if (!existsSync(chromium)) {
 step('Typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
 step('Lint', 'npx', ['eslint', '.']);
 step('Format', 'npx', ['prettier', '--check', '.']);
+step('Import cycles', 'node', ['scripts/check-cycles.mjs']);
 if (existsSync(join(root, 'scripts', 'security-gate.mjs'))) {
   step('Security gate (Electronegativity)', 'node', ['scripts/security-gate.mjs']);
 }

@@ -16,7 +16,7 @@ import {
   type FieldErrors,
   type FlowDraft,
   type ReauthTarget,
-} from '../features/stepper/flow-form';
+} from '../models/flow-draft';
 
 export type FlowAction =
   'load' | 'start' | 'paste' | 'cancel' | 'adopt' | 'reset' | 'open' | 'copy-url' | 'copy-token';

@@ -10,7 +10,7 @@ import type {
 } from '../../common/contract';
 import { copiedFlash } from './copied-flash';
 import { bridge, toAppError, unwrap } from '../bridge';
-import { nextSort, type Sort, type SortKey } from '../features/instances/instance-rows';
+import { nextSort, type Sort, type SortKey } from '../models/instance-rows';
 import { useAppStore } from './app';
 
 export type InstanceAction = 'test' | 'copy-token' | 'copy-create-body' | 'delete' | 'export';

@@ -28,7 +28,7 @@ import {
 import type { InstanceSummary } from '../../../common/contract';
 import { useInstancesStore } from '../../stores/instances';
 import { DeleteInstanceModal } from './delete-instance-modal';
-import { formatCreated, formatInstant, statusOf } from './instance-rows';
+import { formatCreated, formatInstant, statusOf } from '../../models/instance-rows';
 
 const STATUS_COLOR = { valid: 'teal', invalid: 'orange', disabled: 'gray' } as const;
 

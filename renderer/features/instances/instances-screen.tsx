@@ -15,7 +15,7 @@ import { useInstancesStore, type ExportScope } from '../../stores/instances';
 import { EmptyState } from '../shell/empty-state';
 import { ExportModal } from './export-modal';
 import { InstanceDetail } from './instance-detail';
-import { visibleRows } from './instance-rows';
+import { visibleRows } from '../../models/instance-rows';
 import { InstancesTable } from './instances-table';
 
 const count = (n: number, what: string) => `${n.toLocaleString()} ${what}${n === 1 ? '' : 's'}`;

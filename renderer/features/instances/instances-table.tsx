@@ -5,7 +5,13 @@ import { Badge, Checkbox, Group, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { InstanceSummary } from '../../../common/contract';
-import { formatCreated, statusOf, type InstanceStatus, type Sort, type SortKey } from './instance-rows';
+import {
+  formatCreated,
+  statusOf,
+  type InstanceStatus,
+  type Sort,
+  type SortKey,
+} from '../../models/instance-rows';
 import './instances-table.css';
 
 const classes = {

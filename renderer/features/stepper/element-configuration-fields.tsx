@@ -1,7 +1,7 @@
 // Base URLs of a generic (non-Zoho) OAuth 2 element: optional configuration values the user
 // supplies when the element needs them, e.g. oauth.base.url and api.base.url.
 import { SimpleGrid, TextInput } from '@mantine/core';
-import type { FieldErrors } from './flow-form';
+import type { FieldErrors } from '../../models/flow-draft';
 
 interface ElementConfigurationFieldsProps {
   keys: string[];

@@ -18,7 +18,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
-import type { EventsDraft, FieldErrors } from './flow-form';
+import type { EventsDraft, FieldErrors } from '../../models/flow-draft';
 
 interface EventsSectionProps {
   events: EventsDraft;

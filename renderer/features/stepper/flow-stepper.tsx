@@ -11,7 +11,7 @@ import { AuthenticateUsersPanel } from './authenticate-users-panel';
 import { CreatingPanel } from './creating-panel';
 import { FlowCancelledPanel } from './flow-cancelled-panel';
 import { FlowFailurePanel } from './flow-failure-panel';
-import { effectiveDraft, presetOf, type ReauthTarget } from './flow-form';
+import { effectiveDraft, presetOf, type ReauthTarget } from '../../models/flow-draft';
 import { InstanceCreatedPanel } from './instance-created-panel';
 import { LostResponsePanel } from './lost-response-panel';
 import { RedirectUrlForm } from './redirect-url-form';

@@ -2,7 +2,7 @@
 // or a client id and secret typed in for this sign-in.
 import { Select, SimpleGrid, Stack, TextInput, PasswordInput } from '@mantine/core';
 import type { OAuthAppView } from '../../../common/contract';
-import type { FieldErrors } from './flow-form';
+import type { FieldErrors } from '../../models/flow-draft';
 
 const TYPE_IN = '__type-in__';
 

@@ -19,7 +19,7 @@ import { ActionErrorAlert } from './action-error-alert';
 import { CallbackDoorField } from './callback-door-field';
 import { ElementConfigurationFields } from './element-configuration-fields';
 import { EventsSection } from './events-section';
-import type { EventsDraft, FieldErrors, FlowDraft, ReauthTarget } from './flow-form';
+import type { EventsDraft, FieldErrors, FlowDraft, ReauthTarget } from '../../models/flow-draft';
 import { OAuthClientFields } from './oauth-client-fields';
 
 export interface RedirectUrlFormProps {

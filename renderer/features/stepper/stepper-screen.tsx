@@ -6,7 +6,7 @@ import { useAppStore } from '../../stores/app';
 import { useFlowStore } from '../../stores/flow';
 import { useInstancesStore } from '../../stores/instances';
 import { activeTenantOf, useTenantsStore } from '../../stores/tenants';
-import type { ReauthTarget } from './flow-form';
+import type { ReauthTarget } from '../../models/flow-draft';
 import { FlowStepper } from './flow-stepper';
 import { NoTenantState } from './no-tenant-state';
 

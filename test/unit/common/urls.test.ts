@@ -11,7 +11,7 @@ import {
   stateProblem,
 } from '../../../common/urls';
 import { assertCallbackUrl } from '../../../main/services/net/safe-url';
-import { emptyDraft, validateDraft } from '../../../renderer/features/stepper/flow-form';
+import { emptyDraft, validateDraft } from '../../../renderer/models/flow-draft';
 import { isFailure } from '../../../main/services/errors';
 
 const CASES: [string, 'protocol' | 'loopback' | 'paste' | null][] = [

@@ -5,7 +5,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InstanceDetail, InstanceList, InstanceSummary } from '../../../../../common/contract';
-import { nextSort, visibleRows, type Sort } from '../../../../../renderer/features/instances/instance-rows';
+import { nextSort, visibleRows, type Sort } from '../../../../../renderer/models/instance-rows';
 import { InstancesScreen } from '../../../../../renderer/features/instances/instances-screen';
 import { InstancesTable, ROW_HEIGHT } from '../../../../../renderer/features/instances/instances-table';
 import { useAppStore } from '../../../../../renderer/stores/app';

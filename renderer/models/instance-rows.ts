@@ -1,7 +1,7 @@
 // The table's model, pure and fast enough for 10,000 rows: filter by words (name, element, id,
 // tags), sort by a column, the status of a row, and how a created date reads.
-import type { InstanceSummary } from '../../../common/contract';
-import { assertNever } from '../../../common/assert-never';
+import type { InstanceSummary } from '../../common/contract';
+import { assertNever } from '../../common/assert-never';
 
 export type SortKey = 'name' | 'elementKey' | 'id' | 'createdDate' | 'status' | 'tags';
 export type SortDirection = 'asc' | 'desc';

@@ -1,14 +1,14 @@
-// The "Redirect URL" form as data: the draft, its defaults from an element preset, the callback
-// door a URL picks, inline validation (one sentence per field) and the FlowStart it becomes.
+// The "Redirect URL" form as data: the draft, its defaults from an element preset, inline
+// validation with the contract's sentences (one per field) and the FlowStart it becomes.
 import {
   fieldProblem,
   FlowStartSchema,
   type ElementPresetView,
   type EventsSettings,
   type FlowStart,
-} from '../../../common/contract';
-import { DEFAULT_ELEMENT_KEY, DEFAULT_EVENTS } from '../../../common/element-defaults';
-import { APP_CALLBACK_URL, httpsUrlProblem } from '../../../common/urls';
+} from '../../common/contract';
+import { DEFAULT_ELEMENT_KEY, DEFAULT_EVENTS } from '../../common/element-defaults';
+import { APP_CALLBACK_URL, httpsUrlProblem } from '../../common/urls';
 import { pollerConfigurationProblem } from './poller-json';
 
 export type EventsDraft = Omit<EventsSettings, 'refreshIntervalMinutes'> & {

@@ -1,8 +1,8 @@
 // The "Redirect URL" form as data: the sentences that block a bad
 // draft, the line of a JSON mistake, and the exact flow.start payload of a good draft.
 import { describe, expect, it } from 'vitest';
-import { ElementPresetSchema } from '../../../../../common/contract';
-import { ELEMENT_PRESETS } from '../../../../../main/services/elements/element-presets';
+import { ElementPresetSchema } from '../../../../common/contract';
+import { ELEMENT_PRESETS } from '../../../../main/services/elements/element-presets';
 import {
   emptyDraft,
   presetOf,
@@ -10,8 +10,8 @@ import {
   validateDraft,
   withPresetDefaults,
   type FlowDraft,
-} from '../../../../../renderer/features/stepper/flow-form';
-import { pollerConfigurationProblem } from '../../../../../renderer/features/stepper/poller-json';
+} from '../../../../renderer/models/flow-draft';
+import { pollerConfigurationProblem } from '../../../../renderer/models/poller-json';
 
 const presets = ELEMENT_PRESETS.map((preset) => ElementPresetSchema.parse(preset));
 const zoho = presetOf(presets, 'zohocrmv2');

@@ -1,0 +1,78 @@
+// The contract's foundation: error codes, the result envelope, and the small shapes every domain
+// of the contract shares (channel pairs, secret hints, tenant ids, callback URLs).
+import { z } from 'zod';
+import { callbackUrlProblem } from './urls';
+
+// ── Errors and the envelope ────────────────────────────────────────────────────────────────
+export const errorCodes = [
+  'invalid_input',
+  'unknown_channel',
+  'forbidden_sender',
+  'internal',
+  'keychain_unavailable',
+  'metadata_unreadable',
+  'no_active_tenant',
+  'tenant_not_found',
+  'tenant_exists',
+  'oauth_app_not_found',
+  'flow_pending',
+  'insecure_url',
+  'platform_bad_request',
+  'platform_unauthorized',
+  'platform_forbidden',
+  'platform_not_found',
+  'platform_conflict',
+  'platform_unsupported_media',
+  'platform_server_error',
+  'platform_unreachable',
+  'timeout',
+  'response_lost',
+  'consent_denied',
+  'state_mismatch',
+  'code_expired',
+  'invalid_callback',
+  'no_pending_flow',
+  'cancelled',
+  'instance_not_found',
+  'confirmation_mismatch',
+  'secret_missing',
+  'metadata_unwritable',
+  'oauth_app_exists',
+  'export_unwritable',
+] as const;
+export const ErrorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const AppErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  details: z
+    .object({
+      status: z.number().optional(),
+      requestId: z.string().optional(),
+      platformMessage: z.string().optional(),
+      providerMessage: z.string().optional(),
+      vendorError: z.string().optional(),
+      vendorErrorDescription: z.string().optional(),
+    })
+    .optional(),
+});
+export type AppError = z.infer<typeof AppErrorSchema>;
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const none = z.undefined();
+export const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+// ── Shared shapes ───────────────────────────────────────────────────────────────────────────
+/** A masked hint of a secret, e.g. "••••EHU=": the renderer never sees more. */
+export const SecretHint = z.string();
+/** A refinement from a rule in common/urls.ts: the rule's sentence becomes the issue's message. */
+export const ruled =
+  (problem: (value: string) => string | null) => (value: string, context: z.RefinementCtx) => {
+    const message = problem(value);
+    if (message) context.addIssue({ code: 'custom', message });
+  };
+
+export const TenantId = z.string().min(1).max(100);
+/** Where the vendor sends the user back: https, loopback http or element-auth://; checked in main. */
+export const CallbackUrl = z.string().trim().max(2000).superRefine(ruled(callbackUrlProblem));

@@ -1,0 +1,146 @@
+// The flow domain of the contract: the start input, the views of the three steps main pushes,
+// element presets, and the 'flow.*' channels.
+import { z } from 'zod';
+import { CALLBACK_DOORS, stateProblem } from './urls';
+import { AppErrorSchema, CallbackUrl, channel, none, ruled, SecretHint } from './contract-base';
+
+// ── flow (the three steps) ─────────────────────────────────────────────────────────────────
+export const EventsSettingsSchema = z.object({
+  enabled: z.boolean(),
+  vendorType: z.enum(['polling', 'webhook']),
+  refreshIntervalMinutes: z.number().int().min(1).max(1440),
+  /** JSON text: resource → { url, idField, datesConfiguration }; validated in main before sending. */
+  pollerConfiguration: z.string(),
+  notificationCallbackUrl: z.string(),
+  /** A secret: main keeps it in the keychain and never echoes it back. */
+  signatureKey: z.string(),
+});
+export type EventsSettings = z.infer<typeof EventsSettingsSchema>;
+
+export const FlowStartSchema = z.object({
+  elementKey: z
+    .string()
+    .trim()
+    .min(1, 'Enter the element key, e.g. zohocrmv2.')
+    .max(100, 'An element key is one word, like zohocrmv2.')
+    .regex(/^[A-Za-z0-9._-]+$/, 'An element key is one word, like zohocrmv2.'),
+  instanceName: z
+    .string()
+    .trim()
+    .min(1, 'Give the instance a name, e.g. "Acme – Zoho CRM".')
+    .max(200, 'Keep the name under 200 characters.'),
+  /** Either a saved OAuth app of the active tenant, or a client id + secret typed in. */
+  oauthAppId: z.string().optional(),
+  apiKey: z.string().trim().optional(),
+  apiSecret: z.string().optional(),
+  callbackUrl: CallbackUrl,
+  scope: z.string().trim().optional(),
+  /** Optional state; without it main uses a per-flow random value. */
+  state: z.string().trim().superRefine(ruled(stateProblem)).optional(),
+  tags: z
+    .array(z.string().trim().min(1).max(100, 'Keep each tag under 100 characters.'))
+    .max(50, 'Use at most 50 tags.')
+    .default([]),
+  /** Extra configuration for generic (non-Zoho) elements, e.g. base URLs. */
+  configuration: z.record(z.string(), z.string()).default({}),
+  events: EventsSettingsSchema.optional(),
+  /** Re-authenticate this existing instance instead of creating one. */
+  reauthenticateInstanceId: z.number().int().positive().optional(),
+  /** The tenant (id or name) to act on; the active tenant when absent. The stepper passes the one it shows. */
+  tenant: z.string().trim().min(1).max(200).optional(),
+});
+export type FlowStart = z.input<typeof FlowStartSchema>;
+export type FlowStartInput = z.output<typeof FlowStartSchema>;
+
+export const CallbackDoorSchema = z.enum(CALLBACK_DOORS);
+export const InstanceCreatedSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  elementKey: z.string(),
+  createdDate: z.string(),
+  tokenHint: SecretHint,
+  dataCenter: z.string().optional(),
+});
+export type InstanceCreated = z.infer<typeof InstanceCreatedSchema>;
+
+const flowBase = {
+  flowId: z.string(),
+  tenantId: z.string(),
+  tenantName: z.string(),
+  instanceName: z.string(),
+};
+export const FlowViewSchema = z.discriminatedUnion('step', [
+  z.object({ step: z.literal('idle') }),
+  z.object({ step: z.literal('fetching-url'), ...flowBase }),
+  z.object({
+    step: z.literal('awaiting-consent'),
+    ...flowBase,
+    authUrl: z.string(),
+    callbackUrl: z.string(),
+    door: CallbackDoorSchema,
+    /** Epoch ms after which the flow stops waiting for the callback. */
+    waitUntil: z.number(),
+  }),
+  z.object({
+    step: z.literal('creating'),
+    ...flowBase,
+    /** Epoch ms when the grant code dies (2 minutes after it arrived). */
+    codeExpiresAt: z.number(),
+    dataCenter: z.string().optional(),
+  }),
+  z.object({
+    step: z.literal('done'),
+    ...flowBase,
+    instance: InstanceCreatedSchema,
+    reauthenticated: z.boolean(),
+  }),
+  z.object({
+    step: z.literal('lost-response'),
+    ...flowBase,
+    /** An instance of that name created moments ago, if the platform shows one. */
+    candidate: InstanceCreatedSchema.optional(),
+    /** One sentence for the user: what the platform shows and what to do next. */
+    message: z.string().optional(),
+  }),
+  z.object({ step: z.literal('failed'), ...flowBase, error: AppErrorSchema }),
+  z.object({ step: z.literal('cancelled'), ...flowBase }),
+]);
+export type FlowView = z.infer<typeof FlowViewSchema>;
+
+export const DataCenterSchema = z.object({
+  location: z.string(),
+  label: z.string(),
+  accountsServer: z.string(),
+  apiBaseUrl: z.string(),
+});
+export const ElementPresetSchema = z.object({
+  /** The element key; for the generic preset (generic: true) the user types the key. */
+  key: z.string(),
+  label: z.string(),
+  generic: z.boolean(),
+  defaultScope: z.string(),
+  /** Configuration keys the user is expected to supply, e.g. oauth.base.url for a generic element. */
+  suggestedConfigurationKeys: z.array(z.string()),
+  defaultEvents: EventsSettingsSchema,
+  examplePollerConfiguration: z.string(),
+  /** Zoho's data centers; the callback's location picks one, the user does not. */
+  dataCenters: z.array(DataCenterSchema),
+});
+export type ElementPresetView = z.infer<typeof ElementPresetSchema>;
+
+export const flowChannels = {
+  /** Step 1: fetch the vendor URL, open it in the browser, start listening on the chosen door. */
+  'flow.start': channel(FlowStartSchema, FlowViewSchema),
+  'flow.get': channel(none, FlowViewSchema),
+  /** The paste door: the redirected URL copied from the browser's address bar. */
+  'flow.paste': channel(z.object({ url: z.string().max(8192) }), FlowViewSchema),
+  'flow.cancel': channel(none, FlowViewSchema),
+  'flow.openAuthUrl': channel(none, z.null()),
+  'flow.copyAuthUrl': channel(none, z.null()),
+  /** After a lost response: keep the candidate instance the platform shows (stores its token). */
+  'flow.adoptCandidate': channel(none, FlowViewSchema),
+  'flow.copyToken': channel(none, z.null()),
+  'flow.reset': channel(none, FlowViewSchema),
+  /** Element presets (zohocrmv2 and a generic OAuth 2 one) so the stepper can prefill its fields. */
+  'flow.presets': channel(none, z.array(ElementPresetSchema)),
+};

@@ -1,0 +1,119 @@
+// The tenants domain of the contract: tenant and saved OAuth app views, the add/update/switch
+// inputs, verification, and the 'tenants.*' channels.
+import { z } from 'zod';
+import { CallbackUrl, channel, ErrorCodeSchema, none, SecretHint, TenantId } from './contract-base';
+
+// ── tenants ─────────────────────────────────────────────────────────────────────────────────
+export const tenantEnvironments = ['us', 'eu', 'staging', 'custom'] as const;
+export const TenantEnvironmentSchema = z.enum(tenantEnvironments);
+export type TenantEnvironment = z.infer<typeof TenantEnvironmentSchema>;
+
+const TenantName = z
+  .string()
+  .trim()
+  .min(1, 'Give the tenant a name, e.g. the customer and environment.')
+  .max(80, 'Keep the name under 80 characters.');
+const TenantColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour looks like #1c7ed6.');
+/** A secret typed by the user: main stores it in the keychain and never sends it back. */
+const SecretInput = z.string().trim().max(2000);
+
+export const TenantViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  environment: TenantEnvironmentSchema,
+  baseUrl: z.string(),
+  color: TenantColor.nullable(),
+  orgSecretHint: SecretHint,
+  userSecretHint: SecretHint,
+});
+export type TenantView = z.infer<typeof TenantViewSchema>;
+
+export const OAuthAppViewSchema = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  name: z.string(),
+  clientId: z.string(),
+  callbackUrl: z.string(),
+  scope: z.string().nullable(),
+  clientSecretHint: SecretHint,
+});
+export type OAuthAppView = z.infer<typeof OAuthAppViewSchema>;
+
+export const TenantListSchema = z.object({
+  tenants: z.array(TenantViewSchema),
+  activeTenantId: z.string().nullable(),
+  oauthApps: z.array(OAuthAppViewSchema),
+  /** A plain-words warning for the user, e.g. the metadata file was unreadable and moved aside. */
+  notice: z.string().nullable(),
+});
+export type TenantList = z.infer<typeof TenantListSchema>;
+
+export const TenantAddSchema = z.object({
+  name: TenantName,
+  environment: TenantEnvironmentSchema,
+  /** Only for the 'custom' environment. */
+  customUrl: z.string().trim().max(2000).optional(),
+  color: TenantColor.nullable().optional(),
+  orgSecret: SecretInput.min(1, 'Enter the organization secret.'),
+  userSecret: SecretInput.min(1, 'Enter the user secret.'),
+});
+export type TenantAdd = z.input<typeof TenantAddSchema>;
+
+export const TenantUpdateSchema = z.object({
+  id: TenantId,
+  name: TenantName.optional(),
+  environment: TenantEnvironmentSchema.optional(),
+  customUrl: z.string().trim().max(2000).optional(),
+  color: TenantColor.nullable().optional(),
+  /** Empty or absent: keep the stored secret. */
+  orgSecret: SecretInput.optional(),
+  userSecret: SecretInput.optional(),
+});
+export type TenantUpdate = z.input<typeof TenantUpdateSchema>;
+
+export const TenantVerificationSchema = z.object({
+  ok: z.boolean(),
+  message: z.string(),
+  code: ErrorCodeSchema.optional(),
+});
+export type TenantVerification = z.infer<typeof TenantVerificationSchema>;
+
+export const OAuthAppSaveSchema = z.object({
+  /** Absent: a new app. */
+  id: z.string().min(1).max(100).optional(),
+  /** Absent: the active tenant. */
+  tenantId: TenantId.optional(),
+  name: z.string().trim().min(1, 'Give the OAuth app a name.').max(80),
+  clientId: z.string().trim().min(1, 'Enter the client id.').max(500),
+  /** Required for a new app; empty or absent on an edit keeps the stored one. */
+  clientSecret: SecretInput.optional(),
+  callbackUrl: CallbackUrl,
+  scope: z.string().trim().max(2000).optional(),
+});
+export type OAuthAppSave = z.input<typeof OAuthAppSaveSchema>;
+
+const TenantSwitchSchema = z.object({
+  id: TenantId,
+  /** Without it a pending flow makes the call fail with flow_pending, so the UI can ask first. */
+  abandonPendingFlow: z.boolean().optional(),
+});
+
+export const tenantChannels = {
+  'tenants.list': channel(none, TenantListSchema),
+  'tenants.add': channel(TenantAddSchema, TenantViewSchema),
+  'tenants.update': channel(TenantUpdateSchema, TenantViewSchema),
+  /** Removes the tenant and every keychain item it owns: secrets, OAuth apps, instance tokens. */
+  'tenants.remove': channel(TenantSwitchSchema, TenantListSchema),
+  'tenants.use': channel(TenantSwitchSchema, TenantListSchema),
+  /** A cheap platform call (GET /instances) with the stored secrets. */
+  'tenants.verify': channel(z.object({ id: TenantId }), TenantVerificationSchema),
+  /** Main writes the secret to the clipboard; it never crosses IPC. */
+  'tenants.copySecret': channel(z.object({ id: TenantId, which: z.enum(['org', 'user']) }), z.null()),
+  'tenants.dismissNotice': channel(none, TenantListSchema),
+  'tenants.listOAuthApps': channel(
+    z.object({ tenantId: TenantId.optional() }).optional(),
+    z.array(OAuthAppViewSchema),
+  ),
+  'tenants.saveOAuthApp': channel(OAuthAppSaveSchema, OAuthAppViewSchema),
+  'tenants.removeOAuthApp': channel(z.object({ id: z.string().min(1).max(100) }), TenantListSchema),
+};
