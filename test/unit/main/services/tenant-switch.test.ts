@@ -1,8 +1,8 @@
 // The one rule that a flow in progress blocks switching away from its tenant or removing it: the
 // question (flow_pending, naming the flow), and abandoning it on request; finished flows never block.
 import { afterAll, describe, expect, it } from 'vitest';
+import { failure } from '../../../support/failure';
 import type { FlowView } from '../../../../common/contract';
-import { isFailure } from '../../../../main/services/errors';
 import { TenantSwitch } from '../../../../main/services/tenant-switch';
 import {
   buildTenants,
@@ -27,16 +27,6 @@ async function setup(flow: FakeFlow) {
 }
 
 const secrets = { orgSecret: ORG_SECRET, userSecret: USER_SECRET };
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (isFailure(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('a flow in progress and a tenant change', () => {
   const pending = (tenantId: string, tenantName: string): FlowView => ({

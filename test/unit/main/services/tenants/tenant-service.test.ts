@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isFailure } from '../../../../../main/services/errors';
+import { failure } from '../../../../support/failure';
 import { secretAccounts } from '../../../../../main/services/tenants/secret-accounts';
 import {
   buildTenants,
@@ -29,16 +29,6 @@ async function setup() {
 }
 
 const secrets = { orgSecret: ORG_SECRET, userSecret: USER_SECRET };
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (isFailure(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('tenant names', () => {
   it('refuses a duplicate name whatever its case, on add and on rename', async () => {
