@@ -1,5 +1,6 @@
 // Test projects: unit (Node), renderer (jsdom), integration (real HTTP fake + real keychain),
-// e2e (built renderer in Chromium via Playwright) and electron (the packaged app, where a binary exists).
+// e2e (built renderer in Chromium via Playwright), electron (the packaged app, where a binary exists)
+// and bench (`npm run bench`: side-by-side timings, never part of npm test).
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
@@ -46,6 +47,17 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 90_000,
+        },
+      },
+      {
+        test: {
+          name: 'bench',
+          globals: true,
+          environment: 'node',
+          include: ['bench/**/*.bench.ts'],
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
         },
       },
       {
