@@ -3,17 +3,25 @@
 import { describe, expect, it } from 'vitest';
 import { judgeCallback } from '../../../../../main/services/auth-flow/callback-intake';
 import type { FlowPlan } from '../../../../../main/services/auth-flow/flow-plan';
+import type { InstanceBody } from '../../../../../main/services/cloud-elements/platform-client';
 import { createInstanceBody, reauthenticateBody } from '../../../../../main/services/auth-flow/instance-body';
 import { planOf } from '../../../../fakes/tenant-resolver';
 
 const STATE = 'st-1';
+
+/** The two parts of a body these tests read (the platform client types a body as a plain record). */
+interface SentBody {
+  configuration: Record<string, unknown>;
+  providerData: Record<string, unknown>;
+}
+const sent = (body: InstanceBody) => body as unknown as SentBody;
 const GRANT = { code: '1000.grant', state: STATE };
 
 /** The body step 3 posts after this callback came back to the flow of this plan. */
 function bodyAfter(plan: FlowPlan, query: string) {
   const verdict = judgeCallback(`${plan.callbackUrl}?${query}`, { plan, waitUntil: 1, waitMs: 1 }, 0);
   if (verdict.kind !== 'code') throw verdict.error;
-  return createInstanceBody(plan, verdict.callback, verdict.dataCenter);
+  return sent(createInstanceBody(plan, verdict.callback, verdict.dataCenter));
 }
 
 describe('POST /instances: the callback URL of step 1, byte for byte', () => {
@@ -27,13 +35,13 @@ describe('POST /instances: the callback URL of step 1, byte for byte', () => {
     'element-auth://oauth/callback',
   ])('%s', async (callbackUrl) => {
     const plan = await planOf({ callbackUrl, state: STATE });
-    const body = createInstanceBody(plan, GRANT, undefined);
+    const body = sent(createInstanceBody(plan, GRANT, undefined));
     expect(body.configuration['oauth.callback.url']).toBe(callbackUrl);
   });
 
   it('sends the typed URL without the spaces around it, as the vendor console holds it', async () => {
     const plan = await planOf({ callbackUrl: '  https://auth.example.com/cb \n' });
-    expect(createInstanceBody(plan, GRANT, undefined).configuration['oauth.callback.url']).toBe(
+    expect(sent(createInstanceBody(plan, GRANT, undefined)).configuration['oauth.callback.url']).toBe(
       'https://auth.example.com/cb',
     );
   });
@@ -140,7 +148,7 @@ describe('PUT /instances/{id}?reAuthenticate=true', () => {
       0,
     );
     if (verdict.kind !== 'code') throw verdict.error;
-    const body = reauthenticateBody(plan, current, verdict.callback, verdict.dataCenter);
+    const body = sent(reauthenticateBody(plan, current, verdict.callback, verdict.dataCenter));
     expect(body).toMatchObject({ name: 'Old name', tags: ['kept'] });
     expect(body.configuration).toMatchObject({
       'custom.key': 'kept',
