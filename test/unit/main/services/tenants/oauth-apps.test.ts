@@ -5,9 +5,10 @@ import { OAuthAppSaveSchema, type OAuthAppSave } from '../../../../../common/con
 import { silentLogger } from '../../../../../main/services/ports';
 import { OAuthApps, type OAuthAppSaveInput } from '../../../../../main/services/tenants/oauth-apps';
 import { secretAccounts } from '../../../../../main/services/tenants/secret-accounts';
-import { TenantRegistry, type TenantRecord } from '../../../../../main/services/tenants/tenant-registry';
+import { TenantRegistry } from '../../../../../main/services/tenants/tenant-registry';
 import { MemorySecretStore } from '../../../../fakes/memory-secret-store';
 import { removeDir, tempDataDir } from '../../../../integration/tenants-support';
+import { tenantRecord } from '../../../../support/tenant-record';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -17,17 +18,7 @@ afterAll(async () => {
 const NOW = Date.UTC(2024, 4, 17, 9, 30);
 const SECRET = 'client-secret-0123456789';
 
-const tenant = (id: string, name: string): TenantRecord => ({
-  id,
-  name,
-  environment: 'us',
-  baseUrl: 'https://api.cloud-elements.com/elements/api-v2',
-  color: null,
-  orgSecretHint: '••••',
-  userSecretHint: '••••',
-  createdAt: NOW,
-  updatedAt: NOW,
-});
+const tenant = (id: string, name: string) => tenantRecord(id, name, NOW);
 
 async function setup() {
   const dataDir = await tempDataDir('oauth-apps');

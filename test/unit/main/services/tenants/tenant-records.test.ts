@@ -16,19 +16,12 @@ import type {
   OAuthAppRecord,
   TenantRecord,
 } from '../../../../../main/services/tenants/tenant-registry';
-
-const BASE_URL = 'https://api.cloud-elements.com/elements/api-v2';
+import { PRODUCTION_BASE_URL, tenantRecord } from '../../../../support/tenant-record';
 
 const tenant = (id: string, name: string): TenantRecord => ({
-  id,
-  name,
-  environment: 'us',
-  baseUrl: BASE_URL,
-  color: null,
+  ...tenantRecord(id, name),
   orgSecretHint: '••••ABCD',
   userSecretHint: '••••WXYZ',
-  createdAt: 1,
-  updatedAt: 1,
 });
 
 const app = (id: string, tenantId: string, name: string): OAuthAppRecord => ({
@@ -126,7 +119,7 @@ describe('assertSecretsRetypedOnMove', () => {
   const moved = 'https://staging.cloud-elements.com/elements/api-v2';
 
   it.each([
-    ['the same platform, nothing typed', BASE_URL, {}],
+    ['the same platform, nothing typed', PRODUCTION_BASE_URL, {}],
     ['another platform, both secrets typed', moved, { orgSecret: 'o', userSecret: 'u' }],
   ])('allows %s', (_case, baseUrl, typed) => {
     expect(() => assertSecretsRetypedOnMove(ACME, baseUrl, typed)).not.toThrow();
@@ -183,7 +176,7 @@ describe('views for the renderer', () => {
       id: 't1',
       name: 'Acme',
       environment: 'us',
-      baseUrl: BASE_URL,
+      baseUrl: PRODUCTION_BASE_URL,
       color: null,
       orgSecretHint: '••••ABCD',
       userSecretHint: '••••WXYZ',
