@@ -159,6 +159,8 @@ describe('planFlow: configuration of a generic element', () => {
     ['oauth.base.url', 'http://auth.vendor.example'],
     ['api.base.url', 'ftp://api.vendor.example'],
     ['api.base.url', 'api.vendor.example'],
+    ['api.base.url', 'https://user:password@api.vendor.example'],
+    ['oauth.base.url', 'https://'],
   ])('refuses %s = %s: base URLs are https only', async (key, value) => {
     await expect(planOf({ elementKey: 'hubspot', configuration: { [key]: value } })).rejects.toMatchObject({
       code: 'invalid_input',
