@@ -6,7 +6,7 @@ import type { CallbackDoor } from '../../../common/urls';
 import { presetFor, type ElementPreset } from '../elements/element-presets';
 import { eventsConfiguration, type ConfigurationEntries } from '../elements/events-configuration';
 import { AppFailure } from '../errors';
-import { stateProblem } from '../../../common/urls';
+import { httpsUrlProblem, stateProblem } from '../../../common/urls';
 import { assertCallbackUrl } from '../net/safe-url';
 import type { TenantContext, TenantResolver } from '../tenants/tenant-context';
 
@@ -44,11 +44,7 @@ function userConfiguration(configuration: Record<string, string>): Configuration
   for (const [key, value] of Object.entries(configuration)) {
     const name = key.trim();
     if (name === '') continue;
-    if (
-      BASE_URL_KEYS.includes(name) &&
-      value.trim() !== '' &&
-      !value.trim().toLowerCase().startsWith('https:')
-    ) {
+    if (BASE_URL_KEYS.includes(name) && value.trim() !== '' && httpsUrlProblem(value)) {
       throw invalid(`${name} must be an https URL.`);
     }
     entries[name] = value.trim();

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isFailure } from '../../../../../main/services/errors';
 import { silentLogger } from '../../../../../main/services/ports';
-import { TenantRegistry, type TenantRecord } from '../../../../../main/services/tenants/tenant-registry';
+import { TenantRegistry } from '../../../../../main/services/tenants/tenant-registry';
 import { removeDir, tempDataDir } from '../../../../integration/tenants-support';
+import { tenantRecord } from '../../../../support/tenant-record';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -28,17 +29,7 @@ async function registryIn(dataDir?: string) {
   return { dir, registry, notices, file: path.join(dir, 'tenants.json') };
 }
 
-const tenant = (id: string, name: string): TenantRecord => ({
-  id,
-  name,
-  environment: 'us',
-  baseUrl: 'https://api.cloud-elements.com/elements/api-v2',
-  color: null,
-  orgSecretHint: '••••',
-  userSecretHint: '••••',
-  createdAt: NOW,
-  updatedAt: NOW,
-});
+const tenant = (id: string, name: string) => tenantRecord(id, name, NOW);
 
 describe('tenant registry', () => {
   it('starts empty without a file and writes a versioned 0600 file atomically, leaving no temp file', async () => {
