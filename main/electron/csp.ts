@@ -28,7 +28,9 @@ export function devContentSecurityPolicy(devUrl: string, inlineScriptHashes?: re
   const { origin, host, protocol } = new URL(devUrl);
   if (protocol !== 'http:' && protocol !== 'https:') throw new Error(`Not a dev server URL: ${devUrl}`);
   const socket = `${protocol === 'https:' ? 'wss' : 'ws'}://${host}`;
-  const inline = inlineScriptHashes ? inlineScriptHashes.map((hash) => ` '${hash}'`).join('') : " 'unsafe-inline'";
+  const inline = inlineScriptHashes
+    ? inlineScriptHashes.map((hash) => ` '${hash}'`).join('')
+    : " 'unsafe-inline'";
   const dev: Record<string, string> = {
     'script-src': `'self' ${origin}${inline}`,
     'connect-src': `'self' ${origin} ${socket}`,

@@ -75,7 +75,12 @@ describe('the script, where the binary cannot be fetched (this machine: no route
   });
 
   it('with --optional runs the command anyway and tells it why there is no binary', () => {
-    const result = run('--optional', process.execPath, '-e', 'console.log(process.env.ELEMENT_AUTH_NO_ELECTRON)');
+    const result = run(
+      '--optional',
+      process.execPath,
+      '-e',
+      'console.log(process.env.ELEMENT_AUTH_NO_ELECTRON)',
+    );
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).not.toBe('undefined');
     expect(result.stderr).toContain('could not be downloaded');
