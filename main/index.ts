@@ -79,7 +79,7 @@ function start(): void {
   const services = createServices({
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
     dataDir: resolveDataFolder(),
-    secretStore: new RedactingSecretStore(new KeytarSecretStore(), redactor),
+    secretStore: new RedactingSecretStore(new KeytarSecretStore(undefined, { log }), redactor),
     clock: systemClock,
     openUrl: openExternalSafely,
     events,
