@@ -1,6 +1,7 @@
 // electron-builder.yml: valid against the schema electron-builder ships, the element-auth:// protocol on every
-// platform, the targets, asar with keytar unpacked, the icons, and a real pack that holds only the build output.
-import { execFileSync } from 'node:child_process';
+// platform, the targets, asar with keytar unpacked, the icons, and a real pack of the real build (`electron-vite
+// build`) with the fuses as configured, whose main process starts from app.asar with a stand-in electron.
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -17,8 +18,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
+import { RENDERER_URL } from '../../main/electron/app-protocol';
+import { CONTENT_SECURITY_POLICY } from '../../main/electron/csp';
 
 const ROOT = resolve(__dirname, '../..');
+/** @electron/fuses finds the fuse wire after this marker in the Electron binary. */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const require = createRequire(import.meta.url);
 const builderRequire = createRequire(require.resolve('electron-builder'));
 const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8'));
@@ -91,7 +96,13 @@ describe('electron-builder.yml', () => {
       runAsNode: false,
       enableNodeCliInspectArguments: false,
       onlyLoadAppFromAsar: true,
+      // The renderer comes from app://, so file:// needs no extra privileges.
+      grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('re-signs ad hoc after flipping fuses, or an unsigned Apple Silicon build is killed at launch', () => {
+    expect(config.electronFuses.resetAdHocDarwinSignature).toBe(true);
   });
 
   it('has an SVG source and icons of the sizes the targets need', () => {
@@ -133,12 +144,12 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
       cpSync(join(ROOT, file), join(project, file));
     cpSync(join(ROOT, 'build'), join(project, 'build'), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
-    // A stand-in build output, and sources that must never be packed.
+    // The real build output (electron-vite build), and sources that must never be packed.
+    execFileSync(join(ROOT, 'node_modules/.bin/electron-vite'), ['build', '--outDir', join(project, 'out')], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
     const files: Record<string, string> = {
-      'out/main/index.js': 'module.exports = {};\n',
-      'out/main/index.js.map': '{}\n',
-      'out/preload/index.js': '\n',
-      'out/renderer/index.html': '<!doctype html>\n',
       'main/index.ts': 'export {};\n',
       'test/unit/a.test.ts': 'export {};\n',
       'renderer/app.tsx': 'export {};\n',
@@ -147,9 +158,19 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
       mkdirSync(join(project, path, '..'), { recursive: true });
       writeFileSync(join(project, path), text);
     }
+    // A stand-in Electron binary that carries Electron 45's fuse wire, so the configured fuses are really flipped.
     const electronDist = join(work, 'electron-dist');
     mkdirSync(electronDist);
-    writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
+    writeFileSync(
+      join(electronDist, 'electron'),
+      Buffer.concat([
+        Buffer.from('#!/bin/sh\n'),
+        Buffer.from(FUSE_SENTINEL),
+        Buffer.from([1, 8]),
+        Buffer.from('10110001'),
+      ]),
+      { mode: 0o755 },
+    );
 
     const { build, Platform } = require('electron-builder');
     const { LinuxTargetHelper } = builderRequire('app-builder-lib/out/targets/LinuxTargetHelper');
@@ -159,7 +180,6 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
       config: {
         electronDist,
         npmRebuild: false,
-        electronFuses: null,
         directories: { output: join(work, 'dist') },
         afterPack: async (context: { packager: { platformSpecificBuildOptions: unknown } }) => {
           desktopEntry = await new LinuxTargetHelper(context.packager).computeDesktopEntry(
@@ -168,7 +188,7 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
         },
       },
     });
-  }, 120_000);
+  }, 240_000);
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
@@ -186,11 +206,16 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
     const entries = asarList();
     const topLevel = new Set(entries.map((entry) => entry.split('/')[1]));
     expect([...topLevel].sort()).toEqual(['node_modules', 'out', 'package.json']);
-    expect(entries.filter((entry) => entry.startsWith('/out/') && entry.includes('.'))).toEqual([
+    const out = entries.filter((entry) => entry.startsWith('/out/') && entry.includes('.'));
+    for (const built of [
       '/out/main/index.js',
+      '/out/main/cli.js',
       '/out/preload/index.js',
       '/out/renderer/index.html',
-    ]);
+    ])
+      expect(out).toContain(built);
+    expect(out.filter((entry) => entry.startsWith('/out/renderer/assets/'))).not.toEqual([]);
+    expect(out.filter((entry) => entry.endsWith('.map'))).toEqual([]);
     const modules = new Set(
       entries.filter((e) => e.startsWith('/node_modules/')).map((e) => e.split('/')[2]),
     );
@@ -222,4 +247,73 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
     expect(desktopEntry).toMatch(/^Name=Element Authenticator$/m);
     expect(desktopEntry).toMatch(/^StartupWMClass=element-authenticator$/m);
   });
+
+  it('flips the fuses as electron-builder.yml configures them', async () => {
+    const { getCurrentFuseWire, FuseV1Options } = builderRequire('@electron/fuses');
+    const wire = await getCurrentFuseWire(join(work, 'dist', 'linux-unpacked', 'element-authenticator'));
+    const state = (fuse: string) => String.fromCharCode(wire[FuseV1Options[fuse]]);
+    expect({
+      runAsNode: state('RunAsNode'),
+      enableCookieEncryption: state('EnableCookieEncryption'),
+      enableNodeOptionsEnvironmentVariable: state('EnableNodeOptionsEnvironmentVariable'),
+      enableNodeCliInspectArguments: state('EnableNodeCliInspectArguments'),
+      onlyLoadAppFromAsar: state('OnlyLoadAppFromAsar'),
+      grantFileProtocolExtraPrivileges: state('GrantFileProtocolExtraPrivileges'),
+    }).toEqual({
+      runAsNode: '0',
+      enableCookieEncryption: '1',
+      // NODE_OPTIONS stays on: NODE_EXTRA_CA_CERTS behind TLS-inspecting proxies.
+      enableNodeOptionsEnvironmentVariable: '1',
+      enableNodeCliInspectArguments: '0',
+      onlyLoadAppFromAsar: '1',
+      grantFileProtocolExtraPrivileges: '0',
+    });
+  });
+
+  it('starts main from app.asar (stand-in electron): app:// serves the page with the CSP, IPC and window wired', () => {
+    const asar = builderRequire('@electron/asar');
+    const extracted = join(work, 'extracted');
+    asar.extractAll(join(resources(), 'app.asar'), extracted);
+    mkdirSync(join(extracted, 'node_modules', 'electron'), { recursive: true });
+    cpSync(
+      join(ROOT, 'test/fakes/electron-stand-in.cjs'),
+      join(extracted, 'node_modules', 'electron', 'index.js'),
+    );
+    const runner = `
+      require(${JSON.stringify(join(extracted, 'out', 'main', 'index.js'))});
+      const report = async () => {
+        const e = globalThis.__electron;
+        for (let i = 0; i < 200 && !e.windows.length && !e.errors.length; i++) await new Promise((r) => setTimeout(r, 10));
+        const page = await e.protocols.get('app')(new Request(e.windows[0].url));
+        const asset = (await page.clone().text()).match(/src="([^"]+\\.js)"/)[1];
+        const script = await e.protocols.get('app')(new Request(new URL(asset, e.windows[0].url)));
+        console.log(JSON.stringify({
+          schemes: e.schemes, url: e.windows[0].url, ipc: e.ipc, errors: e.errors, protocolClients: e.protocolClients,
+          sandbox: e.windows[0].options.webPreferences.sandbox,
+          page: { status: page.status, csp: page.headers.get('content-security-policy') },
+          script: { status: script.status, type: script.headers.get('content-type') },
+        }));
+        process.exit(0);
+      };
+      report();`;
+    const home = join(work, 'home');
+    const result = spawnSync(process.execPath, ['-e', runner], {
+      encoding: 'utf8',
+      env: { ...process.env, ELEMENT_AUTH_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config') },
+      timeout: 60_000,
+    });
+    expect(result.stderr).not.toMatch(/Error/);
+    const started = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+    expect(started.errors).toEqual([]);
+    expect(started.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(started.url).toBe(RENDERER_URL);
+    expect(started.sandbox).toBe(true);
+    expect(started.page).toEqual({ status: 200, csp: CONTENT_SECURITY_POLICY });
+    expect(started.script).toEqual({ status: 200, type: 'text/javascript; charset=utf-8' });
+    expect(started.ipc).toContain('transport.listening');
+    expect(started.ipc).toContain('flow.start');
+    expect(started.protocolClients).toEqual([['element-auth', null, null]]);
+  }, 90_000);
 });
