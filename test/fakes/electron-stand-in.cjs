@@ -1,9 +1,9 @@
 // A stand-in for the 'electron' module, enough to run the built main process (out/main/index.js) under plain
 // Node: it records what main registers (schemes, protocol handlers, IPC channels, windows) in globalThis.__electron.
-const { EventEmitter } = require('node:events');
-const { mkdtempSync } = require('node:fs');
-const { tmpdir } = require('node:os');
-const { join } = require('node:path');
+const { EventEmitter } = process.getBuiltinModule('node:events');
+const { mkdtempSync } = process.getBuiltinModule('node:fs');
+const { tmpdir } = process.getBuiltinModule('node:os');
+const { join } = process.getBuiltinModule('node:path');
 
 const home = mkdtempSync(join(tmpdir(), 'element-auth-stand-in-'));
 const recorded = { schemes: [], protocols: new Map(), ipc: [], windows: [], protocolClients: [], errors: [] };

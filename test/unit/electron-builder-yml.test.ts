@@ -45,7 +45,7 @@ describe('electron-builder.yml', () => {
     const valid = validate(config);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
-  });
+  }, 60_000);
 
   it('names the app and registers element-auth:// for every platform', () => {
     expect(config.appId).toBe('com.elementauthenticator.app');
