@@ -2,28 +2,17 @@
 // platform, the targets, asar with keytar unpacked, the icons, and a real pack of the real build (`electron-vite
 // build`) with the fuses as configured, whose main process starts from app.asar with a stand-in electron.
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { RENDERER_URL } from '../../main/electron/app-protocol';
+import { stageProject, standInLinuxElectron } from '../fakes/electron-dist';
 import { CONTENT_SECURITY_POLICY } from '../../main/electron/csp';
 
 const ROOT = resolve(__dirname, '../..');
-/** @electron/fuses finds the fuse wire after this marker in the Electron binary. */
-const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const require = createRequire(import.meta.url);
 const builderRequire = createRequire(require.resolve('electron-builder'));
 const config = parse(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8'));
@@ -139,38 +128,9 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'element-auth-pack-'));
     const project = join(work, 'project');
-    mkdirSync(project);
-    for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml'])
-      cpSync(join(ROOT, file), join(project, file));
-    cpSync(join(ROOT, 'build'), join(project, 'build'), { recursive: true });
-    symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
-    // The real build output (electron-vite build), and sources that must never be packed.
-    execFileSync(join(ROOT, 'node_modules/.bin/electron-vite'), ['build', '--outDir', join(project, 'out')], {
-      cwd: ROOT,
-      stdio: 'ignore',
-    });
-    const files: Record<string, string> = {
-      'main/index.ts': 'export {};\n',
-      'test/unit/a.test.ts': 'export {};\n',
-      'renderer/app.tsx': 'export {};\n',
-    };
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(join(project, path, '..'), { recursive: true });
-      writeFileSync(join(project, path), text);
-    }
-    // A stand-in Electron binary that carries Electron 45's fuse wire, so the configured fuses are really flipped.
+    stageProject(project);
     const electronDist = join(work, 'electron-dist');
-    mkdirSync(electronDist);
-    writeFileSync(
-      join(electronDist, 'electron'),
-      Buffer.concat([
-        Buffer.from('#!/bin/sh\n'),
-        Buffer.from(FUSE_SENTINEL),
-        Buffer.from([1, 8]),
-        Buffer.from('10110001'),
-      ]),
-      { mode: 0o755 },
-    );
+    standInLinuxElectron(electronDist);
 
     const { build, Platform } = require('electron-builder');
     const { LinuxTargetHelper } = builderRequire('app-builder-lib/out/targets/LinuxTargetHelper');
