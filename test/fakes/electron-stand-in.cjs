@@ -1,12 +1,21 @@
 // A stand-in for the 'electron' module, enough to run the built main process (out/main/index.js) under plain
-// Node: it records what main registers (schemes, protocol handlers, IPC channels, windows) in globalThis.__electron.
+// Node: it records what main registers (schemes, protocol handlers, IPC handlers, windows, events sent) in
+// globalThis.__electron.
 const { EventEmitter } = process.getBuiltinModule('node:events');
 const { mkdtempSync } = process.getBuiltinModule('node:fs');
 const { tmpdir } = process.getBuiltinModule('node:os');
 const { join } = process.getBuiltinModule('node:path');
 
 const home = mkdtempSync(join(tmpdir(), 'element-auth-stand-in-'));
-const recorded = { schemes: [], protocols: new Map(), ipc: [], windows: [], protocolClients: [], errors: [] };
+const recorded = {
+  schemes: [],
+  protocols: new Map(),
+  ipc: new Map(),
+  windows: [],
+  sent: [],
+  protocolClients: [],
+  errors: [],
+};
 globalThis.__electron = recorded;
 // electron-log (and anything else) asks process.versions whether it runs in Electron.
 Object.defineProperty(process.versions, 'electron', { value: '45.0.0-stand-in', enumerable: true });
@@ -32,7 +41,9 @@ class BrowserWindow extends EventEmitter {
   constructor(options) {
     super();
     this.options = options;
-    this.webContents = Object.assign(new EventEmitter(), { send: () => {} });
+    this.webContents = Object.assign(new EventEmitter(), {
+      send: (event, payload) => recorded.sent.push([event, payload]),
+    });
     recorded.windows.push(this);
   }
   loadURL(url) {
@@ -62,7 +73,7 @@ module.exports = {
     handle: (scheme, handler) => recorded.protocols.set(scheme, handler),
   },
   ipcMain: Object.assign(new EventEmitter(), {
-    handle: (channel) => recorded.ipc.push(channel),
+    handle: (channel, handler) => recorded.ipc.set(channel, handler),
     removeHandler: () => {},
   }),
   dialog: { showErrorBox: (title, content) => recorded.errors.push(`${title}: ${content}`) },

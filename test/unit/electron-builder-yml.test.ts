@@ -230,7 +230,7 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
     });
   });
 
-  it('starts main from app.asar (stand-in electron): app:// serves the page with the CSP, IPC and window wired', () => {
+  it('starts main from app.asar (stand-in electron): app:// page with its CSP, IPC, and the start link’s notice once the page listens', () => {
     const asar = builderRequire('@electron/asar');
     const extracted = join(work, 'extracted');
     asar.extractAll(join(resources(), 'app.asar'), extracted);
@@ -247,8 +247,13 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
         const page = await e.protocols.get('app')(new Request(e.windows[0].url));
         const asset = (await page.clone().text()).match(/src="([^"]+\\.js)"/)[1];
         const script = await e.protocols.get('app')(new Request(new URL(asset, e.windows[0].url)));
+        const noticesBefore = e.sent.filter(([name]) => name === 'app.notice').length;
+        const fromPage = { senderFrame: { url: e.windows[0].url, parent: null } };
+        const listening = await e.ipc.get('transport.listening')(fromPage, 'app.notice');
         console.log(JSON.stringify({
-          schemes: e.schemes, url: e.windows[0].url, ipc: e.ipc, errors: e.errors, protocolClients: e.protocolClients,
+          schemes: e.schemes, url: e.windows[0].url, ipc: [...e.ipc.keys()], errors: e.errors,
+          protocolClients: e.protocolClients, noticesBefore, listening,
+          notices: e.sent.filter(([name]) => name === 'app.notice').map(([, notice]) => notice),
           sandbox: e.windows[0].options.webPreferences.sandbox,
           page: { status: page.status, csp: page.headers.get('content-security-policy') },
           script: { status: script.status, type: script.headers.get('content-type') },
@@ -257,7 +262,9 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
       };
       report();`;
     const home = join(work, 'home');
-    const result = spawnSync(process.execPath, ['-e', runner], {
+    // Started by a sign-in link that matches no sign-in: its notice must reach the page once it listens.
+    const link = 'element-auth://oauth/callback?code=stale-code&state=no-such-flow';
+    const result = spawnSync(process.execPath, ['-e', runner, link], {
       encoding: 'utf8',
       env: { ...process.env, ELEMENT_AUTH_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config') },
       timeout: 60_000,
@@ -275,5 +282,10 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
     expect(started.ipc).toContain('transport.listening');
     expect(started.ipc).toContain('flow.start');
     expect(started.protocolClients).toEqual([['element-auth', null, null]]);
+    expect(started.noticesBefore).toBe(0);
+    expect(started.listening).toEqual({ ok: true, value: null });
+    expect(started.notices).toHaveLength(1);
+    expect(started.notices[0]).toMatchObject({ level: 'warning' });
+    expect(JSON.stringify(started.notices)).not.toContain('stale-code');
   }, 90_000);
 });
