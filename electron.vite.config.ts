@@ -1,15 +1,31 @@
 // Build configuration: the main process (and the element-auth CLI), the sandboxed preload
 // and the React renderer, each bundled by electron-vite into out/.
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './main/electron/csp';
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './main/electron/csp';
 
-/** Writes the one CSP into index.html's meta tag. */
+/** CSP hash sources of the page's inline scripts (in dev, the React-refresh preamble). */
+const inlineScriptHashes = (html: string) =>
+  [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .filter(([, body]) => body!.trim())
+    .map(([, body]) => `sha256-${createHash('sha256').update(body!).digest('base64')}`);
+
+/** Writes the one CSP into index.html's meta tag; the dev server's page gets the dev policy, its inline scripts by hash. */
 const contentSecurityPolicy = (): Plugin => ({
   name: 'content-security-policy',
-  transformIndexHtml: (html) => html.replace('%CONTENT_SECURITY_POLICY%', CONTENT_SECURITY_POLICY),
+  transformIndexHtml: {
+    order: 'post',
+    handler: (html, { server }) => {
+      const devUrl = server?.resolvedUrls?.local[0];
+      const policy = devUrl
+        ? devContentSecurityPolicy(devUrl, inlineScriptHashes(html))
+        : CONTENT_SECURITY_POLICY;
+      return html.replace('%CONTENT_SECURITY_POLICY%', policy);
+    },
+  },
 });
 
 export default defineConfig({

@@ -79,3 +79,10 @@ export function isChannelName(name: unknown): name is ChannelName {
 export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
 }
+
+// ── Transport only (preload ↔ main, not in createApi) ─────────────────────────────────────────
+/**
+ * The preload invokes this with an event name once the page listens to that event; main holds each push
+ * event until then, so a notice raised while the window loads (a link that started the app) is not lost.
+ */
+export const EVENT_LISTENING_CHANNEL = 'transport.listening';

@@ -1,13 +1,16 @@
 // The composition root: the one place that builds the services and wires them to Electron.
 // Deep links are captured from the first lines, before anything else can miss them.
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, protocol, BrowserWindow } from 'electron';
+import { createRendererHandler, RENDERER_SCHEME, RENDERER_SCHEME_PRIVILEGES } from './electron/app-protocol';
 import { createAppUrlCheck } from './electron/app-url';
 import { APP_SCHEME } from '../common/urls';
 import { DeepLinkBuffer } from './electron/deep-link-buffer';
 import { createAppLog } from './electron/log';
-import { registerIpc, windowEventSink } from './electron/ipc';
+import { registerIpc, windowEvents } from './electron/ipc';
+import { protocolClientArgs } from './electron/protocol-client';
 import { hardenSession, hardenWebContents } from './electron/security';
+import { startWhenReady } from './electron/startup';
 import { openExternalSafely, saveDialogs, systemClipboard } from './electron/ui-ports';
 import { createMainWindow } from './electron/window';
 import { createAppRouter } from './router/index';
@@ -24,6 +27,8 @@ app.on('open-url', (event, url) => {
   deepLinks.push(url);
 });
 deepLinks.pushArgv(process.argv);
+// The built renderer is served from app://renderer/ (registered before ready, as Electron requires).
+protocol.registerSchemesAsPrivileged([{ scheme: RENDERER_SCHEME, privileges: RENDERER_SCHEME_PRIVILEGES }]);
 
 let mainWindow: BrowserWindow | undefined;
 const getWindow = () => mainWindow;
@@ -35,8 +40,7 @@ function focusWindow(): void {
 }
 
 const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const rendererFile = join(__dirname, '../renderer/index.html');
-const isAppUrl = createAppUrlCheck({ devUrl, rendererFile });
+const isAppUrl = createAppUrlCheck(devUrl);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -45,32 +49,40 @@ if (!app.requestSingleInstanceLock()) {
     deepLinks.pushArgv(argv);
     focusWindow();
   });
-  if (process.defaultApp && process.argv[1]) {
+  const protocolClient = protocolClientArgs({
+    defaultApp: !!process.defaultApp,
+    argv: process.argv,
+    execPath: process.execPath,
+    cwd: process.cwd(),
+    env: process.env,
+  });
+  if (protocolClient) {
     // element-auth:// carries only the OAuth callback: DeepLinkBuffer drops every other link.
-    /* eng-disable PROTOCOL_HANDLER_JS_CHECK */ app.setAsDefaultProtocolClient(APP_SCHEME, process.execPath, [
-      process.argv[1],
-    ]);
-  } else {
-    // element-auth:// carries only the OAuth callback: DeepLinkBuffer drops every other link.
-    /* eng-disable PROTOCOL_HANDLER_JS_CHECK */ app.setAsDefaultProtocolClient(APP_SCHEME);
+    /* eng-disable PROTOCOL_HANDLER_JS_CHECK */ app.setAsDefaultProtocolClient(
+      APP_SCHEME,
+      protocolClient.path,
+      protocolClient.args,
+    );
   }
   hardenWebContents(isAppUrl);
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(start);
+  void startWhenReady(start);
 }
 
 function start(): void {
-  hardenSession();
+  hardenSession(devUrl);
+  protocol.handle(RENDERER_SCHEME, createRendererHandler(join(__dirname, '../renderer')));
+  const { sink: events, delivery } = windowEvents(getWindow);
   // One redaction step for every log line: the keychain's values (as they are read or written) and credential patterns.
   const redactor = new Redactor();
   const { log } = createAppLog(redactor, { packaged: app.isPackaged });
   const services = createServices({
     appInfo: { name: app.getName(), version: app.getVersion(), platform: process.platform },
     dataDir: resolveDataFolder(),
-    secretStore: new RedactingSecretStore(new KeytarSecretStore(), redactor),
+    secretStore: new RedactingSecretStore(new KeytarSecretStore(undefined, { log }), redactor),
     clock: systemClock,
     openUrl: openExternalSafely,
-    events: windowEventSink(getWindow),
+    events,
     log,
   });
   const router = createAppRouter(services, {
@@ -78,11 +90,11 @@ function start(): void {
     dialogs: saveDialogs(getWindow),
     log,
   });
-  registerIpc(router, isAppUrl);
+  registerIpc(router, isAppUrl, delivery);
   mainWindow = createMainWindow({
     preloadPath: join(__dirname, '../preload/index.js'),
     devUrl,
-    rendererFile,
+    onPageLoading: () => delivery.reset(),
   });
   mainWindow.on('closed', () => {
     mainWindow = undefined;

@@ -1,9 +1,11 @@
 // The Electron security checklist at session and web-contents level: deny every permission,
 // refuse navigation and new windows, never attach webviews, and a CSP header on every response.
 import { app, session, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from './csp';
 
-export function hardenSession(): void {
+/** devUrl: the Vite dev server in `npm run dev` (its page needs its origin, HMR and preamble); undefined when packaged. */
+export function hardenSession(devUrl: string | undefined): void {
+  const policy = devUrl ? devContentSecurityPolicy(devUrl) : CONTENT_SECURITY_POLICY;
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
@@ -12,7 +14,7 @@ export function hardenSession(): void {
       // The policy is csp.ts's constant; the security gate evaluates it where the build writes it, in index.html.
       /* eng-disable CSP_GLOBAL_CHECK */ responseHeaders: {
         ...details.responseHeaders,
-        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+        'Content-Security-Policy': [policy],
       },
     });
   });

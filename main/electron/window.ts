@@ -1,12 +1,14 @@
-// The main window: sandboxed, context-isolated, no Node in the renderer. Its title follows the
-// renderer's document.title, which names the active tenant.
+// The main window: sandboxed, context-isolated, no Node in the renderer, on app://renderer/index.html (or the
+// dev server). Its title follows the renderer's document.title, which names the active tenant.
 import { BrowserWindow } from 'electron';
+import { RENDERER_URL } from './app-protocol';
 
 export interface WindowOptions {
   preloadPath: string;
-  /** The dev server URL, or undefined to load the packaged renderer file. */
+  /** The dev server URL, or undefined to load the built renderer from app://. */
   devUrl: string | undefined;
-  rendererFile: string;
+  /** Called when a new page starts loading in the window (first load, reload): nothing listens to events yet. */
+  onPageLoading: () => void;
 }
 
 export function createMainWindow(options: WindowOptions): BrowserWindow {
@@ -34,7 +36,9 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
-  if (options.devUrl) void window.loadURL(options.devUrl);
-  else void window.loadFile(options.rendererFile);
+  window.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) options.onPageLoading();
+  });
+  void window.loadURL(options.devUrl ?? RENDERER_URL);
   return window;
 }

@@ -12,21 +12,19 @@ import { silentLogger, systemClock } from '../../main/services/ports';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 import { fillRedirectUrlForm, freePort, playConsent, waitForStep } from '../e2e/helpers/stepper-driver';
-import { electronBinary } from './electron-binary';
+import { electronBinary, sandboxArgs, sandboxFacts, skipReason } from './electron-binary';
 
 const ROOT = resolve(__dirname, '../..');
 const SCREENSHOTS = join(ROOT, 'test-results', 'electron');
 const binary = electronBinary();
-const skipped = binary
-  ? ''
-  : ' (skipped: no Electron binary here; `npm install` fetches it on a machine with internet)';
+const skipped = binary ? '' : ` (skipped: ${skipReason()})`;
 
 const ORG_SECRET = `org-secret-${randomBytes(6).toString('hex')}`;
 const USER_SECRET = `user-secret-${randomBytes(6).toString('hex')}`;
 const CLIENT_ID = 'zoho-client-id-electron';
 const CLIENT_SECRET = `zoho-client-secret-${randomBytes(6).toString('hex')}`;
-/** Electron refuses to start as root without this (CI containers). */
-const SANDBOX_ARGS = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+/** As root (CI containers), or on Ubuntu 23.10+ before chrome-sandbox is set up, Electron needs --no-sandbox. */
+const SANDBOX_ARGS = binary ? sandboxArgs(sandboxFacts(binary)) : [];
 
 describe.skipIf(!binary)(`Element Authenticator in Electron${skipped}`, () => {
   let fake: FakePlatform;
@@ -120,9 +118,9 @@ describe.skipIf(!binary)(`Element Authenticator in Electron${skipped}`, () => {
     if (home) rmSync(home, { recursive: true, force: true });
   });
 
-  it('opens one window on the built renderer, context-isolated and without Node', async () => {
+  it('opens one window on the built renderer (app://), context-isolated and without Node', async () => {
     expect(await electronApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
-    expect(page.url()).toMatch(/^file:\/\/.*\/out\/renderer\/index\.html/);
+    expect(page.url()).toMatch(/^app:\/\/renderer\/index\.html(#.*)?$/);
     const globals = await page.evaluate(() => ({
       api: typeof window.elementAuth,
       // contextBridge works only with context isolation, and freezes what it hands the page.

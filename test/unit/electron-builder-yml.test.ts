@@ -1,22 +1,16 @@
 // electron-builder.yml: valid against the schema electron-builder ships, the element-auth:// protocol on every
-// platform, the targets, asar with keytar unpacked, the icons, and a real pack that holds only the build output.
-import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+// platform, the targets, asar with keytar unpacked, the icons, and a real pack of the real build (`electron-vite
+// build`) with the fuses as configured, whose main process starts from app.asar with a stand-in electron.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
+import { RENDERER_URL } from '../../main/electron/app-protocol';
+import { stageProject, standInLinuxElectron } from '../fakes/electron-dist';
+import { CONTENT_SECURITY_POLICY } from '../../main/electron/csp';
 
 const ROOT = resolve(__dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -40,7 +34,7 @@ describe('electron-builder.yml', () => {
     const valid = validate(config);
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
-  });
+  }, 60_000);
 
   it('names the app and registers element-auth:// for every platform', () => {
     expect(config.appId).toBe('com.elementauthenticator.app');
@@ -91,7 +85,13 @@ describe('electron-builder.yml', () => {
       runAsNode: false,
       enableNodeCliInspectArguments: false,
       onlyLoadAppFromAsar: true,
+      // The renderer comes from app://, so file:// needs no extra privileges.
+      grantFileProtocolExtraPrivileges: false,
     });
+  });
+
+  it('re-signs ad hoc after flipping fuses, or an unsigned Apple Silicon build is killed at launch', () => {
+    expect(config.electronFuses.resetAdHocDarwinSignature).toBe(true);
   });
 
   it('has an SVG source and icons of the sizes the targets need', () => {
@@ -128,28 +128,9 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'element-auth-pack-'));
     const project = join(work, 'project');
-    mkdirSync(project);
-    for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml'])
-      cpSync(join(ROOT, file), join(project, file));
-    cpSync(join(ROOT, 'build'), join(project, 'build'), { recursive: true });
-    symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
-    // A stand-in build output, and sources that must never be packed.
-    const files: Record<string, string> = {
-      'out/main/index.js': 'module.exports = {};\n',
-      'out/main/index.js.map': '{}\n',
-      'out/preload/index.js': '\n',
-      'out/renderer/index.html': '<!doctype html>\n',
-      'main/index.ts': 'export {};\n',
-      'test/unit/a.test.ts': 'export {};\n',
-      'renderer/app.tsx': 'export {};\n',
-    };
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(join(project, path, '..'), { recursive: true });
-      writeFileSync(join(project, path), text);
-    }
+    stageProject(project);
     const electronDist = join(work, 'electron-dist');
-    mkdirSync(electronDist);
-    writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
+    standInLinuxElectron(electronDist);
 
     const { build, Platform } = require('electron-builder');
     const { LinuxTargetHelper } = builderRequire('app-builder-lib/out/targets/LinuxTargetHelper');
@@ -159,7 +140,6 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
       config: {
         electronDist,
         npmRebuild: false,
-        electronFuses: null,
         directories: { output: join(work, 'dist') },
         afterPack: async (context: { packager: { platformSpecificBuildOptions: unknown } }) => {
           desktopEntry = await new LinuxTargetHelper(context.packager).computeDesktopEntry(
@@ -168,7 +148,7 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
         },
       },
     });
-  }, 120_000);
+  }, 240_000);
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
@@ -186,11 +166,16 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
     const entries = asarList();
     const topLevel = new Set(entries.map((entry) => entry.split('/')[1]));
     expect([...topLevel].sort()).toEqual(['node_modules', 'out', 'package.json']);
-    expect(entries.filter((entry) => entry.startsWith('/out/') && entry.includes('.'))).toEqual([
+    const out = entries.filter((entry) => entry.startsWith('/out/') && entry.includes('.'));
+    for (const built of [
       '/out/main/index.js',
+      '/out/main/cli.js',
       '/out/preload/index.js',
       '/out/renderer/index.html',
-    ]);
+    ])
+      expect(out).toContain(built);
+    expect(out.filter((entry) => entry.startsWith('/out/renderer/assets/'))).not.toEqual([]);
+    expect(out.filter((entry) => entry.endsWith('.map'))).toEqual([]);
     const modules = new Set(
       entries.filter((e) => e.startsWith('/node_modules/')).map((e) => e.split('/')[2]),
     );
@@ -222,4 +207,85 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
     expect(desktopEntry).toMatch(/^Name=Element Authenticator$/m);
     expect(desktopEntry).toMatch(/^StartupWMClass=element-authenticator$/m);
   });
+
+  it('flips the fuses as electron-builder.yml configures them', async () => {
+    const { getCurrentFuseWire, FuseV1Options } = builderRequire('@electron/fuses');
+    const wire = await getCurrentFuseWire(join(work, 'dist', 'linux-unpacked', 'element-authenticator'));
+    const state = (fuse: string) => String.fromCharCode(wire[FuseV1Options[fuse]]);
+    expect({
+      runAsNode: state('RunAsNode'),
+      enableCookieEncryption: state('EnableCookieEncryption'),
+      enableNodeOptionsEnvironmentVariable: state('EnableNodeOptionsEnvironmentVariable'),
+      enableNodeCliInspectArguments: state('EnableNodeCliInspectArguments'),
+      onlyLoadAppFromAsar: state('OnlyLoadAppFromAsar'),
+      grantFileProtocolExtraPrivileges: state('GrantFileProtocolExtraPrivileges'),
+    }).toEqual({
+      runAsNode: '0',
+      enableCookieEncryption: '1',
+      // NODE_OPTIONS stays on: NODE_EXTRA_CA_CERTS behind TLS-inspecting proxies.
+      enableNodeOptionsEnvironmentVariable: '1',
+      enableNodeCliInspectArguments: '0',
+      onlyLoadAppFromAsar: '1',
+      grantFileProtocolExtraPrivileges: '0',
+    });
+  });
+
+  it('starts main from app.asar (stand-in electron): app:// page with its CSP, IPC, and the start link’s notice once the page listens', () => {
+    const asar = builderRequire('@electron/asar');
+    const extracted = join(work, 'extracted');
+    asar.extractAll(join(resources(), 'app.asar'), extracted);
+    mkdirSync(join(extracted, 'node_modules', 'electron'), { recursive: true });
+    cpSync(
+      join(ROOT, 'test/fakes/electron-stand-in.cjs'),
+      join(extracted, 'node_modules', 'electron', 'index.js'),
+    );
+    const runner = `
+      require(${JSON.stringify(join(extracted, 'out', 'main', 'index.js'))});
+      const report = async () => {
+        const e = globalThis.__electron;
+        for (let i = 0; i < 200 && !e.windows.length && !e.errors.length; i++) await new Promise((r) => setTimeout(r, 10));
+        const page = await e.protocols.get('app')(new Request(e.windows[0].url));
+        const asset = (await page.clone().text()).match(/src="([^"]+\\.js)"/)[1];
+        const script = await e.protocols.get('app')(new Request(new URL(asset, e.windows[0].url)));
+        const noticesBefore = e.sent.filter(([name]) => name === 'app.notice').length;
+        const fromPage = { senderFrame: { url: e.windows[0].url, parent: null } };
+        const listening = await e.ipc.get('transport.listening')(fromPage, 'app.notice');
+        console.log(JSON.stringify({
+          schemes: e.schemes, url: e.windows[0].url, ipc: [...e.ipc.keys()], errors: e.errors,
+          protocolClients: e.protocolClients, noticesBefore, listening,
+          notices: e.sent.filter(([name]) => name === 'app.notice').map(([, notice]) => notice),
+          sandbox: e.windows[0].options.webPreferences.sandbox,
+          page: { status: page.status, csp: page.headers.get('content-security-policy') },
+          script: { status: script.status, type: script.headers.get('content-type') },
+        }));
+        process.exit(0);
+      };
+      report();`;
+    const home = join(work, 'home');
+    // Started by a sign-in link that matches no sign-in: its notice must reach the page once it listens.
+    const link = 'element-auth://oauth/callback?code=stale-code&state=no-such-flow';
+    const result = spawnSync(process.execPath, ['-e', runner, link], {
+      encoding: 'utf8',
+      env: { ...process.env, ELEMENT_AUTH_HOME: join(home, 'data'), XDG_CONFIG_HOME: join(home, 'config') },
+      timeout: 60_000,
+    });
+    expect(result.stderr).not.toMatch(/Error/);
+    const started = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
+    expect(started.errors).toEqual([]);
+    expect(started.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    expect(started.url).toBe(RENDERER_URL);
+    expect(started.sandbox).toBe(true);
+    expect(started.page).toEqual({ status: 200, csp: CONTENT_SECURITY_POLICY });
+    expect(started.script).toEqual({ status: 200, type: 'text/javascript; charset=utf-8' });
+    expect(started.ipc).toContain('transport.listening');
+    expect(started.ipc).toContain('flow.start');
+    expect(started.protocolClients).toEqual([['element-auth', null, null]]);
+    expect(started.noticesBefore).toBe(0);
+    expect(started.listening).toEqual({ ok: true, value: null });
+    expect(started.notices).toHaveLength(1);
+    expect(started.notices[0]).toMatchObject({ level: 'warning' });
+    expect(JSON.stringify(started.notices)).not.toContain('stale-code');
+  }, 90_000);
 });

@@ -1,28 +1,34 @@
-// The app-URL check behind navigation and the IPC sender check: only the built renderer file (or the dev
-// server's origin) is the app; look-alike files, hosts and credentials are not.
+// The app-URL check behind navigation and the IPC sender check: only app://renderer/index.html (or the dev
+// server's origin) is the app; look-alike files, hosts, paths and credentials are not.
 import fc from 'fast-check';
-import { pathToFileURL } from 'node:url';
 import { createAppUrlCheck } from '../../../../main/electron/app-url';
+import { RENDERER_URL } from '../../../../main/electron/app-protocol';
 
-const rendererFile =
-  '/Applications/Element Authenticator.app/Contents/Resources/app.asar/out/renderer/index.html';
-const appUrl = pathToFileURL(rendererFile).href;
+describe('createAppUrlCheck, packaged (app://)', () => {
+  const isAppUrl = createAppUrlCheck(undefined);
 
-describe('createAppUrlCheck, packaged (file://)', () => {
-  const isAppUrl = createAppUrlCheck({ devUrl: undefined, rendererFile });
-
-  it('accepts the renderer file, with or without a query or fragment', () => {
-    expect(appUrl).toContain('Element%20Authenticator.app');
-    expect(isAppUrl(appUrl)).toBe(true);
-    expect(isAppUrl(`${appUrl}#/instances`)).toBe(true);
-    expect(isAppUrl(`${appUrl}?tenant=acme`)).toBe(true);
+  it('accepts the renderer page, with or without a query or fragment', () => {
+    expect(RENDERER_URL).toBe('app://renderer/index.html');
+    expect(isAppUrl(RENDERER_URL)).toBe(true);
+    expect(isAppUrl(`${RENDERER_URL}#/instances`)).toBe(true);
+    expect(isAppUrl(`${RENDERER_URL}?tenant=acme`)).toBe(true);
   });
 
   it.each([
-    ['another renderer/index.html on disk', 'file:///tmp/evil/out/renderer/index.html'],
-    ['a sibling file', appUrl.replace('index.html', 'other.html')],
-    ['a file on a network host', appUrl.replace('file://', 'file://evil.example')],
-    ['https', 'https://example.com/out/renderer/index.html'],
+    [
+      'the built file on disk, as file://',
+      'file:///opt/Element%20Authenticator/resources/app.asar/out/renderer/index.html',
+    ],
+    [
+      'a Windows drive path in any case',
+      'file:///c:/Program%20Files/Element/resources/app.asar/out/renderer/index.html',
+    ],
+    ['a sibling page', 'app://renderer/other.html'],
+    ['an encoded look-alike path', 'app://renderer/%69ndex.html'],
+    ['a parent path', 'app://renderer/assets/../index.html/..'],
+    ['another host', 'app://evil/index.html'],
+    ['credentials', 'app://user:pw@renderer/index.html'],
+    ['https', 'https://renderer/index.html'],
     ['a dev server', 'http://localhost:5173/'],
     ['javascript:', 'javascript:alert(1)'],
     ['data:', 'data:text/html,<h1>hi</h1>'],
@@ -32,7 +38,7 @@ describe('createAppUrlCheck, packaged (file://)', () => {
     expect(isAppUrl(url)).toBe(false);
   });
 
-  it('refuses every URL that is not the renderer file', () => {
+  it('refuses every web URL', () => {
     fc.assert(
       fc.property(
         fc.oneof(fc.webUrl({ withFragments: true, withQueryParameters: true }), fc.string()),
@@ -45,7 +51,7 @@ describe('createAppUrlCheck, packaged (file://)', () => {
 });
 
 describe('createAppUrlCheck, development (dev server)', () => {
-  const isAppUrl = createAppUrlCheck({ devUrl: 'http://localhost:5173', rendererFile });
+  const isAppUrl = createAppUrlCheck('http://localhost:5173');
 
   it('accepts any page of the dev server origin', () => {
     expect(isAppUrl('http://localhost:5173/')).toBe(true);
@@ -58,12 +64,12 @@ describe('createAppUrlCheck, development (dev server)', () => {
     'https://localhost:5173/',
     'http://user:pw@localhost:5173/',
     'http://evil.example/?http://localhost:5173',
-    appUrl,
+    RENDERER_URL,
   ])('refuses %s', (url) => {
     expect(isAppUrl(url)).toBe(false);
   });
 
   it('refuses a dev URL it cannot use', () => {
-    expect(() => createAppUrlCheck({ devUrl: 'not a url', rendererFile })).toThrow(/dev server URL/);
+    expect(() => createAppUrlCheck('not a url')).toThrow(/dev server URL/);
   });
 });

@@ -1,7 +1,7 @@
 // The Electron handlers of main/electron/security.ts, driven through a stand-in for the electron module:
 // every permission is denied, the CSP header is set, navigation away and new windows are refused.
 import { EventEmitter } from 'node:events';
-import { CONTENT_SECURITY_POLICY } from '../../../../main/electron/csp';
+import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../../../../main/electron/csp';
 
 type Handler = (...args: never[]) => unknown;
 const electron = vi.hoisted(() => ({ handlers: {} as Record<string, Handler>, app: undefined as unknown }));
@@ -45,8 +45,19 @@ class FakeWebContents extends EventEmitter {
   }
 }
 
+/** The CSP header main adds to a response. */
+function cspHeader(): string[] | undefined {
+  let answer: { responseHeaders?: Record<string, string[]> } = {};
+  (electron.handlers.headers as (d: unknown, cb: (r: typeof answer) => void) => void)(
+    { responseHeaders: { 'Content-Type': ['text/html'] } },
+    (response) => (answer = response),
+  );
+  expect(answer.responseHeaders?.['Content-Type']).toEqual(['text/html']);
+  return answer.responseHeaders?.['Content-Security-Policy'];
+}
+
 describe('hardenSession', () => {
-  beforeAll(() => hardenSession());
+  beforeAll(() => hardenSession(undefined));
 
   it.each(['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen'])(
     'denies the %s permission request',
@@ -65,15 +76,17 @@ describe('hardenSession', () => {
   );
 
   it('sends the app CSP with every response and keeps the other headers', () => {
-    let answer: { responseHeaders?: Record<string, string[]> } = {};
-    (electron.handlers.headers as (d: unknown, cb: (r: typeof answer) => void) => void)(
-      { responseHeaders: { 'Content-Type': ['text/html'] } },
-      (response) => (answer = response),
-    );
-    expect(answer.responseHeaders).toEqual({
-      'Content-Type': ['text/html'],
-      'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
-    });
+    expect(cspHeader()).toEqual([CONTENT_SECURITY_POLICY]);
+  });
+});
+
+describe('hardenSession in development (npm run dev)', () => {
+  afterAll(() => hardenSession(undefined));
+
+  it('sends the dev server’s policy, so its page can run, and only while a dev server is used', () => {
+    hardenSession('http://localhost:5173');
+    expect(cspHeader()).toEqual([devContentSecurityPolicy('http://localhost:5173')]);
+    expect(cspHeader()![0]).not.toBe(CONTENT_SECURITY_POLICY);
   });
 });
 
