@@ -72,6 +72,7 @@ function start(): void {
     openUrl: openExternalSafely,
     events: windowEventSink(getWindow),
     log,
+    activitySource: 'app',
   });
   const router = createAppRouter(services, {
     clipboard: systemClipboard,

@@ -12,11 +12,12 @@ import {
   type Command,
 } from './command';
 import { createCliContext, type CliIo } from './context';
+import { activityCommand } from './activity-command';
 import { authenticateCommand } from './authenticate-command';
 import { instancesCommands } from './instances-commands';
 import { tenantCommands } from './tenant-commands';
 
-const COMMANDS: Command[] = [...tenantCommands, authenticateCommand, ...instancesCommands];
+const COMMANDS: Command[] = [...tenantCommands, authenticateCommand, ...instancesCommands, activityCommand];
 const GROUPS = ['tenant', 'instances'];
 
 function overview(commands: Command[]): string {

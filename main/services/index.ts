@@ -1,13 +1,15 @@
 // Builds every service from its ports. The app (main/index.ts), the CLI and the tests call this
 // with their own ports, so they all run the very same services.
 import type { z } from 'zod';
-import { events, type AppInfoSchema } from '../../common/contract';
+import { events, type ActivitySource, type AppInfoSchema } from '../../common/contract';
 import type { Clock, EventSink, Logger, OpenUrl, SecretStore } from './ports';
 import type { PlatformClientOptions, PlatformCredentials } from './cloud-elements/platform-client';
 import { TenantService } from './tenants/tenant-service';
 import { InstanceService } from './instances/instance-service';
 import { PlatformClient } from './cloud-elements/platform-client';
 import { AuthFlow } from './auth-flow/auth-flow';
+import { ActivityService } from './activity/activity-service';
+import { FileActivityLog } from './activity/file-activity-log';
 
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -21,6 +23,8 @@ export interface ServicePorts {
   events: EventSink;
   log: Logger;
   platform?: PlatformClientOptions;
+  /** Who acts, as the activity log says: 'app' (the default) or 'cli'. */
+  activitySource?: ActivitySource;
 }
 
 /**
@@ -35,9 +39,11 @@ export function createServices(given: ServicePorts) {
   const ports = { ...given, events: contractEvents(given.events) };
   const platformClient = (credentials: PlatformCredentials) =>
     new PlatformClient(credentials, ports.platform);
+  const activity = new FileActivityLog({ ...ports, source: ports.activitySource ?? 'app' });
   const tenants: TenantService = new TenantService({
     ...ports,
     flow: { current: () => flow.get(), cancel: () => flow.cancel() },
+    activity,
   });
   const instances = new InstanceService({
     tenants,
@@ -45,6 +51,7 @@ export function createServices(given: ServicePorts) {
     clock: ports.clock,
     log: ports.log,
     platform: platformClient,
+    activity,
   });
   const flow = new AuthFlow({
     tenants,
@@ -54,8 +61,10 @@ export function createServices(given: ServicePorts) {
     events: ports.events,
     log: ports.log,
     platformClient,
+    activity,
   });
-  return { appInfo: ports.appInfo, tenants, instances, flow };
+  const activityLog = new ActivityService({ ...ports, tenants });
+  return { appInfo: ports.appInfo, tenants, instances, flow, activity: activityLog };
 }
 
 export type Services = ReturnType<typeof createServices>;

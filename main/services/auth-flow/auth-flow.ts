@@ -5,6 +5,8 @@ import type { PlatformInstance } from '../cloud-elements/platform-client';
 import type { ZohoDataCenter } from '../elements/zoho-data-centers';
 import { assertNever } from '../../../common/assert-never';
 import { AppFailure } from '../errors';
+import { failureOf, noActivity, type ActivityLog } from '../activity/activity-log';
+import { flowActivity } from '../activity/activity-details';
 import { judgeCallback } from './callback-intake';
 import { fetchAuthorizationUrl, loadInstanceToReauthenticate } from './consent-url';
 import { planFlow } from './flow-plan';
@@ -25,9 +27,11 @@ export class AuthFlow {
   private session: FlowSession | undefined;
   private waiters: Array<(view: FlowView) => void> = [];
   private readonly consentWaitMs: number;
+  private readonly activity: ActivityLog;
 
   constructor(private readonly ports: AuthFlowPorts) {
     this.consentWaitMs = ports.consentWaitMs ?? 10 * 60_000;
+    this.activity = ports.activity ?? noActivity;
   }
 
   get(): FlowView {
@@ -131,6 +135,10 @@ export class AuthFlow {
     const token = account ? await this.ports.secrets.get(account) : null;
     if (!token)
       throw new AppFailure('instance_not_found', 'There is no created instance whose token could be copied.');
+    await this.activity.record({
+      ...flowActivity(this.session as FlowSession),
+      action: 'instance.token-copied',
+    });
     return token;
   }
 
@@ -231,9 +239,15 @@ export class AuthFlow {
         await this.succeed(session, outcome.instance, dataCenter?.location);
         break;
       case 'failed':
+        await this.activity.record({ ...flowActivity(session), ...failureOf(outcome.error) });
         this.fail(session, outcome.error);
         break;
       case 'lost':
+        await this.activity.record({
+          ...flowActivity(session),
+          outcome: 'failed',
+          details: { code: 'response_lost' },
+        });
         session.candidate = outcome.candidate;
         this.moveTo(
           session,
@@ -261,6 +275,12 @@ export class AuthFlow {
     session.candidate = undefined;
     const reauthenticated = session.current !== undefined;
     const context = { now: this.ports.clock.now(), reauthenticated, ...(dataCenter ? { dataCenter } : {}) };
+    await this.activity.record({
+      ...flowActivity(session),
+      instanceId: instance.id,
+      instanceName: instance.name,
+      details: { element: plan.elementKey, door: plan.door, dataCenter: dataCenter ?? null },
+    });
     this.moveTo(session, views.doneView(plan, instance, context));
   }
 

@@ -6,6 +6,7 @@ import type {
   PlatformCredentials,
   PlatformInstance,
 } from '../cloud-elements/platform-client';
+import { noActivity, type ActivityLog } from '../activity/activity-log';
 import { AppFailure, isFailure } from '../errors';
 import type { Clock, Logger, SecretStore } from '../ports';
 import { silentLogger } from '../ports';
@@ -32,6 +33,7 @@ export interface InstanceServiceOptions {
   clock: Clock;
   platform: PlatformFactory;
   log?: Logger;
+  activity?: ActivityLog;
 }
 
 export interface InstanceList {
@@ -70,9 +72,11 @@ export const INVALID_TOKEN_SENTENCE = 'The instance token is invalid or the inst
  */
 export class InstanceService {
   private readonly log: Logger;
+  private readonly activity: ActivityLog;
 
   constructor(private readonly options: InstanceServiceOptions) {
     this.log = options.log ?? silentLogger;
+    this.activity = options.activity ?? noActivity;
   }
 
   async list(tenant?: string): Promise<InstanceList> {
@@ -103,6 +107,18 @@ export class InstanceService {
   /** GET /hubs/crm/ping with the instance's token: OK with the platform's time, or why not. */
   async test(id: number, tenant?: string): Promise<PingOutcome> {
     const context = await this.options.tenants.resolve(tenant);
+    const outcome = await this.ping(context, id);
+    await this.activity.record({
+      action: 'instance.tested',
+      tenant: context,
+      instanceId: id,
+      outcome: outcome.ok ? 'ok' : 'failed',
+      details: outcome.code ? { code: outcome.code } : {},
+    });
+    return outcome;
+  }
+
+  private async ping(context: TenantContext, id: number): Promise<PingOutcome> {
     const client = this.client(context);
     const stored = await this.storedToken(context, id);
     const token = stored ?? platformToken(await this.fetch(client, context, id));
@@ -148,6 +164,7 @@ export class InstanceService {
         'This instance has no token in the keychain and the platform does not show one.',
       );
     }
+    await this.activity.record({ action: 'instance.token-copied', tenant: context, instanceId: id });
     return token;
   }
 
@@ -170,6 +187,12 @@ export class InstanceService {
     await this.options.secrets.delete(secretAccounts.instanceToken(context.tenantId, id));
     await this.options.secrets.delete(secretAccounts.signatureKey(context.tenantId, id));
     this.log.info('Instance deleted', { tenantId: context.tenantId, instanceId: id });
+    await this.activity.record({
+      action: 'instance.deleted',
+      tenant: context,
+      instanceId: id,
+      instanceName: instance.name,
+    });
     return { id, name: instance.name };
   }
 
@@ -181,11 +204,22 @@ export class InstanceService {
     selection: ExportSelection,
     includeSecrets: boolean,
     tenant?: string,
+    /** Where the document goes (a file path, or "stdout"), for the activity log. */
+    destination?: string,
   ): Promise<ExportDocument> {
     const context = await this.options.tenants.resolve(tenant);
     const all = await this.client(context).listInstances();
     const chosen = selection === 'all' ? all : this.pick(all, selection, context);
     const instances = includeSecrets ? await this.withKeychainSecrets(context, chosen) : chosen;
+    await this.activity.record({
+      action: 'instances.exported',
+      tenant: context,
+      details: {
+        instanceIds: chosen.map((one) => one.id),
+        secretsIncluded: includeSecrets,
+        to: destination ?? null,
+      },
+    });
     return buildExportDocument({
       tenant: {
         name: context.tenantName,

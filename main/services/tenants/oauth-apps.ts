@@ -2,6 +2,7 @@
 // client secret in the keychain under the tenant's prefix, so removing the tenant removes it too.
 import type { z } from 'zod';
 import type { OAuthAppSaveSchema, OAuthAppView } from '../../../common/contract';
+import type { ActivityLog } from '../activity/activity-log';
 import { AppFailure } from '../errors';
 import { assertCallbackUrl } from '../net/safe-url';
 import type { Clock, SecretStore } from '../ports';
@@ -25,6 +26,7 @@ export interface OAuthAppsOptions {
   newId: () => string;
   /** Called after every change, to tell the windows. */
   changed: () => Promise<unknown>;
+  activity: ActivityLog;
 }
 
 export class OAuthApps {
@@ -49,10 +51,12 @@ export class OAuthApps {
       throw new AppFailure('invalid_input', 'An OAuth app needs a name and a client id.');
     let replaced: SavedSecret | undefined;
     let record: OAuthAppRecord;
+    let tenantName = '';
     try {
       record = await registry.update(async (data) => {
         const existing = input.id ? findOAuthApp(data, input.id) : undefined;
         const tenant = findTenant(data, existing?.tenantId ?? input.tenantId ?? activeTenant(data).id);
+        tenantName = tenant.name;
         if (existing && input.tenantId && tenant.id !== findTenant(data, input.tenantId).id) {
           throw new AppFailure('oauth_app_not_found', `That OAuth app does not belong to ${tenant.name}.`);
         }
@@ -85,15 +89,34 @@ export class OAuthApps {
       if (replaced) await restoreSecrets(secrets, [replaced]);
       throw error;
     }
+    const details = {
+      app: record.name,
+      clientId: record.clientId,
+      clientSecretChanged: clientSecret !== null,
+    };
+    await this.options.activity.record({
+      action: 'oauth-app.saved',
+      tenant: { tenantId: record.tenantId, tenantName },
+      details,
+    });
     await this.options.changed();
     return oauthAppView(record);
   }
 
   async remove(appId: string): Promise<void> {
-    await this.options.registry.update(async (data) => {
+    const removed = await this.options.registry.update(async (data) => {
       const app = findOAuthApp(data, appId);
       await this.options.secrets.delete(secretAccounts.oauthAppSecret(app.tenantId, app.id));
       data.oauthApps = data.oauthApps.filter((other) => other.id !== app.id);
+      return {
+        tenant: { tenantId: app.tenantId, tenantName: findTenant(data, app.tenantId).name },
+        app: app.name,
+      };
+    });
+    await this.options.activity.record({
+      action: 'oauth-app.removed',
+      tenant: removed.tenant,
+      details: { app: removed.app },
     });
     await this.options.changed();
   }

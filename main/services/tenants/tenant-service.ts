@@ -10,6 +10,8 @@ import type {
 } from '../../../common/contract';
 import type { z } from 'zod';
 import type { PlatformClientOptions } from '../cloud-elements/platform-client';
+import { noActivity, type ActivityLog } from '../activity/activity-log';
+import { tenantUpdateActivity } from '../activity/activity-details';
 import { AppFailure } from '../errors';
 import type { Clock, EventSink, Logger, SecretStore } from '../ports';
 import { environmentLabel } from '../../../common/environments';
@@ -44,6 +46,7 @@ export interface TenantServiceOptions {
   /** The flow service, seen through the question "is a flow pending?". */
   flow?: PendingFlowGuard;
   newId?: () => string;
+  activity?: ActivityLog;
 }
 
 const secretAccount = (tenantId: string, which: SecretKind) =>
@@ -62,11 +65,13 @@ export class TenantService implements TenantResolver {
   private readonly secrets: SecretStore;
   private readonly newId: () => string;
   private readonly oauthApps: OAuthApps;
+  private readonly activity: ActivityLog;
   private notice: string | null = null;
 
   constructor(private readonly options: TenantServiceOptions) {
     this.secrets = options.secretStore;
     this.newId = options.newId ?? (() => randomBytes(6).toString('hex'));
+    this.activity = options.activity ?? noActivity;
     this.registry = new TenantRegistry({
       dataDir: options.dataDir,
       clock: options.clock,
@@ -82,6 +87,7 @@ export class TenantService implements TenantResolver {
       clock: options.clock,
       newId: this.newId,
       changed: () => this.changed(),
+      activity: this.activity,
     });
   }
 
@@ -129,6 +135,11 @@ export class TenantService implements TenantResolver {
       throw error;
     }
     this.options.log.info('Tenant added', { tenantId: id });
+    await this.activity.record({
+      action: 'tenant.added',
+      tenant: { tenantId: id, tenantName: name },
+      details: { environment: input.environment, baseUrl },
+    });
     await this.changed();
     return tenantView(record);
   }
@@ -170,12 +181,17 @@ export class TenantService implements TenantResolver {
       throw error;
     }
     this.options.log.info('Tenant updated', { tenantId: record.id, rotated: rotated.length });
+    await this.activity.record(tenantUpdateActivity({ tenantId: record.id, tenantName: record.name }, input));
     await this.changed();
     return tenantView(record);
   }
 
   /** Removes the tenant and every keychain item under its prefix, then its metadata: no orphan is left. */
-  async remove(input: { id: string; abandonPendingFlow?: boolean }): Promise<TenantList> {
+  async remove(input: {
+    id: string;
+    abandonPendingFlow?: boolean;
+    keepActivity?: boolean;
+  }): Promise<TenantList> {
     const tenant = findTenant(await this.registry.read(), input.id);
     await this.guardFlow(
       input.abandonPendingFlow,
@@ -194,6 +210,12 @@ export class TenantService implements TenantResolver {
       return current;
     });
     this.options.log.info('Tenant removed', { tenantId: tenant.id });
+    await this.activity.record({
+      action: 'tenant.removed',
+      tenant: { tenantId: tenant.id, tenantName: tenant.name },
+      details: { activityKept: input.keepActivity !== false },
+    });
+    if (input.keepActivity === false) await this.activity.forget(tenant.id);
     return this.changed(data);
   }
 
@@ -225,7 +247,13 @@ export class TenantService implements TenantResolver {
   /** A secret of the tenant, for main-side use only (copy to the clipboard); never sent to the renderer. */
   async secret(id: string, which: SecretKind): Promise<string> {
     const tenant = findTenant(await this.registry.read(), id);
-    return this.readSecret(tenant, secretAccount(tenant.id, which), secretName(which));
+    const secret = await this.readSecret(tenant, secretAccount(tenant.id, which), secretName(which));
+    await this.activity.record({
+      action: 'tenant.secret-copied',
+      tenant: { tenantId: tenant.id, tenantName: tenant.name },
+      details: { which },
+    });
+    return secret;
   }
 
   async resolve(tenant?: string): Promise<TenantContext> {
