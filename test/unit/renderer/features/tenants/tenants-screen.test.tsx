@@ -102,12 +102,33 @@ describe('tenants in the header and on their screen', { timeout: 30_000 }, () =>
     expect(dialog.textContent).toContain('its 1 saved OAuth app and their client secrets');
     expect(dialog.textContent).toContain('the instance tokens');
     expect(dialog.textContent).toContain('The instances on the platform are not touched.');
+    const keep = within(dialog).getByRole<HTMLInputElement>('checkbox', {
+      name: 'Keep the activity log of Acme',
+    });
+    expect(keep.checked).toBe(true);
     expect(bridge.callsTo('tenants.remove')).toEqual([]);
 
     await user.click(within(dialog).getByRole('button', { name: 'Remove Acme' }));
 
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Acme' })).toBeNull());
-    expect(bridge.callsTo('tenants.remove')).toEqual([{ id: 't-acme' }]);
+    expect(bridge.callsTo('tenants.remove')).toEqual([{ id: 't-acme', keepActivity: true }]);
+  });
+
+  it('deletes the activity log with the tenant only when the user unticks "keep"', async () => {
+    const user = userEvent.setup();
+    bridge.answers['tenants.remove'] = () =>
+      ok({ ...TWO_TENANTS, tenants: [TWO_TENANTS.tenants[1]!], activeTenantId: null, oauthApps: [] });
+    renderWithTheme(<TenantsScreen />);
+    const card = await screen.findByRole('region', { name: 'Acme' });
+    await user.click(within(card).getByRole('button', { name: 'Remove' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Remove Acme?' });
+
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Keep the activity log of Acme' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Remove Acme' }));
+
+    await waitFor(() =>
+      expect(bridge.callsTo('tenants.remove')).toEqual([{ id: 't-acme', keepActivity: false }]),
+    );
   });
 
   it('copies a secret through main and shows the verification outcome', async () => {
