@@ -42,10 +42,13 @@ export function visibleEntries(entries: ActivityEntry[], filters: ActivityFilter
 
 /** The instances the log mentions, for the instance filter: id and the latest name seen. */
 export function instancesIn(entries: ActivityEntry[]): { value: string; label: string }[] {
-  const seen = new Map<number, string>();
+  const names = new Map<number, string | undefined>();
   for (const entry of entries) {
-    if (entry.instanceId !== undefined && !seen.has(entry.instanceId))
-      seen.set(entry.instanceId, instanceText(entry));
+    if (entry.instanceId === undefined) continue;
+    names.set(entry.instanceId, names.get(entry.instanceId) ?? entry.instanceName);
   }
-  return [...seen].map(([id, label]) => ({ value: String(id), label }));
+  return [...names].map(([id, name]) => ({
+    value: String(id),
+    label: name ? `${name} (${id})` : String(id),
+  }));
 }

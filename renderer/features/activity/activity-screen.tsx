@@ -84,7 +84,8 @@ export function ActivityScreen() {
       )}
       {store.exported && (
         <Alert color="teal" variant="light" withCloseButton onClose={store.dismissExport}>
-          Exported {store.exported.count} entries to {store.exported.path}.
+          Exported {store.exported.count} {store.exported.count === 1 ? 'entry' : 'entries'} to{' '}
+          {store.exported.path}.
         </Alert>
       )}
       {store.exportError && (
