@@ -7,13 +7,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActivityList, FlowView } from '../../common/contract';
 import { createAppRouter, type Router } from '../../main/router/index';
-import { ZOHO_POLLER_EXAMPLE } from '../../main/services/elements/element-presets';
-import { createServices, type Services } from '../../main/services/index';
+import { ZOHO_CRM_V2_PRESET } from '../../main/services/elements/element-presets';
+import type { Services } from '../../main/services/index';
 import { silentLogger } from '../../main/services/ports';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 import { readTree } from '../support/read-tree';
-import { secretValuesOf } from './instances-support';
+import { appServices, secretValuesOf } from './instances-support';
 
 const CALLBACK = 'https://auth.example.com/oauth/callback';
 const SECRETS = {
@@ -63,16 +63,7 @@ beforeAll(async () => {
   secrets = new KeytarSecretStore(`element-auth-test-activity-day-${randomBytes(6).toString('hex')}`);
   dataDir = await mkdtemp(path.join(tmpdir(), 'element-auth-activity-day-'));
   exportDir = await mkdtemp(path.join(tmpdir(), 'element-auth-activity-day-export-'));
-  services = createServices({
-    appInfo: { name: 'Element Authenticator', version: '0.0.0-test', platform: process.platform },
-    dataDir,
-    secretStore: secrets,
-    clock: { now: () => Date.now() },
-    openUrl: async () => {},
-    events: { emit: () => {} },
-    log: silentLogger,
-    platform: { timeoutMs: 5_000, getRetries: 0 },
-  });
+  services = appServices(dataDir, secrets, { now: () => Date.now() });
   router = createAppRouter(services, {
     clipboard: { writeText: (text) => clipboard.push(text) },
     dialogs: { chooseSavePath: async () => savePath },
@@ -118,14 +109,7 @@ describe('a whole day of actions', () => {
         instanceName: 'Acme Zoho',
         oauthAppId: app.id,
         callbackUrl: CALLBACK,
-        events: {
-          enabled: true,
-          vendorType: 'polling',
-          refreshIntervalMinutes: 5,
-          pollerConfiguration: ZOHO_POLLER_EXAMPLE,
-          notificationCallbackUrl: 'https://hooks.example.com/ce',
-          signatureKey: SECRETS.signature,
-        },
+        events: { ...ZOHO_CRM_V2_PRESET.defaultEvents, enabled: true, signatureKey: SECRETS.signature },
       }),
     );
     if (created.step !== 'done') throw new Error(created.step);

@@ -13,6 +13,19 @@ import { installTenantsBridge, ok, TWO_TENANTS, type FakeBridge } from '../../..
 
 const globexActive = { ...TWO_TENANTS, activeTenantId: 't-globex' };
 
+/** Renders the Tenants screen, main answering removals with Globex alone, and opens Acme's remove dialog. */
+async function openRemoveAcme(
+  user: ReturnType<typeof userEvent.setup>,
+  bridge: FakeBridge,
+): Promise<HTMLElement> {
+  bridge.answers['tenants.remove'] = () =>
+    ok({ ...TWO_TENANTS, tenants: [TWO_TENANTS.tenants[1]!], activeTenantId: null, oauthApps: [] });
+  renderWithTheme(<TenantsScreen />);
+  const card = await screen.findByRole('region', { name: 'Acme' });
+  await user.click(within(card).getByRole('button', { name: 'Remove' }));
+  return screen.findByRole('dialog', { name: 'Remove Acme?' });
+}
+
 describe('tenants in the header and on their screen', { timeout: 30_000 }, () => {
   let bridge: FakeBridge;
   beforeEach(() => {
@@ -91,13 +104,7 @@ describe('tenants in the header and on their screen', { timeout: 30_000 }, () =>
 
   it('removes a tenant only after a confirmation that names it and says what is deleted', async () => {
     const user = userEvent.setup();
-    bridge.answers['tenants.remove'] = () =>
-      ok({ ...TWO_TENANTS, tenants: [TWO_TENANTS.tenants[1]!], activeTenantId: null, oauthApps: [] });
-    renderWithTheme(<TenantsScreen />);
-    const card = await screen.findByRole('region', { name: 'Acme' });
-    await user.click(within(card).getByRole('button', { name: 'Remove' }));
-
-    const dialog = await screen.findByRole('dialog', { name: 'Remove Acme?' });
+    const dialog = await openRemoveAcme(user, bridge);
     expect(dialog.textContent).toContain('the organization and user secrets of Acme');
     expect(dialog.textContent).toContain('its 1 saved OAuth app and their client secrets');
     expect(dialog.textContent).toContain('the instance tokens');
@@ -116,12 +123,7 @@ describe('tenants in the header and on their screen', { timeout: 30_000 }, () =>
 
   it('deletes the activity log with the tenant only when the user unticks "keep"', async () => {
     const user = userEvent.setup();
-    bridge.answers['tenants.remove'] = () =>
-      ok({ ...TWO_TENANTS, tenants: [TWO_TENANTS.tenants[1]!], activeTenantId: null, oauthApps: [] });
-    renderWithTheme(<TenantsScreen />);
-    const card = await screen.findByRole('region', { name: 'Acme' });
-    await user.click(within(card).getByRole('button', { name: 'Remove' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Remove Acme?' });
+    const dialog = await openRemoveAcme(user, bridge);
 
     await user.click(within(dialog).getByRole('checkbox', { name: 'Keep the activity log of Acme' }));
     await user.click(within(dialog).getByRole('button', { name: 'Remove Acme' }));
