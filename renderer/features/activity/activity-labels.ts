@@ -27,11 +27,6 @@ export function detailsText(entry: ActivityEntry): string {
   return parts.join(' · ');
 }
 
-export function instanceText(entry: ActivityEntry): string {
-  if (entry.instanceId === undefined) return entry.instanceName ?? '';
-  return entry.instanceName ? `${entry.instanceName} (${entry.instanceId})` : String(entry.instanceId);
-}
-
 export function visibleEntries(entries: ActivityEntry[], filters: ActivityFilters): ActivityEntry[] {
   return entries.filter(
     (entry) =>
@@ -40,15 +35,12 @@ export function visibleEntries(entries: ActivityEntry[], filters: ActivityFilter
   );
 }
 
-/** The instances the log mentions, for the instance filter: id and the latest name seen. */
-export function instancesIn(entries: ActivityEntry[]): { value: string; label: string }[] {
+/** The instances the log mentions, by id, each with the latest name the log gives it: "Acme CRM (41)". */
+export function instancesIn(entries: ActivityEntry[]): Map<number, string> {
   const names = new Map<number, string | undefined>();
   for (const entry of entries) {
     if (entry.instanceId === undefined) continue;
     names.set(entry.instanceId, names.get(entry.instanceId) ?? entry.instanceName);
   }
-  return [...names].map(([id, name]) => ({
-    value: String(id),
-    label: name ? `${name} (${id})` : String(id),
-  }));
+  return new Map([...names].map(([id, name]) => [id, name ? `${name} (${id})` : String(id)]));
 }

@@ -8,7 +8,7 @@ import { useActivityStore } from '../../stores/activity';
 import { useAppStore } from '../../stores/app';
 import { activeTenantOf, useTenantsStore } from '../../stores/tenants';
 import { EmptyState } from '../shell/empty-state';
-import { ACTION_LABELS, detailsText, instanceText, instancesIn, visibleEntries } from './activity-labels';
+import { ACTION_LABELS, detailsText, instancesIn, visibleEntries } from './activity-labels';
 
 const ACTION_OPTIONS = activityActions.map((action) => ({ value: action, label: ACTION_LABELS[action] }));
 
@@ -23,7 +23,8 @@ export function ActivityScreen() {
     if (activeId) void load(activeId);
   }, [load, activeId, tenants]);
   const entries = useMemo(() => visibleEntries(list?.entries ?? [], filters), [list, filters]);
-  const instanceOptions = useMemo(() => instancesIn(list?.entries ?? []), [list]);
+  const instances = useMemo(() => instancesIn(list?.entries ?? []), [list]);
+  const instanceOptions = [...instances].map(([id, label]) => ({ value: String(id), label }));
 
   if (!active) {
     return (
@@ -142,7 +143,11 @@ export function ActivityScreen() {
               <Table.Tr key={entry.seq}>
                 <Table.Td>{new Date(entry.time).toLocaleString()}</Table.Td>
                 <Table.Td>{ACTION_LABELS[entry.action]}</Table.Td>
-                <Table.Td>{instanceText(entry)}</Table.Td>
+                <Table.Td>
+                  {entry.instanceId === undefined
+                    ? (entry.instanceName ?? '')
+                    : instances.get(entry.instanceId)}
+                </Table.Td>
                 <Table.Td>
                   <Badge color={entry.outcome === 'ok' ? 'teal' : 'red'} variant="light">
                     {entry.outcome === 'ok' ? 'OK' : 'Failed'}

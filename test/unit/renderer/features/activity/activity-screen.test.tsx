@@ -80,7 +80,7 @@ describe('the Activity screen', { timeout: 30_000 }, () => {
       'Tenant added',
     ]);
     expect(cells(rows()[0]!).slice(2)).toEqual(['', 'OK', 'CLI', 'instanceIds: 7 · secretsIncluded: true']);
-    expect(cells(rows()[1]!).slice(2, 5)).toEqual(['7', 'Failed', 'App']);
+    expect(cells(rows()[1]!).slice(2, 5)).toEqual(['Zoho EU (7)', 'Failed', 'App']);
 
     await choose(user, 'Instance', 'Zoho EU (7)');
     expect(rows().map((row) => cells(row)[1])).toEqual(['Instance tested', 'Instance created']);
