@@ -19,7 +19,7 @@ export interface ActivityRecord {
 export interface ActivityLog {
   /** Appends one line to the tenant's log; never throws (a failure to write becomes a warning). */
   record(entry: ActivityRecord): Promise<void>;
-  /** Deletes the tenant's whole log (when a tenant is removed without keeping it). */
+  /** Deletes the tenant's whole log (when a tenant is removed without keeping it); never throws either. */
   forget(tenantId: string): Promise<void>;
 }
 

@@ -37,25 +37,38 @@ export class FileActivityLog implements ActivityLog {
 
   async record(entry: ActivityRecord): Promise<void> {
     const { tenantId, tenantName } = entry.tenant;
-    try {
-      const names = tenantLogNames(tenantId);
-      await withFolderLock(this.dir, names.current, () => this.append(tenantId, entry));
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      this.options.events.emit('app.notice', {
-        level: 'warning',
-        message: `The action on ${tenantName} went through, but the activity log could not record it: ${why}`,
-      });
-    }
+    await this.underLock(
+      tenantId,
+      () => this.append(tenantId, entry),
+      (why) => `The action on ${tenantName} went through, but the activity log could not record it: ${why}`,
+    );
   }
 
   async forget(tenantId: string): Promise<void> {
-    const names = tenantLogNames(tenantId);
-    await withFolderLock(this.dir, names.current, async () => {
-      for (const name of [...(await logFilesOf(this.dir, tenantId)), names.head]) {
-        await fs.rm(path.join(this.dir, name), { force: true });
-      }
-    });
+    await this.underLock(
+      tenantId,
+      async () => {
+        const names = tenantLogNames(tenantId);
+        for (const name of [...(await logFilesOf(this.dir, tenantId)), names.head]) {
+          await fs.rm(path.join(this.dir, name), { force: true });
+        }
+      },
+      (why) => `The tenant was removed, but its activity log in ${this.dir} could not be deleted: ${why}`,
+    );
+  }
+
+  /** Runs a task under the tenant's lock; a failure is told as a warning, never thrown (the action is done). */
+  private async underLock(
+    tenantId: string,
+    task: () => Promise<void>,
+    warning: (why: string) => string,
+  ): Promise<void> {
+    try {
+      await withFolderLock(this.dir, tenantLogNames(tenantId).current, task);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      this.options.events.emit('app.notice', { level: 'warning', message: warning(why) });
+    }
   }
 
   /** Runs under the tenant's lock: no other process appends between reading the last line and writing. */

@@ -102,15 +102,22 @@ describe('FileActivityLog', () => {
     ]);
   });
 
-  it('tells a failure to write as a notice and does not throw: the action already happened', async () => {
+  it('tells a failure to write or delete as a notice and does not throw: the action already happened', async () => {
     const { log, events, dataDir } = await world();
     await fs.writeFile(path.join(dataDir, 'activity'), 'a file where the folder should be');
     await expect(log.record({ action: 'tenant.added', tenant })).resolves.toBeUndefined();
+    await expect(log.forget('ab12cd')).resolves.toBeUndefined();
     expect(events.of('app.notice')).toEqual([
       expect.objectContaining({
         level: 'warning',
         message: expect.stringMatching(
           /^The action on Acme Corp went through, but the activity log could not record it/,
+        ),
+      }),
+      expect.objectContaining({
+        level: 'warning',
+        message: expect.stringMatching(
+          /^The tenant was removed, but its activity log in .+ could not be deleted/,
         ),
       }),
     ]);
