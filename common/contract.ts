@@ -173,7 +173,7 @@ const TenantSwitchSchema = z.object({
   abandonPendingFlow: z.boolean().optional(),
 });
 
-const TenantRemoveSchema = TenantSwitchSchema.extend({
+export const TenantRemoveSchema = TenantSwitchSchema.extend({
   /** false deletes the tenant's activity log too; absent or true keeps it. */
   keepActivity: z.boolean().optional(),
 });

@@ -5,8 +5,8 @@ import type { PlatformInstance } from '../cloud-elements/platform-client';
 import type { ZohoDataCenter } from '../elements/zoho-data-centers';
 import { assertNever } from '../../../common/assert-never';
 import { AppFailure } from '../errors';
-import { failureOf, noActivity, type ActivityLog } from '../activity/activity-log';
-import { flowActivity } from '../activity/activity-details';
+import { noActivity, type ActivityLog } from '../activity/activity-log';
+import { flowFailed, flowRecord, flowSucceeded } from '../activity/activity-records';
 import { judgeCallback } from './callback-intake';
 import { fetchAuthorizationUrl, loadInstanceToReauthenticate } from './consent-url';
 import { planFlow } from './flow-plan';
@@ -135,10 +135,7 @@ export class AuthFlow {
     const token = account ? await this.ports.secrets.get(account) : null;
     if (!token)
       throw new AppFailure('instance_not_found', 'There is no created instance whose token could be copied.');
-    await this.activity.record({
-      ...flowActivity(this.session as FlowSession),
-      action: 'instance.token-copied',
-    });
+    await this.activity.record(flowRecord(this.session as FlowSession, 'instance.token-copied'));
     return token;
   }
 
@@ -239,15 +236,11 @@ export class AuthFlow {
         await this.succeed(session, outcome.instance, dataCenter?.location);
         break;
       case 'failed':
-        await this.activity.record({ ...flowActivity(session), ...failureOf(outcome.error) });
+        await this.activity.record(flowFailed(session, outcome.error));
         this.fail(session, outcome.error);
         break;
       case 'lost':
-        await this.activity.record({
-          ...flowActivity(session),
-          outcome: 'failed',
-          details: { code: 'response_lost' },
-        });
+        await this.activity.record(flowFailed(session, 'response_lost'));
         session.candidate = outcome.candidate;
         this.moveTo(
           session,
@@ -275,12 +268,7 @@ export class AuthFlow {
     session.candidate = undefined;
     const reauthenticated = session.current !== undefined;
     const context = { now: this.ports.clock.now(), reauthenticated, ...(dataCenter ? { dataCenter } : {}) };
-    await this.activity.record({
-      ...flowActivity(session),
-      instanceId: instance.id,
-      instanceName: instance.name,
-      details: { element: plan.elementKey, door: plan.door, dataCenter: dataCenter ?? null },
-    });
+    await this.activity.record(flowSucceeded(session, instance, dataCenter));
     this.moveTo(session, views.doneView(plan, instance, context));
   }
 

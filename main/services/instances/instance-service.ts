@@ -7,6 +7,7 @@ import type {
   PlatformInstance,
 } from '../cloud-elements/platform-client';
 import { noActivity, type ActivityLog } from '../activity/activity-log';
+import { instanceRecord, instancesExported, instanceTested } from '../activity/activity-records';
 import { AppFailure, isFailure } from '../errors';
 import type { Clock, Logger, SecretStore } from '../ports';
 import { silentLogger } from '../ports';
@@ -108,13 +109,7 @@ export class InstanceService {
   async test(id: number, tenant?: string): Promise<PingOutcome> {
     const context = await this.options.tenants.resolve(tenant);
     const outcome = await this.ping(context, id);
-    await this.activity.record({
-      action: 'instance.tested',
-      tenant: context,
-      instanceId: id,
-      outcome: outcome.ok ? 'ok' : 'failed',
-      details: outcome.code ? { code: outcome.code } : {},
-    });
+    await this.activity.record(instanceTested(context, id, outcome));
     return outcome;
   }
 
@@ -164,7 +159,7 @@ export class InstanceService {
         'This instance has no token in the keychain and the platform does not show one.',
       );
     }
-    await this.activity.record({ action: 'instance.token-copied', tenant: context, instanceId: id });
+    await this.activity.record(instanceRecord('instance.token-copied', context, id));
     return token;
   }
 
@@ -187,12 +182,7 @@ export class InstanceService {
     await this.options.secrets.delete(secretAccounts.instanceToken(context.tenantId, id));
     await this.options.secrets.delete(secretAccounts.signatureKey(context.tenantId, id));
     this.log.info('Instance deleted', { tenantId: context.tenantId, instanceId: id });
-    await this.activity.record({
-      action: 'instance.deleted',
-      tenant: context,
-      instanceId: id,
-      instanceName: instance.name,
-    });
+    await this.activity.record(instanceRecord('instance.deleted', context, id, instance.name));
     return { id, name: instance.name };
   }
 
@@ -211,15 +201,7 @@ export class InstanceService {
     const all = await this.client(context).listInstances();
     const chosen = selection === 'all' ? all : this.pick(all, selection, context);
     const instances = includeSecrets ? await this.withKeychainSecrets(context, chosen) : chosen;
-    await this.activity.record({
-      action: 'instances.exported',
-      tenant: context,
-      details: {
-        instanceIds: chosen.map((one) => one.id),
-        secretsIncluded: includeSecrets,
-        to: destination ?? null,
-      },
-    });
+    await this.activity.record(instancesExported(context, chosen, includeSecrets, destination));
     return buildExportDocument({
       tenant: {
         name: context.tenantName,

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { OAuthAppSaveSchema, OAuthAppView } from '../../../common/contract';
 import type { ActivityLog } from '../activity/activity-log';
+import { oauthAppSaved, tenantRecord } from '../activity/activity-records';
 import { AppFailure } from '../errors';
 import { assertCallbackUrl } from '../net/safe-url';
 import type { Clock, SecretStore } from '../ports';
@@ -51,12 +52,12 @@ export class OAuthApps {
       throw new AppFailure('invalid_input', 'An OAuth app needs a name and a client id.');
     let replaced: SavedSecret | undefined;
     let record: OAuthAppRecord;
-    let tenantName = '';
+    let owner = { id: '', name: '' };
     try {
       record = await registry.update(async (data) => {
         const existing = input.id ? findOAuthApp(data, input.id) : undefined;
         const tenant = findTenant(data, existing?.tenantId ?? input.tenantId ?? activeTenant(data).id);
-        tenantName = tenant.name;
+        owner = tenant;
         if (existing && input.tenantId && tenant.id !== findTenant(data, input.tenantId).id) {
           throw new AppFailure('oauth_app_not_found', `That OAuth app does not belong to ${tenant.name}.`);
         }
@@ -89,16 +90,7 @@ export class OAuthApps {
       if (replaced) await restoreSecrets(secrets, [replaced]);
       throw error;
     }
-    const details = {
-      app: record.name,
-      clientId: record.clientId,
-      clientSecretChanged: clientSecret !== null,
-    };
-    await this.options.activity.record({
-      action: 'oauth-app.saved',
-      tenant: { tenantId: record.tenantId, tenantName },
-      details,
-    });
+    await this.options.activity.record(oauthAppSaved(owner, record, clientSecret !== null));
     await this.options.changed();
     return oauthAppView(record);
   }
@@ -108,16 +100,11 @@ export class OAuthApps {
       const app = findOAuthApp(data, appId);
       await this.options.secrets.delete(secretAccounts.oauthAppSecret(app.tenantId, app.id));
       data.oauthApps = data.oauthApps.filter((other) => other.id !== app.id);
-      return {
-        tenant: { tenantId: app.tenantId, tenantName: findTenant(data, app.tenantId).name },
-        app: app.name,
-      };
+      return { owner: findTenant(data, app.tenantId), app: app.name };
     });
-    await this.options.activity.record({
-      action: 'oauth-app.removed',
-      tenant: removed.tenant,
-      details: { app: removed.app },
-    });
+    await this.options.activity.record(
+      tenantRecord('oauth-app.removed', removed.owner, { app: removed.app }),
+    );
     await this.options.changed();
   }
 

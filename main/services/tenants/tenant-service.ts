@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type {
   TenantAddSchema,
   TenantList,
+  TenantRemoveSchema,
   TenantUpdateSchema,
   TenantVerification,
   TenantView,
@@ -11,7 +12,7 @@ import type {
 import type { z } from 'zod';
 import type { PlatformClientOptions } from '../cloud-elements/platform-client';
 import { noActivity, type ActivityLog } from '../activity/activity-log';
-import { tenantUpdateActivity } from '../activity/activity-details';
+import { tenantAdded, tenantRecord, tenantRemoved, tenantUpdated } from '../activity/activity-records';
 import { AppFailure } from '../errors';
 import type { Clock, EventSink, Logger, SecretStore } from '../ports';
 import { environmentLabel } from '../../../common/environments';
@@ -33,6 +34,7 @@ import { verifyTenant } from './verify-tenant';
 
 export type TenantAddInput = z.output<typeof TenantAddSchema>;
 export type TenantUpdateInput = z.output<typeof TenantUpdateSchema>;
+export type TenantRemoveInput = z.output<typeof TenantRemoveSchema>;
 export type SecretKind = 'org' | 'user';
 
 export interface TenantServiceOptions {
@@ -135,11 +137,7 @@ export class TenantService implements TenantResolver {
       throw error;
     }
     this.options.log.info('Tenant added', { tenantId: id });
-    await this.activity.record({
-      action: 'tenant.added',
-      tenant: { tenantId: id, tenantName: name },
-      details: { environment: input.environment, baseUrl },
-    });
+    await this.activity.record(tenantAdded(record));
     await this.changed();
     return tenantView(record);
   }
@@ -181,17 +179,13 @@ export class TenantService implements TenantResolver {
       throw error;
     }
     this.options.log.info('Tenant updated', { tenantId: record.id, rotated: rotated.length });
-    await this.activity.record(tenantUpdateActivity({ tenantId: record.id, tenantName: record.name }, input));
+    await this.activity.record(tenantUpdated(record, input));
     await this.changed();
     return tenantView(record);
   }
 
   /** Removes the tenant and every keychain item under its prefix, then its metadata: no orphan is left. */
-  async remove(input: {
-    id: string;
-    abandonPendingFlow?: boolean;
-    keepActivity?: boolean;
-  }): Promise<TenantList> {
+  async remove(input: TenantRemoveInput): Promise<TenantList> {
     const tenant = findTenant(await this.registry.read(), input.id);
     await this.guardFlow(
       input.abandonPendingFlow,
@@ -210,11 +204,7 @@ export class TenantService implements TenantResolver {
       return current;
     });
     this.options.log.info('Tenant removed', { tenantId: tenant.id });
-    await this.activity.record({
-      action: 'tenant.removed',
-      tenant: { tenantId: tenant.id, tenantName: tenant.name },
-      details: { activityKept: input.keepActivity !== false },
-    });
+    await this.activity.record(tenantRemoved(tenant, input.keepActivity));
     if (input.keepActivity === false) await this.activity.forget(tenant.id);
     return this.changed(data);
   }
@@ -248,11 +238,7 @@ export class TenantService implements TenantResolver {
   async secret(id: string, which: SecretKind): Promise<string> {
     const tenant = findTenant(await this.registry.read(), id);
     const secret = await this.readSecret(tenant, secretAccount(tenant.id, which), secretName(which));
-    await this.activity.record({
-      action: 'tenant.secret-copied',
-      tenant: { tenantId: tenant.id, tenantName: tenant.name },
-      details: { which },
-    });
+    await this.activity.record(tenantRecord('tenant.secret-copied', tenant, { which }));
     return secret;
   }
 
