@@ -6,8 +6,9 @@ import { suggestedExportName } from '../instances/export-document';
 import type { Clock } from '../ports';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { activeTenant, sameName } from '../tenants/tenant-records';
-import { activityFolder, loggedTenantIds } from './activity-files';
-import { readActivity } from './activity-chain';
+import { withFolderLock } from '../storage/folder-lock';
+import { activityFolder, loggedTenantIds, tenantLogNames } from './activity-files';
+import { readActivity, type ActivityRead } from './activity-chain';
 import { activityCsv } from './activity-csv';
 
 export interface ActivityServiceOptions {
@@ -26,7 +27,7 @@ export class ActivityService {
   /** The filter's tenant may also be a name, or absent for the active tenant (the CLI). */
   async list(filter: Omit<ActivityFilter, 'tenantId'> & { tenantId?: string }): Promise<ActivityList> {
     const { tenantId, tenantName } = await this.tenantOf(filter.tenantId);
-    const { lines, chain } = await readActivity(this.dir, tenantId);
+    const { lines, chain } = await this.read(tenantId);
     const since = filter.since;
     const entries = lines
       .filter((line) => filter.action === undefined || line.action === filter.action)
@@ -52,7 +53,7 @@ export class ActivityService {
       list.tenants.find((tenant) => sameName(tenant.name, idOrName));
     if (known) return { tenantId: known.id, tenantName: known.name };
     for (const tenantId of await loggedTenantIds(this.dir)) {
-      const last = (await readActivity(this.dir, tenantId)).lines.at(-1);
+      const last = (await this.read(tenantId)).lines.at(-1);
       if (tenantId === idOrName || (last && sameName(last.tenantName, idOrName))) {
         return { tenantId, tenantName: last?.tenantName ?? tenantId };
       }
@@ -83,5 +84,10 @@ export class ActivityService {
       );
     }
     return entries.length;
+  }
+
+  /** Reads under the writers' lock: a reader never sees a line half written or a file mid-rotation. */
+  private read(tenantId: string): Promise<ActivityRead> {
+    return withFolderLock(this.dir, tenantLogNames(tenantId).current, () => readActivity(this.dir, tenantId));
   }
 }
