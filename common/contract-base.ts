@@ -74,5 +74,6 @@ export const ruled =
   };
 
 export const TenantId = z.string().min(1).max(100);
+export const InstanceId = z.number().int().positive();
 /** Where the vendor sends the user back: https, loopback http or element-auth://; checked in main. */
 export const CallbackUrl = z.string().trim().max(2000).superRefine(ruled(callbackUrlProblem));

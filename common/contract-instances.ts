@@ -1,10 +1,9 @@
 // The instances domain of the contract: summaries, the redacted detail, test, delete and export,
 // and the 'instances.*' channels (each may name the tenant it acts on).
 import { z } from 'zod';
-import { channel, ErrorCodeSchema, SecretHint, TenantId } from './contract-base';
+import { channel, ErrorCodeSchema, InstanceId, SecretHint, TenantId } from './contract-base';
 
 // ── instances ───────────────────────────────────────────────────────────────────────────────
-const InstanceId = z.number().int().positive();
 /** Every instance call may name the tenant whose list is shown, so a tenant switch cannot misdirect it. */
 const InstanceRef = z.object({ id: InstanceId, tenantId: TenantId.optional() });
 

@@ -98,12 +98,17 @@ const TenantSwitchSchema = z.object({
   abandonPendingFlow: z.boolean().optional(),
 });
 
+export const TenantRemoveSchema = TenantSwitchSchema.extend({
+  /** false deletes the tenant's activity log too; absent or true keeps it. */
+  keepActivity: z.boolean().optional(),
+});
+
 export const tenantChannels = {
   'tenants.list': channel(none, TenantListSchema),
   'tenants.add': channel(TenantAddSchema, TenantViewSchema),
   'tenants.update': channel(TenantUpdateSchema, TenantViewSchema),
   /** Removes the tenant and every keychain item it owns: secrets, OAuth apps, instance tokens. */
-  'tenants.remove': channel(TenantSwitchSchema, TenantListSchema),
+  'tenants.remove': channel(TenantRemoveSchema, TenantListSchema),
   'tenants.use': channel(TenantSwitchSchema, TenantListSchema),
   /** A cheap platform call (GET /instances) with the stored secrets. */
   'tenants.verify': channel(z.object({ id: TenantId }), TenantVerificationSchema),

@@ -2,10 +2,12 @@
 // events, and the one validation path. Domains live beside it (contract-*.ts); import from here.
 import { z } from 'zod';
 import { channel, none, type AppError } from './contract-base';
+import { activityChannels } from './contract-activity';
 import { flowChannels, FlowViewSchema } from './contract-flow';
 import { instanceChannels } from './contract-instances';
 import { tenantChannels, TenantListSchema } from './contract-tenants';
 
+export * from './contract-activity';
 export * from './contract-base';
 export * from './contract-flow';
 export * from './contract-instances';
@@ -23,7 +25,13 @@ const appChannels = {
 };
 
 // ── The whole contract ──────────────────────────────────────────────────────────────────────
-export const channels = { ...appChannels, ...tenantChannels, ...flowChannels, ...instanceChannels };
+export const channels = {
+  ...appChannels,
+  ...tenantChannels,
+  ...flowChannels,
+  ...instanceChannels,
+  ...activityChannels,
+};
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels & string;
 export type ChannelInput<N extends ChannelName> = z.input<Channels[N]['input']>;

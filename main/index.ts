@@ -84,6 +84,7 @@ function start(): void {
     openUrl: openExternalSafely,
     events,
     log,
+    activitySource: 'app',
   });
   const router = createAppRouter(services, {
     clipboard: systemClipboard,

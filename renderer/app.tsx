@@ -1,6 +1,7 @@
 // The app: the frame, the active tenant in its header, and the current screen.
 import { useEffect } from 'react';
 import { assertNever } from '../common/assert-never';
+import { ActivityScreen } from './features/activity/activity-screen';
 import { InstancesScreen } from './features/instances/instances-screen';
 import { AppFrame } from './features/shell/app-frame';
 import { StepperScreen } from './features/stepper/stepper-screen';
@@ -16,6 +17,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <InstancesScreen />;
     case 'tenants':
       return <TenantsScreen />;
+    case 'activity':
+      return <ActivityScreen />;
     default:
       return assertNever(screen);
   }

@@ -27,6 +27,7 @@ export function createCliContext(io: CliIo): CliContext {
     openUrl: options.browser === false ? noBrowser : systemBrowser,
     events: cliEvents(note),
     log: cliLogger(note, redactor),
+    activitySource: 'cli',
   });
   return {
     io,

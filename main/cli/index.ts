@@ -13,11 +13,12 @@ import {
 } from './command';
 import type { CliIo } from './cli-io';
 import { createCliContext } from './context';
+import { activityCommand } from './activity-command';
 import { authenticateCommand } from './authenticate-command';
 import { instancesCommands } from './instances-commands';
 import { tenantCommands } from './tenant-commands';
 
-const COMMANDS: Command[] = [...tenantCommands, authenticateCommand, ...instancesCommands];
+const COMMANDS: Command[] = [...tenantCommands, authenticateCommand, ...instancesCommands, activityCommand];
 const GROUPS = ['tenant', 'instances'];
 
 function overview(commands: Command[]): string {

@@ -84,7 +84,7 @@ ${tenantHelp(20)}`,
     const includeSecrets = flag(args, 'include-secrets');
     const document = await context
       .services()
-      .instances.export(selection, includeSecrets, stringOption(args, 'tenant'));
+      .instances.export(selection, includeSecrets, stringOption(args, 'tenant'), out ?? 'stdout');
     const what = `${plural(document.instances.length, 'instance')} of ${document.tenant.name}`;
     if (out === undefined) {
       if (includeSecrets)

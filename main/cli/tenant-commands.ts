@@ -132,15 +132,17 @@ Options:
 const remove: Command = {
   name: 'tenant remove',
   summary: 'Remove a tenant and every keychain item it owns.',
-  usage: 'tenant remove <name> [--yes] [--json]',
+  usage: 'tenant remove <name> [--yes] [--delete-activity] [--json]',
   details: `
 Options:
-  --yes    do not ask; without it a terminal asks you to type the tenant's name, and without a
-           terminal the command refuses (exit 2)
-  --json   print { removed: { id, name } } as JSON
+  --yes               do not ask; without it a terminal asks you to type the tenant's name, and
+                      without a terminal the command refuses (exit 2)
+  --delete-activity   delete the tenant's activity log too (by default it is kept, and
+                      element-auth activity --tenant <name> still shows it)
+  --json              print { removed: { id, name }, activityKept } as JSON
 
 The instances stay on the platform; only this computer forgets the tenant.`,
-  options: { yes: { type: 'boolean' }, ...JSON_OPTION },
+  options: { yes: { type: 'boolean' }, 'delete-activity': { type: 'boolean' }, ...JSON_OPTION },
   positionals: { min: 1, max: 1, name: 'the tenant name' },
   async run(context, args) {
     const wanted = args.positionals[0] ?? '';
@@ -160,10 +162,14 @@ The instances stay on the platform; only this computer forgets the tenant.`,
       context.note('The name did not match: nothing was removed.');
       return EXIT_FAILURE;
     }
-    await tenants.remove({ id: tenant.id });
+    const activityKept = !flag(args, 'delete-activity');
+    await tenants.remove({ id: tenant.id, keepActivity: activityKept });
     const removed = { id: tenant.id, name: tenant.name };
+    const log = activityKept ? 'its activity log is kept' : 'its activity log was deleted';
     context.print(
-      flag(args, 'json') ? json({ removed }) : `Removed tenant ${tenant.name} and its keychain items.`,
+      flag(args, 'json')
+        ? json({ removed, activityKept })
+        : `Removed tenant ${tenant.name} and its keychain items; ${log}.`,
     );
     return EXIT_OK;
   },

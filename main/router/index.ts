@@ -2,6 +2,7 @@
 // UI ports (clipboard, save dialog) come from main/electron in the app and from fakes in tests.
 import type { Services } from '../services/index';
 import type { Clipboard, Dialogs, Logger } from '../services/ports';
+import { activityHandlers } from './activity-handlers';
 import { appHandlers } from './app-handlers';
 import { flowHandlers } from './flow-handlers';
 import { instancesHandlers } from './instances-handlers';
@@ -20,6 +21,7 @@ export function createAppRouter(services: Services, ui: UiPorts): Router {
     ...tenantsHandlers(services.tenants, services.tenantSwitch, ui.clipboard),
     ...flowHandlers(services.flow, ui.clipboard),
     ...instancesHandlers(services.instances, ui),
+    ...activityHandlers(services.activity, ui.dialogs),
   };
   return createRouter(handlers, ui.log);
 }

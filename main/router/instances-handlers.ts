@@ -22,7 +22,7 @@ export function instancesHandlers(
         defaultName: target.defaultName,
       });
       if (path === null) throw new AppFailure('cancelled', 'The export was cancelled: no file was written.');
-      const document = await instances.export(ids, includeSecrets, target.tenantId);
+      const document = await instances.export(ids, includeSecrets, target.tenantId, path);
       await writeExportDocument(path, document);
       return { path, count: document.instances.length, secretsIncluded: document.secretsIncluded };
     },

@@ -1,7 +1,7 @@
 // Builds every service from its ports. The app (main/index.ts), the CLI and the tests call this
 // with their own ports, so they all run the very same services.
 import type { z } from 'zod';
-import { events, type AppInfoSchema } from '../../common/contract';
+import { events, type ActivitySource, type AppInfoSchema } from '../../common/contract';
 import type { Clock, EventSink, Logger, OpenUrl, SecretStore } from './ports';
 import type { PlatformClientOptions, PlatformCredentials } from './cloud-elements/platform-client';
 import { TenantService } from './tenants/tenant-service';
@@ -9,6 +9,8 @@ import { InstanceService } from './instances/instance-service';
 import { PlatformClient } from './cloud-elements/platform-client';
 import { AuthFlow } from './auth-flow/auth-flow';
 import { TenantSwitch } from './tenant-switch';
+import { ActivityService } from './activity/activity-service';
+import { FileActivityLog } from './activity/file-activity-log';
 
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -22,6 +24,8 @@ export interface ServicePorts {
   events: EventSink;
   log: Logger;
   platform?: PlatformClientOptions;
+  /** Who acts, as the activity log says: 'app' (the default) or 'cli'. */
+  activitySource?: ActivitySource;
 }
 
 /**
@@ -36,13 +40,15 @@ export function createServices(given: ServicePorts) {
   const ports = { ...given, events: contractEvents(given.events) };
   const platformClient = (credentials: PlatformCredentials) =>
     new PlatformClient(credentials, ports.platform);
-  const tenants = new TenantService(ports);
+  const activity = new FileActivityLog({ ...ports, source: ports.activitySource ?? 'app' });
+  const tenants = new TenantService({ ...ports, activity });
   const instances = new InstanceService({
     tenants,
     secrets: ports.secretStore,
     clock: ports.clock,
     log: ports.log,
     platform: platformClient,
+    activity,
   });
   const flow = new AuthFlow({
     tenants,
@@ -52,9 +58,11 @@ export function createServices(given: ServicePorts) {
     events: ports.events,
     log: ports.log,
     platformClient,
+    activity,
   });
   const tenantSwitch = new TenantSwitch(tenants, flow);
-  return { appInfo: ports.appInfo, tenants, tenantSwitch, instances, flow };
+  const activityLog = new ActivityService({ ...ports, tenants });
+  return { appInfo: ports.appInfo, tenants, tenantSwitch, instances, flow, activity: activityLog };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -53,11 +53,11 @@ export class TenantSwitch {
     return this.tenants.use({ id: tenant.id });
   }
 
-  /** Removes the tenant; a flow of this tenant in progress asks first (flow_pending). */
-  async remove(input: TenantChangeInput): Promise<TenantList> {
+  /** Removes the tenant (keeping its activity log unless told not to); a flow of this tenant in progress asks first. */
+  async remove(input: TenantChangeInput & { keepActivity?: boolean }): Promise<TenantList> {
     const tenant = await this.tenants.view(input.id);
     await this.guard(input, (flowTenant) => flowTenant === tenant.id, `Removing ${tenant.name} cancels it.`);
-    return this.tenants.remove({ id: tenant.id });
+    return this.tenants.remove({ id: tenant.id, keepActivity: input.keepActivity });
   }
 
   private async guard(

@@ -23,6 +23,8 @@ export interface FlowQuestion {
   action: 'use' | 'remove';
   tenantId: string;
   message: string;
+  /** remove: whether to keep the tenant's activity log. */
+  keepActivity?: boolean;
 }
 
 interface TenantsState {
@@ -42,7 +44,7 @@ interface TenantsState {
   add(input: TenantAdd, verify: boolean): Promise<TenantView | null>;
   update(input: TenantUpdate, verify: boolean): Promise<TenantView | null>;
   /** True when the tenant is gone; false when refused or when main asks about a pending flow first. */
-  remove(id: string, abandonPendingFlow?: boolean): Promise<boolean>;
+  remove(id: string, abandonPendingFlow?: boolean, keepActivity?: boolean): Promise<boolean>;
   use(id: string, abandonPendingFlow?: boolean): Promise<boolean>;
   /** The user's answer to the flow question: go ahead (cancelling the flow) or keep things as they are. */
   answerFlowQuestion(proceed: boolean): Promise<void>;
@@ -92,6 +94,7 @@ export const useTenantsStore = create<TenantsState>()((set, get) => {
     action: 'use' | 'remove',
     id: string,
     run: () => Promise<TenantList>,
+    asked: Pick<FlowQuestion, 'keepActivity'> = {},
   ): Promise<boolean> {
     set({ busy: { action, id }, actionError: null, flowQuestion: null });
     try {
@@ -100,7 +103,7 @@ export const useTenantsStore = create<TenantsState>()((set, get) => {
       return true;
     } catch (error) {
       if (error instanceof BridgeError && error.error.code === 'flow_pending') {
-        set({ busy: null, flowQuestion: { action, tenantId: id, message: error.error.message } });
+        set({ busy: null, flowQuestion: { action, tenantId: id, message: error.error.message, ...asked } });
       } else {
         set({ busy: null, actionError: { action, id, error: toAppError(error) } });
       }
@@ -146,8 +149,10 @@ export const useTenantsStore = create<TenantsState>()((set, get) => {
       return updated;
     },
 
-    remove: (id, abandonPendingFlow) =>
-      guarded('remove', id, () => unwrap(bridge().tenants.remove({ id, abandonPendingFlow }))),
+    remove: (id, abandonPendingFlow, keepActivity = true) =>
+      guarded('remove', id, () => unwrap(bridge().tenants.remove({ id, abandonPendingFlow, keepActivity })), {
+        keepActivity,
+      }),
 
     use: (id, abandonPendingFlow) =>
       guarded('use', id, () => unwrap(bridge().tenants.use({ id, abandonPendingFlow }))),
@@ -157,7 +162,7 @@ export const useTenantsStore = create<TenantsState>()((set, get) => {
       set({ flowQuestion: null });
       if (!question || !proceed) return;
       if (question.action === 'use') await get().use(question.tenantId, true);
-      else await get().remove(question.tenantId, true);
+      else await get().remove(question.tenantId, true, question.keepActivity);
     },
 
     async verify(id) {

@@ -153,7 +153,10 @@ describe('element-auth tenant', () => {
 
     await world.store.set(secretAccounts.instanceToken(doomed.id, 77), 'token-of-a-doomed-instance');
     const removed = await world.run(['tenant', 'remove', 'doomed', '--yes']);
-    expect(removed).toMatchObject({ code: 0, stdout: 'Removed tenant Doomed and its keychain items.\n' });
+    expect(removed).toMatchObject({
+      code: 0,
+      stdout: 'Removed tenant Doomed and its keychain items; its activity log is kept.\n',
+    });
     const left = (await world.store.accounts()).filter((account) =>
       account.startsWith(secretAccounts.tenantPrefix(doomed.id)),
     );

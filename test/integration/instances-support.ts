@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServices, type Services } from '../../main/services/index';
-import { silentLogger, type EventSink } from '../../main/services/ports';
+import { silentLogger, type Clock, type EventSink, type SecretStore } from '../../main/services/ports';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
@@ -25,6 +25,20 @@ export interface InstancesWorld {
 
 const noEvents: EventSink = { emit: () => {} };
 
+/** The app's services as main/index.ts builds them, over a test data folder, keychain and clock. */
+export function appServices(dataDir: string, secretStore: SecretStore, clock: Clock): Services {
+  return createServices({
+    appInfo: { name: 'Element Authenticator', version: '0.0.0-test', platform: process.platform },
+    dataDir,
+    secretStore,
+    clock,
+    openUrl: async () => {},
+    events: noEvents,
+    log: silentLogger,
+    platform: { timeoutMs: 5_000, getRetries: 0 },
+  });
+}
+
 export async function startInstancesWorld(
   purpose: string,
   tenantName = 'Acme Corp',
@@ -33,16 +47,7 @@ export async function startInstancesWorld(
   const platform = await startFakePlatform({ now: () => world.now });
   const dataDir = await mkdtemp(path.join(tmpdir(), `element-auth-${purpose}-`));
   const secretStore = new KeytarSecretStore(`element-auth-test-${purpose}-${randomBytes(6).toString('hex')}`);
-  const services = createServices({
-    appInfo: { name: 'Element Authenticator', version: '0.0.0-test', platform: process.platform },
-    dataDir,
-    secretStore,
-    clock: { now: () => world.now },
-    openUrl: async () => {},
-    events: noEvents,
-    log: silentLogger,
-    platform: { timeoutMs: 5_000, getRetries: 0 },
-  });
+  const services = appServices(dataDir, secretStore, { now: () => world.now });
   const tenant = await services.tenants.add({
     name: tenantName,
     environment: 'custom',

@@ -6,6 +6,8 @@ import type { PlatformInstance } from '../cloud-elements/platform-client';
 import type { ZohoDataCenter } from '../elements/zoho-data-centers';
 import { assertNever } from '../../../common/assert-never';
 import { AppFailure, appErrorOf } from '../errors';
+import { noActivity, type ActivityLog } from '../activity/activity-log';
+import { flowFailed, flowRecord, flowSucceeded } from '../activity/activity-records';
 import { judgeCallback } from './callback-intake';
 import { fetchAuthorizationUrl, loadInstanceToReauthenticate } from './consent-url';
 import { planFlow } from './flow-plan';
@@ -23,9 +25,11 @@ export class AuthFlow {
   private session: FlowSession | undefined;
   private waiters: Array<(view: FlowView) => void> = [];
   private readonly consentWaitMs: number;
+  private readonly activity: ActivityLog;
 
   constructor(private readonly ports: AuthFlowPorts) {
     this.consentWaitMs = ports.consentWaitMs ?? 10 * 60_000;
+    this.activity = ports.activity ?? noActivity;
   }
 
   get(): FlowView {
@@ -129,6 +133,7 @@ export class AuthFlow {
     const token = account ? await this.ports.secrets.get(account) : null;
     if (!token)
       throw new AppFailure('instance_not_found', 'There is no created instance whose token could be copied.');
+    await this.activity.record(flowRecord(this.session as FlowSession, 'instance.token-copied'));
     return token;
   }
 
@@ -229,9 +234,11 @@ export class AuthFlow {
         await this.succeed(session, outcome.instance, dataCenter?.location);
         break;
       case 'failed':
+        await this.activity.record(flowFailed(session, outcome.error));
         this.fail(session, outcome.error);
         break;
       case 'lost':
+        await this.activity.record(flowFailed(session, 'response_lost'));
         session.candidate = outcome.candidate;
         this.moveTo(
           session,
@@ -259,6 +266,7 @@ export class AuthFlow {
     session.candidate = undefined;
     const reauthenticated = session.current !== undefined;
     const context = { now: this.ports.clock.now(), reauthenticated, ...(dataCenter ? { dataCenter } : {}) };
+    await this.activity.record(flowSucceeded(session, instance, dataCenter));
     this.moveTo(session, views.doneView(plan, instance, context));
   }
 

@@ -6,6 +6,7 @@ import type {
   PlatformCredentials,
   PlatformInstance,
 } from '../cloud-elements/platform-client';
+import type { ActivityLog } from '../activity/activity-log';
 import type { Clock, EventSink, Logger, OpenUrl, SecretStore } from '../ports';
 import type { TenantResolver } from '../tenants/tenant-context';
 import type { FlowPlan } from './flow-plan';
@@ -25,6 +26,7 @@ export interface AuthFlowPorts {
   consentWaitMs?: number;
   /** How far from a lost POST a listed instance may be created to count as its result; default 5 minutes. */
   lostResponseWindowMs?: number;
+  activity?: ActivityLog;
 }
 
 export const IDLE: FlowView = { step: 'idle' };

@@ -43,13 +43,18 @@ export function buildExportDocument(input: ExportInput): ExportDocument {
   };
 }
 
-/** A file name to suggest in the save dialog, e.g. "acme-instances-2024-01-31.json". */
-export function suggestedExportName(tenantName: string, at: Date): string {
+/** A file name to suggest in the save dialog, e.g. "acme-instances-2024-01-31.json" ("acme-activity-….csv"). */
+export function suggestedExportName(
+  tenantName: string,
+  at: Date,
+  kind = 'instances',
+  extension = 'json',
+): string {
   const slug = tenantName
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return `${slug || 'tenant'}-instances-${at.toISOString().slice(0, 10)}.json`;
+  return `${slug || 'tenant'}-${kind}-${at.toISOString().slice(0, 10)}.${extension}`;
 }
 
 /**

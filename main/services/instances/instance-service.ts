@@ -6,6 +6,8 @@ import type {
   PlatformCredentials,
   PlatformInstance,
 } from '../cloud-elements/platform-client';
+import { noActivity, type ActivityLog } from '../activity/activity-log';
+import { instanceRecord, instancesExported, instanceTested } from '../activity/activity-records';
 import { AppFailure, isFailure } from '../errors';
 import type { Clock, Logger, SecretStore } from '../ports';
 import { silentLogger } from '../ports';
@@ -23,6 +25,7 @@ export interface InstanceServiceOptions {
   clock: Clock;
   platform: PlatformFactory;
   log?: Logger;
+  activity?: ActivityLog;
 }
 
 export type ExportSelection = number[] | 'all';
@@ -37,9 +40,11 @@ export const INVALID_TOKEN_SENTENCE = 'The instance token is invalid or the inst
  */
 export class InstanceService {
   private readonly log: Logger;
+  private readonly activity: ActivityLog;
 
   constructor(private readonly options: InstanceServiceOptions) {
     this.log = options.log ?? silentLogger;
+    this.activity = options.activity ?? noActivity;
   }
 
   async list(tenant?: string): Promise<InstanceList> {
@@ -70,6 +75,12 @@ export class InstanceService {
   /** GET /hubs/crm/ping with the instance's token: OK with the platform's time, or why not. */
   async test(id: number, tenant?: string): Promise<InstanceTest> {
     const context = await this.options.tenants.resolve(tenant);
+    const outcome = await this.ping(context, id);
+    await this.activity.record(instanceTested(context, id, outcome));
+    return outcome;
+  }
+
+  private async ping(context: TenantContext, id: number): Promise<InstanceTest> {
     const client = this.client(context);
     const stored = await this.storedToken(context, id);
     const token = stored ?? platformToken(await this.fetch(client, context, id));
@@ -115,6 +126,7 @@ export class InstanceService {
         'This instance has no token in the keychain and the platform does not show one.',
       );
     }
+    await this.activity.record(instanceRecord('instance.token-copied', context, id));
     return token;
   }
 
@@ -137,6 +149,7 @@ export class InstanceService {
     await this.options.secrets.delete(secretAccounts.instanceToken(context.tenantId, id));
     await this.options.secrets.delete(secretAccounts.signatureKey(context.tenantId, id));
     this.log.info('Instance deleted', { tenantId: context.tenantId, instanceId: id });
+    await this.activity.record(instanceRecord('instance.deleted', context, id, instance.name));
     return { id, name: instance.name };
   }
 
@@ -148,11 +161,14 @@ export class InstanceService {
     selection: ExportSelection,
     includeSecrets: boolean,
     tenant?: string,
+    /** Where the document goes (a file path, or "stdout"), for the activity log. */
+    destination?: string,
   ): Promise<ExportDocument> {
     const context = await this.options.tenants.resolve(tenant);
     const all = await this.client(context).listInstances();
     const chosen = selection === 'all' ? all : this.pick(all, selection, context);
     const instances = includeSecrets ? await this.withKeychainSecrets(context, chosen) : chosen;
+    await this.activity.record(instancesExported(context, chosen, includeSecrets, destination));
     return buildExportDocument({
       tenant: {
         name: context.tenantName,

@@ -2,6 +2,8 @@
 // client secret in the keychain under the tenant's prefix, so removing the tenant removes it too.
 import type { z } from 'zod';
 import type { OAuthAppSaveSchema, OAuthAppView } from '../../../common/contract';
+import type { ActivityLog } from '../activity/activity-log';
+import { oauthAppSaved, tenantRecord } from '../activity/activity-records';
 import { AppFailure } from '../errors';
 import { assertCallbackUrl } from '../net/safe-url';
 import type { Clock, SecretStore } from '../ports';
@@ -25,6 +27,7 @@ export interface OAuthAppsOptions {
   newId: () => string;
   /** Called after every change, to tell the windows. */
   changed: () => Promise<unknown>;
+  activity: ActivityLog;
 }
 
 export class OAuthApps {
@@ -49,10 +52,12 @@ export class OAuthApps {
       throw new AppFailure('invalid_input', 'An OAuth app needs a name and a client id.');
     let replaced: SavedSecret | undefined;
     let record: OAuthAppRecord;
+    let owner = { id: '', name: '' };
     try {
       record = await registry.update(async (data) => {
         const existing = input.id ? findOAuthApp(data, input.id) : undefined;
         const tenant = findTenant(data, existing?.tenantId ?? input.tenantId ?? activeTenant(data).id);
+        owner = tenant;
         if (existing && input.tenantId && tenant.id !== findTenant(data, input.tenantId).id) {
           throw new AppFailure('oauth_app_not_found', `That OAuth app does not belong to ${tenant.name}.`);
         }
@@ -85,16 +90,21 @@ export class OAuthApps {
       if (replaced) await restoreSecrets(secrets, [replaced]);
       throw error;
     }
+    await this.options.activity.record(oauthAppSaved(owner, record, clientSecret !== null));
     await this.options.changed();
     return oauthAppView(record);
   }
 
   async remove(appId: string): Promise<void> {
-    await this.options.registry.update(async (data) => {
+    const removed = await this.options.registry.update(async (data) => {
       const app = findOAuthApp(data, appId);
       await this.options.secrets.delete(secretAccounts.oauthAppSecret(app.tenantId, app.id));
       data.oauthApps = data.oauthApps.filter((other) => other.id !== app.id);
+      return { owner: findTenant(data, app.tenantId), app: app.name };
     });
+    await this.options.activity.record(
+      tenantRecord('oauth-app.removed', removed.owner, { app: removed.app }),
+    );
     await this.options.changed();
   }
 

@@ -15,7 +15,10 @@ export function findTenant(data: Metadata, idOrName: string): TenantRecord {
   return found;
 }
 
-export function activeTenant(data: Metadata): TenantRecord {
+export function activeTenant<T extends { id: string }>(data: {
+  tenants: T[];
+  activeTenantId: string | null;
+}): T {
   const found = data.tenants.find((tenant) => tenant.id === data.activeTenantId);
   if (!found) {
     throw new AppFailure(

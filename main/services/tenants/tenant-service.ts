@@ -4,12 +4,15 @@ import { randomBytes } from 'node:crypto';
 import type {
   TenantAddSchema,
   TenantList,
+  TenantRemoveSchema,
   TenantUpdateSchema,
   TenantVerification,
   TenantView,
 } from '../../../common/contract';
 import type { z } from 'zod';
 import type { PlatformClientOptions } from '../cloud-elements/platform-client';
+import { noActivity, type ActivityLog } from '../activity/activity-log';
+import { tenantAdded, tenantRecord, tenantRemoved, tenantUpdated } from '../activity/activity-records';
 import { AppFailure } from '../errors';
 import type { Clock, EventSink, Logger, SecretStore } from '../ports';
 import { environmentLabel } from '../../../common/environments';
@@ -30,6 +33,7 @@ import { verifyTenant } from './verify-tenant';
 
 export type TenantAddInput = z.output<typeof TenantAddSchema>;
 export type TenantUpdateInput = z.output<typeof TenantUpdateSchema>;
+export type TenantRemoveInput = z.output<typeof TenantRemoveSchema>;
 export type TenantSecretKind = 'org' | 'user';
 
 export interface TenantServiceOptions {
@@ -41,6 +45,7 @@ export interface TenantServiceOptions {
   log: Logger;
   platform?: PlatformClientOptions;
   newId?: () => string;
+  activity?: ActivityLog;
 }
 
 const secretAccount = (tenantId: string, which: TenantSecretKind) =>
@@ -52,11 +57,13 @@ export class TenantService implements TenantResolver {
   private readonly secrets: SecretStore;
   private readonly newId: () => string;
   private readonly oauthApps: OAuthApps;
+  private readonly activity: ActivityLog;
   private notice: string | null = null;
 
   constructor(private readonly options: TenantServiceOptions) {
     this.secrets = options.secretStore;
     this.newId = options.newId ?? (() => randomBytes(6).toString('hex'));
+    this.activity = options.activity ?? noActivity;
     this.registry = new TenantRegistry({
       dataDir: options.dataDir,
       clock: options.clock,
@@ -72,6 +79,7 @@ export class TenantService implements TenantResolver {
       clock: options.clock,
       newId: this.newId,
       changed: () => this.changed(),
+      activity: this.activity,
     });
   }
 
@@ -117,6 +125,7 @@ export class TenantService implements TenantResolver {
       throw error;
     }
     this.options.log.info('Tenant added', { tenantId: id });
+    await this.activity.record(tenantAdded(record));
     await this.changed();
     return tenantView(record);
   }
@@ -158,12 +167,13 @@ export class TenantService implements TenantResolver {
       throw error;
     }
     this.options.log.info('Tenant updated', { tenantId: record.id, rotated: rotated.length });
+    await this.activity.record(tenantUpdated(record, input));
     await this.changed();
     return tenantView(record);
   }
 
   /** Removes the tenant and every keychain item under its prefix, then its metadata: no orphan is left. */
-  async remove(input: { id: string }): Promise<TenantList> {
+  async remove(input: TenantRemoveInput): Promise<TenantList> {
     const tenant = findTenant(await this.registry.read(), input.id);
     const data = await this.registry.update(async (current) => {
       const record = findTenant(current, tenant.id);
@@ -177,6 +187,8 @@ export class TenantService implements TenantResolver {
       return current;
     });
     this.options.log.info('Tenant removed', { tenantId: tenant.id });
+    await this.activity.record(tenantRemoved(tenant, input.keepActivity));
+    if (input.keepActivity === false) await this.activity.forget(tenant.id);
     return this.changed(data);
   }
 
@@ -208,7 +220,9 @@ export class TenantService implements TenantResolver {
   /** A secret of the tenant, for main-side use only (copy to the clipboard); never sent to the renderer. */
   async secret(id: string, which: TenantSecretKind): Promise<string> {
     const tenant = findTenant(await this.registry.read(), id);
-    return this.readSecret(tenant, secretAccount(tenant.id, which), secretName(which));
+    const secret = await this.readSecret(tenant, secretAccount(tenant.id, which), secretName(which));
+    await this.activity.record(tenantRecord('tenant.secret-copied', tenant, { which }));
+    return secret;
   }
 
   async resolve(tenant?: string): Promise<TenantContext> {

@@ -1,6 +1,7 @@
-// The remove confirmation: names the tenant and says exactly what is deleted from the keychain
-// (secrets, saved OAuth apps, instance tokens) and what is not (the instances on the platform).
-import { Button, List, Modal, Stack, Text } from '@mantine/core';
+// The remove confirmation: names the tenant, says exactly what is deleted from the keychain (secrets,
+// saved OAuth apps, instance tokens) and what is not (the instances), and asks about the activity log.
+import { useEffect, useState } from 'react';
+import { Button, Checkbox, List, Modal, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { ModalFooter } from '../shell/modal-footer';
 import type { AppError, TenantView } from '../../../common/contract';
@@ -10,7 +11,8 @@ interface RemoveTenantModalProps {
   oauthAppCount: number;
   busy: boolean;
   error: AppError | null;
-  onConfirm(): void;
+  /** keepActivity: the user's answer to "keep its activity log?" (checked by default). */
+  onConfirm(keepActivity: boolean): void;
   onClose(): void;
 }
 
@@ -22,6 +24,9 @@ export function RemoveTenantModal({
   onConfirm,
   onClose,
 }: RemoveTenantModalProps) {
+  const [keepActivity, setKeepActivity] = useState(true);
+  const tenantId = tenant?.id;
+  useEffect(() => setKeepActivity(true), [tenantId]);
   return (
     <Modal
       opened={tenant !== null}
@@ -47,8 +52,19 @@ export function RemoveTenantModal({
           <Text size="sm" c="dimmed">
             The instances on the platform are not touched. To use this tenant again you will need its secrets.
           </Text>
+          <Checkbox
+            checked={keepActivity}
+            onChange={(event) => setKeepActivity(event.currentTarget.checked)}
+            label={`Keep the activity log of ${tenant.name}`}
+            description="What was done for this customer, and when. It holds no secret; element-auth activity can still show it."
+          />
           <ModalFooter error={error} cancelLabel="Keep it" onCancel={onClose}>
-            <Button color="red" leftSection={<IconTrash size={16} />} loading={busy} onClick={onConfirm}>
+            <Button
+              color="red"
+              leftSection={<IconTrash size={16} />}
+              loading={busy}
+              onClick={() => onConfirm(keepActivity)}
+            >
               Remove {tenant.name}
             </Button>
           </ModalFooter>

@@ -132,11 +132,11 @@ export function TenantsScreen() {
         oauthAppCount={removing ? appsOf(removing).length : 0}
         busy={removing !== null && isBusy('remove', removing.id)}
         error={removing ? errorOf('remove', removing.id) : null}
-        onConfirm={() => {
+        onConfirm={(keepActivity) => {
           if (!removing) return;
           // Closes once removed, or when main asks about a pending flow (the header's question takes over).
           const target = removing;
-          void store.remove(target.id).then((gone) => {
+          void store.remove(target.id, undefined, keepActivity).then((gone) => {
             if (gone || useTenantsStore.getState().flowQuestion) setRemoving(null);
           });
         }}

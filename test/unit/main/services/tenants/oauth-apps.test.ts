@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { OAuthAppSaveSchema, type OAuthAppSave } from '../../../../../common/contract';
 import { silentLogger } from '../../../../../main/services/ports';
+import { noActivity } from '../../../../../main/services/activity/activity-log';
 import { OAuthApps, type OAuthAppSaveInput } from '../../../../../main/services/tenants/oauth-apps';
 import { secretAccounts } from '../../../../../main/services/tenants/secret-accounts';
 import { TenantRegistry } from '../../../../../main/services/tenants/tenant-registry';
@@ -42,6 +43,7 @@ async function setup() {
     clock: { now: () => NOW },
     newId: () => `app-${++next}`,
     changed: async () => changes.push(next),
+    activity: noActivity,
   });
   return { apps, registry, secrets, changes };
 }

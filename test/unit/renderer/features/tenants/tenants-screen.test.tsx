@@ -13,6 +13,19 @@ import { installTenantsBridge, ok, TWO_TENANTS, type FakeBridge } from '../../..
 
 const globexActive = { ...TWO_TENANTS, activeTenantId: 't-globex' };
 
+/** Renders the Tenants screen, main answering removals with Globex alone, and opens Acme's remove dialog. */
+async function openRemoveAcme(
+  user: ReturnType<typeof userEvent.setup>,
+  bridge: FakeBridge,
+): Promise<HTMLElement> {
+  bridge.answers['tenants.remove'] = () =>
+    ok({ ...TWO_TENANTS, tenants: [TWO_TENANTS.tenants[1]!], activeTenantId: null, oauthApps: [] });
+  renderWithTheme(<TenantsScreen />);
+  const card = await screen.findByRole('region', { name: 'Acme' });
+  await user.click(within(card).getByRole('button', { name: 'Remove' }));
+  return screen.findByRole('dialog', { name: 'Remove Acme?' });
+}
+
 describe('tenants in the header and on their screen', { timeout: 30_000 }, () => {
   let bridge: FakeBridge;
   beforeEach(() => {
@@ -91,23 +104,33 @@ describe('tenants in the header and on their screen', { timeout: 30_000 }, () =>
 
   it('removes a tenant only after a confirmation that names it and says what is deleted', async () => {
     const user = userEvent.setup();
-    bridge.answers['tenants.remove'] = () =>
-      ok({ ...TWO_TENANTS, tenants: [TWO_TENANTS.tenants[1]!], activeTenantId: null, oauthApps: [] });
-    renderWithTheme(<TenantsScreen />);
-    const card = await screen.findByRole('region', { name: 'Acme' });
-    await user.click(within(card).getByRole('button', { name: 'Remove' }));
-
-    const dialog = await screen.findByRole('dialog', { name: 'Remove Acme?' });
+    const dialog = await openRemoveAcme(user, bridge);
     expect(dialog.textContent).toContain('the organization and user secrets of Acme');
     expect(dialog.textContent).toContain('its 1 saved OAuth app and their client secrets');
     expect(dialog.textContent).toContain('the instance tokens');
     expect(dialog.textContent).toContain('The instances on the platform are not touched.');
+    const keep = within(dialog).getByRole<HTMLInputElement>('checkbox', {
+      name: 'Keep the activity log of Acme',
+    });
+    expect(keep.checked).toBe(true);
     expect(bridge.callsTo('tenants.remove')).toEqual([]);
 
     await user.click(within(dialog).getByRole('button', { name: 'Remove Acme' }));
 
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Acme' })).toBeNull());
-    expect(bridge.callsTo('tenants.remove')).toEqual([{ id: 't-acme' }]);
+    expect(bridge.callsTo('tenants.remove')).toEqual([{ id: 't-acme', keepActivity: true }]);
+  });
+
+  it('deletes the activity log with the tenant only when the user unticks "keep"', async () => {
+    const user = userEvent.setup();
+    const dialog = await openRemoveAcme(user, bridge);
+
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Keep the activity log of Acme' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Remove Acme' }));
+
+    await waitFor(() =>
+      expect(bridge.callsTo('tenants.remove')).toEqual([{ id: 't-acme', keepActivity: false }]),
+    );
   });
 
   it('copies a secret through main and shows the verification outcome', async () => {

@@ -1,0 +1,82 @@
+// The activity domain of the contract: what the per-tenant activity log records, its entries, the
+// chain check's verdict, and the 'activity.*' channels.
+import { z } from 'zod';
+import { channel, InstanceId, TenantId } from './contract-base';
+
+// ── activity ───────────────────────────────────────────────────────────────────────────────
+/** What the activity log records: every action that changes something or takes secrets out. */
+export const activityActions = [
+  'tenant.added',
+  'tenant.updated',
+  'tenant.secrets-rotated',
+  'tenant.removed',
+  'tenant.secret-copied',
+  'oauth-app.saved',
+  'oauth-app.removed',
+  'instance.created',
+  'instance.reauthenticated',
+  'instance.tested',
+  'instance.deleted',
+  'instance.token-copied',
+  'instances.exported',
+] as const;
+export const ActivityActionSchema = z.enum(activityActions);
+export type ActivityAction = z.infer<typeof ActivityActionSchema>;
+export const ActivitySourceSchema = z.enum(['app', 'cli']);
+export type ActivitySource = z.infer<typeof ActivitySourceSchema>;
+
+const ActivityDetail = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.number())]);
+export const ActivityEntrySchema = z.object({
+  /** 1, 2, 3…: a gap says entries were removed. */
+  seq: z.number().int().positive(),
+  /** ISO 8601 time of the action. */
+  time: z.string(),
+  action: ActivityActionSchema,
+  tenantId: z.string(),
+  tenantName: z.string(),
+  instanceId: z.number().optional(),
+  instanceName: z.string().optional(),
+  outcome: z.enum(['ok', 'failed']),
+  /** The platform's request id, when it gave one. */
+  requestId: z.string().optional(),
+  source: ActivitySourceSchema,
+  /** Names, ids, counts and choices: never a secret, token, code or client secret. */
+  details: z.record(z.string(), ActivityDetail),
+});
+export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;
+
+export const ActivityChainSchema = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({
+    ok: z.literal(false),
+    /** The log file (name in the data folder's activity folder) and its 1-based line. */
+    brokenAt: z.object({ file: z.string(), line: z.number() }),
+    message: z.string(),
+  }),
+]);
+export type ActivityChain = z.infer<typeof ActivityChainSchema>;
+
+export const ActivityFilterSchema = z.object({
+  tenantId: TenantId,
+  action: ActivityActionSchema.optional(),
+  instanceId: InstanceId.optional(),
+  /** Epoch ms: only entries at or after it. */
+  since: z.number().optional(),
+});
+export type ActivityFilter = z.input<typeof ActivityFilterSchema>;
+
+export const ActivityListSchema = z.object({
+  tenantId: z.string(),
+  tenantName: z.string(),
+  /** Newest first. */
+  entries: z.array(ActivityEntrySchema),
+  chain: ActivityChainSchema,
+});
+export type ActivityList = z.infer<typeof ActivityListSchema>;
+
+export const activityChannels = {
+  /** A tenant's activity, newest first, and whether its hash chain is intact (where it breaks if not). */
+  'activity.list': channel(ActivityFilterSchema, ActivityListSchema),
+  /** Main asks where to save (cancelled when the user does not choose) and writes the filtered entries as CSV. */
+  'activity.export': channel(ActivityFilterSchema, z.object({ path: z.string(), count: z.number() })),
+};
