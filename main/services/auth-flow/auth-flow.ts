@@ -12,6 +12,7 @@ import { FlowSession, IDLE, isPendingStep, type AuthFlowPorts } from './flow-ses
 import * as views from './flow-views';
 import type { GrantCallback } from './instance-body';
 import { keepSecrets, runInstanceStep } from './instance-step';
+import { assertTenantAccepted } from './tenant-check';
 import { LoopbackReceiver, type LoopbackVerdict } from './loopback-receiver';
 
 /** Steps a cancel (or a new start) ends; after a lost response it drops the candidate. */
@@ -48,6 +49,7 @@ export class AuthFlow {
   async start(input: FlowStart): Promise<FlowView> {
     this.refuseWhileCreating();
     const plan = await planFlow(input, this.ports.tenants);
+    await assertTenantAccepted(plan.tenant, this.ports.tenants);
     this.ports.log.hide(plan.apiSecret);
     if (plan.signatureKey) this.ports.log.hide(plan.signatureKey);
     const client = this.ports.platformClient(plan.tenant.credentials);

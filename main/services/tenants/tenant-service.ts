@@ -27,7 +27,7 @@ import {
   tenantView,
 } from './tenant-records';
 import { TenantRegistry, type Metadata, type TenantRecord } from './tenant-registry';
-import { verifyTenant } from './verify-tenant';
+import { checkOf, verifyTenant } from './verify-tenant';
 
 export type TenantAddInput = z.output<typeof TenantAddSchema>;
 export type TenantUpdateInput = z.output<typeof TenantUpdateSchema>;
@@ -151,9 +151,11 @@ export class TenantService implements TenantResolver {
               )
             : tenant.baseUrl;
         assertSecretsRetypedOnMove(tenant, baseUrl, input);
+        if (baseUrl !== tenant.baseUrl) delete tenant.check;
         for (const which of ['org', 'user'] as const) {
           const secret = (which === 'org' ? input.orgSecret : input.userSecret)?.trim();
           if (!secret) continue;
+          delete tenant.check;
           const account = secretAccount(tenant.id, which);
           rotated.push({ account, previous: await this.secrets.get(account) });
           await this.secrets.set(account, secret);
@@ -212,14 +214,25 @@ export class TenantService implements TenantResolver {
     return this.changed(data);
   }
 
-  /** A cheap platform call with the stored secrets (GET /instances); the outcome in one sentence. */
+  /**
+   * A cheap platform call with the stored secrets (GET /instances); the outcome in one sentence,
+   * kept as the tenant's check unless its secrets or platform changed while it ran.
+   */
   async verify(id: string): Promise<TenantVerification> {
     const tenant = findTenant(await this.registry.read(), id);
-    return verifyTenant(
+    const outcome = await verifyTenant(
       await this.contextOf(tenant),
       environmentLabel(tenant.environment, tenant.baseUrl),
       this.options.platform,
     );
+    const check = checkOf(outcome, this.options.clock.now());
+    const data = await this.registry.update((current) => {
+      const record = current.tenants.find((other) => other.id === tenant.id);
+      if (record && record.updatedAt === tenant.updatedAt) record.check = check;
+      return current;
+    });
+    await this.changed(data);
+    return outcome;
   }
 
   /** A secret of the tenant, for main-side use only (copy to the clipboard); never sent to the renderer. */
@@ -262,6 +275,7 @@ export class TenantService implements TenantResolver {
       tenantName: tenant.name,
       environment: tenant.environment,
       credentials: { baseUrl: tenant.baseUrl, orgSecret, userSecret },
+      check: tenantView(tenant).check,
     };
   }
 
