@@ -146,8 +146,11 @@ export const useFlowStore = create<FlowState>()((set, get) => {
   const revalidate = (draft: FlowDraft) =>
     get().submitted ? { fieldErrors: validateDraft(draft, presetOf(get().presets, draft.elementKey)) } : {};
 
-  onTenantSwitch((next) =>
+  onTenantSwitch((next, previous) =>
     set((state) => {
+      if (previous === undefined && (state.tenantId === null || state.tenantId === next)) {
+        return { tenantId: next, view: visibleOn(state.view, next) };
+      }
       const parked = { ...state.parked };
       if (state.tenantId !== null) {
         const { draft, fieldErrors, submitted } = state;

@@ -14,7 +14,7 @@ import { bridge } from '../bridge';
 import { nextSort, type Sort, type SortKey } from '../features/instances/instance-rows';
 import { useAppStore } from './app';
 import { useFlowStore } from './flow';
-import { runAction, settle, type ActionHost } from './run-action';
+import { DROPPED, runAction, settle, type ActionHost } from './run-action';
 import { activeTenantId, onTenantSwitch } from './tenant-switch';
 
 export type InstanceAction = 'test' | 'copy-token' | 'copy-create-body' | 'delete' | 'export';
@@ -116,10 +116,12 @@ let watchers = 0;
 
 export const useInstancesStore = create<InstancesState>()((set, get) => {
   const scope = () => get().tenantId;
+  /** The tenant every call names: the one whose list is shown (the active one before it arrives). */
+  const shownTenant = () => get().list?.tenantId ?? scope() ?? undefined;
   const openRef = () => {
     const id = get().openId;
     if (id === null) throw new Error('No instance is open.');
-    return { id, tenantId: scope() ?? undefined };
+    return { id, tenantId: shownTenant() };
   };
   /** Actions on the open instance: an answer is dropped once the tenant or the open instance changed. */
   const host: ActionHost<InstanceAction> = {
@@ -130,7 +132,12 @@ export const useInstancesStore = create<InstancesState>()((set, get) => {
   const act = <T>(action: InstanceAction, call: () => Promise<Result<T>>) => runAction(host, action, call);
   const markCopied = copiedFlash<'token' | 'create-body'>((copied) => set({ copied }));
 
-  onTenantSwitch((next) => {
+  onTenantSwitch((next, previous) => {
+    const list = get().list;
+    if (previous === undefined && (list === null || list.tenantId === next)) {
+      set({ tenantId: next });
+      return;
+    }
     loadTicket += 1;
     set({ ...tenantScoped(), tenantId: next });
     if (watchers > 0 && next !== null) void get().load();
@@ -183,7 +190,7 @@ export const useInstancesStore = create<InstancesState>()((set, get) => {
     async open(id) {
       const tenantId = scope();
       set({ ...closed, openId: id, detailLoading: true, copied: null });
-      const result = await settle(() => bridge().instances.get({ id, tenantId: tenantId ?? undefined }));
+      const result = await settle(() => bridge().instances.get({ id, tenantId: shownTenant() }));
       if (get().openId !== id || scope() !== tenantId) return;
       set(
         result.ok
@@ -229,11 +236,10 @@ export const useInstancesStore = create<InstancesState>()((set, get) => {
     async exportInstances(scope, includeSecrets) {
       set({ exported: null });
       const ids = scope === 'all' ? ('all' as const) : [...get().selected];
-      const tenantId = get().tenantId ?? undefined;
+      const tenantId = shownTenant();
       const result = await act('export', () => bridge().instances.export({ ids, includeSecrets, tenantId }));
       if (!result.ok) {
-        if (result.error.code === 'cancelled' && get().tenantId === (tenantId ?? null))
-          set({ actionError: null });
+        if (result.error !== DROPPED && result.error.code === 'cancelled') set({ actionError: null });
         return null;
       }
       set({ exported: result.value, exportDialog: null });

@@ -6,12 +6,15 @@ export const activeTenantId = (): string | null => useTenantsStore.getState().li
 
 /**
  * Calls `listener` synchronously whenever the active tenant changes (zustand runs subscribers inside
- * the update), so no frame shows the new tenant beside the previous tenant's state.
+ * the update), so no frame shows the new tenant beside the previous tenant's state. `previous` is
+ * undefined when the tenants were not known yet: the first list names the tenant, it switches nothing.
  */
-export function onTenantSwitch(listener: (next: string | null, previous: string | null) => void): () => void {
+export function onTenantSwitch(
+  listener: (next: string | null, previous: string | null | undefined) => void,
+): () => void {
   return useTenantsStore.subscribe((state, before) => {
     const next = state.list?.activeTenantId ?? null;
-    const previous = before.list?.activeTenantId ?? null;
+    const previous = before.list ? before.list.activeTenantId : undefined;
     if (next !== previous) listener(next, previous);
   });
 }
