@@ -27,7 +27,7 @@ import {
   tenantView,
 } from './tenant-records';
 import { TenantRegistry, type Metadata, type TenantRecord } from './tenant-registry';
-import { checkOf, verifyTenant } from './verify-tenant';
+import { checkOf, recordCheck, verifyTenant } from './verify-tenant';
 
 export type TenantAddInput = z.output<typeof TenantAddSchema>;
 export type TenantUpdateInput = z.output<typeof TenantUpdateSchema>;
@@ -151,11 +151,11 @@ export class TenantService implements TenantResolver {
               )
             : tenant.baseUrl;
         assertSecretsRetypedOnMove(tenant, baseUrl, input);
-        if (baseUrl !== tenant.baseUrl) delete tenant.check;
+        if (baseUrl !== tenant.baseUrl || input.orgSecret?.trim() || input.userSecret?.trim())
+          delete tenant.check;
         for (const which of ['org', 'user'] as const) {
           const secret = (which === 'org' ? input.orgSecret : input.userSecret)?.trim();
           if (!secret) continue;
-          delete tenant.check;
           const account = secretAccount(tenant.id, which);
           rotated.push({ account, previous: await this.secrets.get(account) });
           await this.secrets.set(account, secret);
@@ -225,13 +225,7 @@ export class TenantService implements TenantResolver {
       environmentLabel(tenant.environment, tenant.baseUrl),
       this.options.platform,
     );
-    const check = checkOf(outcome, this.options.clock.now());
-    const data = await this.registry.update((current) => {
-      const record = current.tenants.find((other) => other.id === tenant.id);
-      if (record && record.updatedAt === tenant.updatedAt) record.check = check;
-      return current;
-    });
-    await this.changed(data);
+    await this.changed(await recordCheck(this.registry, tenant, checkOf(outcome, this.options.clock.now())));
     return outcome;
   }
 

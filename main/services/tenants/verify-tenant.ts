@@ -3,7 +3,7 @@
 import type { TenantVerification } from '../../../common/contract';
 import { PlatformClient, type PlatformClientOptions } from '../cloud-elements/platform-client';
 import { isFailure } from '../errors';
-import type { TenantRecord } from './tenant-registry';
+import type { Metadata, TenantRecord, TenantRegistry } from './tenant-registry';
 import type { TenantContext } from './tenant-context';
 
 export type RecordedCheck = NonNullable<TenantRecord['check']>;
@@ -42,4 +42,17 @@ export function checkStateOf(outcome: TenantVerification): RecordedCheck['state'
 
 export function checkOf(outcome: TenantVerification, checkedAt: number): RecordedCheck {
   return { state: checkStateOf(outcome), checkedAt, message: outcome.message };
+}
+
+/** Keeps the check on the tenant, unless the tenant changed (secrets rotated, moved) while it ran. */
+export function recordCheck(
+  registry: TenantRegistry,
+  checked: TenantRecord,
+  check: RecordedCheck,
+): Promise<Metadata> {
+  return registry.update((data) => {
+    const record = data.tenants.find((tenant) => tenant.id === checked.id);
+    if (record && record.updatedAt === checked.updatedAt) record.check = check;
+    return data;
+  });
 }
