@@ -39,6 +39,7 @@ export const errorCodes = [
   'metadata_unwritable',
   'oauth_app_exists',
   'export_unwritable',
+  'tenant_refused',
 ] as const;
 export const ErrorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

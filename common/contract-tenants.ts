@@ -17,6 +17,17 @@ const TenantColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour looks like #
 /** A secret typed by the user: main stores it in the keychain and never sends it back. */
 const SecretInput = z.string().trim().max(2000);
 
+/** The tenant's last check of its secrets (one GET /instances); 'not-checked' until the first. */
+export const tenantCheckStates = ['verified', 'refused', 'unreachable', 'not-checked'] as const;
+export const TenantCheckSchema = z.object({
+  state: z.enum(tenantCheckStates),
+  /** Epoch ms of the last check; null when not checked yet. */
+  checkedAt: z.number().nullable(),
+  /** The check's outcome in one sentence; null when not checked yet. */
+  message: z.string().nullable(),
+});
+export type TenantCheck = z.infer<typeof TenantCheckSchema>;
+
 export const TenantViewSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -25,6 +36,7 @@ export const TenantViewSchema = z.object({
   color: TenantColor.nullable(),
   orgSecretHint: SecretHint,
   userSecretHint: SecretHint,
+  check: TenantCheckSchema,
 });
 export type TenantView = z.infer<typeof TenantViewSchema>;
 
@@ -110,7 +122,7 @@ export const tenantChannels = {
   /** Removes the tenant and every keychain item it owns: secrets, OAuth apps, instance tokens. */
   'tenants.remove': channel(TenantRemoveSchema, TenantListSchema),
   'tenants.use': channel(TenantSwitchSchema, TenantListSchema),
-  /** A cheap platform call (GET /instances) with the stored secrets. */
+  /** A cheap platform call (GET /instances) with the stored secrets; the outcome becomes the tenant's check. */
   'tenants.verify': channel(z.object({ id: TenantId }), TenantVerificationSchema),
   /** Main writes the secret to the clipboard; it never crosses IPC. */
   'tenants.copySecret': channel(z.object({ id: TenantId, which: z.enum(['org', 'user']) }), z.null()),

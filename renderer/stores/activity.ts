@@ -2,7 +2,8 @@
 // state), the view's filters, and the CSV export. An answer for a tenant no longer shown is dropped.
 import { create } from 'zustand';
 import type { ActivityAction, ActivityList, AppError } from '../../common/contract';
-import { bridge, toAppError, unwrap } from '../bridge';
+import { bridge } from '../bridge';
+import { settle } from './run-action';
 
 export interface ActivityFilters {
   action: ActivityAction | null;
@@ -44,12 +45,9 @@ export const useActivityStore = create<ActivityState>()((set, get) => ({
       set({ tenantId, list: null, filters: NO_FILTERS, exported: null, exportError: null });
     }
     set({ loading: true, error: null });
-    try {
-      const list = await unwrap(bridge().activity.list({ tenantId }));
-      if (get().tenantId === tenantId) set({ list, loading: false });
-    } catch (error) {
-      if (get().tenantId === tenantId) set({ loading: false, error: toAppError(error) });
-    }
+    const result = await settle(() => bridge().activity.list({ tenantId }));
+    if (get().tenantId !== tenantId) return;
+    set(result.ok ? { list: result.value, loading: false } : { loading: false, error: result.error });
   },
 
   setFilters: (filters) => set({ filters: { ...get().filters, ...filters } }),
@@ -58,20 +56,16 @@ export const useActivityStore = create<ActivityState>()((set, get) => ({
     const { tenantId, filters } = get();
     if (!tenantId) return;
     set({ exporting: true, exported: null, exportError: null });
-    try {
-      const exported = await unwrap(
-        bridge().activity.export({
-          tenantId,
-          ...(filters.action ? { action: filters.action } : {}),
-          ...(filters.instanceId !== null ? { instanceId: filters.instanceId } : {}),
-        }),
-      );
-      if (get().tenantId === tenantId) set({ exporting: false, exported });
-    } catch (error) {
-      const appError = toAppError(error);
-      if (get().tenantId !== tenantId) return;
-      set({ exporting: false, exportError: appError.code === 'cancelled' ? null : appError });
-    }
+    const result = await settle(() =>
+      bridge().activity.export({
+        tenantId,
+        ...(filters.action ? { action: filters.action } : {}),
+        ...(filters.instanceId !== null ? { instanceId: filters.instanceId } : {}),
+      }),
+    );
+    if (get().tenantId !== tenantId) return;
+    if (result.ok) set({ exporting: false, exported: result.value });
+    else set({ exporting: false, exportError: result.error.code === 'cancelled' ? null : result.error });
   },
   dismissExport: () => set({ exported: null, exportError: null }),
 }));

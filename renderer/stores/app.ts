@@ -1,7 +1,8 @@
 // The app store: what main says the app is (app.info), the current screen, and notices main pushes.
 import { create } from 'zustand';
 import type { AppError, EventPayload } from '../../common/contract';
-import { bridge, toAppError, unwrap } from '../bridge';
+import { bridge } from '../bridge';
+import { settle } from './run-action';
 
 export type Screen = 'authenticate' | 'instances' | 'tenants' | 'activity';
 type AppInfo = { name: string; version: string; platform: string };
@@ -25,11 +26,8 @@ export const useAppStore = create<AppState>()((set) => ({
   screen: 'authenticate',
   notices: [],
   async loadInfo() {
-    try {
-      set({ info: await unwrap(bridge().app.info()), infoError: null });
-    } catch (error) {
-      set({ infoError: toAppError(error) });
-    }
+    const result = await settle(() => bridge().app.info());
+    set(result.ok ? { info: result.value, infoError: null } : { infoError: result.error });
   },
   go: (screen) => set({ screen }),
   dismissNotice: (index) => set((state) => ({ notices: state.notices.filter((_, i) => i !== index) })),

@@ -1,10 +1,12 @@
 // The flow store: the FlowView main pushes (main is the source of truth), the "Redirect URL" form
-// draft with its validation, and the async actions of the stepper (loading → bridge → value or error).
+// draft of each tenant with its validation, and the stepper's actions; nothing crosses a tenant switch.
 import { create } from 'zustand';
-import type { AppError, ElementPresetView, FlowView, OAuthAppView } from '../../common/contract';
+import type { AppError, ElementPresetView, FlowView, OAuthAppView, Result } from '../../common/contract';
 import { FLOW_STEPS } from '../../common/flow-steps';
 import { copiedFlash } from './copied-flash';
-import { bridge, toAppError, unwrap } from '../bridge';
+import { bridge } from '../bridge';
+import { runAction, settle, type ActionHost } from './run-action';
+import { activeTenantId, onTenantSwitch } from './tenant-switch';
 import {
   effectiveDraft,
   emptyDraft,
@@ -22,12 +24,22 @@ export type FlowAction =
   'load' | 'start' | 'paste' | 'cancel' | 'adopt' | 'reset' | 'open' | 'copy-url' | 'copy-token';
 export type Copied = 'auth-url' | 'token' | null;
 
+/** A tenant's form as the user left it when switching away; it comes back only on that tenant. */
+interface ParkedForm {
+  draft: FlowDraft;
+  fieldErrors: FieldErrors;
+  submitted: boolean;
+}
+
 interface FlowState {
   view: FlowView;
   /** The step (0 Redirect URL, 1 Authenticate users, 2 Authenticate instance, 3 done) last reached. */
   reachedStep: number;
   presets: ElementPresetView[];
+  /** The tenant whose form `draft` is; the other tenants' forms wait in `parked`. */
+  tenantId: string | null;
   draft: FlowDraft;
+  parked: Record<string, ParkedForm>;
   fieldErrors: FieldErrors;
   /** After the first submit the field errors follow every edit. */
   submitted: boolean;
@@ -60,7 +72,11 @@ interface FlowState {
    * success only the instance name is cleared, so the next instance gets its own.
    */
   backToForm(): Promise<void>;
+  /** A fresh form for a new start (re-authenticate): a finished, failed or cancelled panel goes first. */
+  freshForm(): Promise<void>;
 }
+
+const IDLE: FlowView = { step: 'idle' };
 
 const flowIdOf = (view: FlowView): string | null => (view.step === 'idle' ? null : view.flowId);
 
@@ -72,9 +88,31 @@ function isStale(current: FlowView, next: FlowView): boolean {
   );
 }
 
+/** Done, failed or cancelled: nothing runs and nothing waits for the user's decision. */
+const isFinished = (view: FlowView) =>
+  view.step !== 'idle' && !FLOW_STEPS[view.step].running && !FLOW_STEPS[view.step].blocksTenantChange;
+
+/**
+ * A finished flow of another tenant is not shown: the stepper shows the active tenant's form.
+ * (A flow still running or waiting keeps its tenant active: main asks before any switch.)
+ */
+function visibleOn(view: FlowView, tenantId: string | null): FlowView {
+  return tenantId !== null && view.step !== 'idle' && view.tenantId !== tenantId && isFinished(view)
+    ? IDLE
+    : view;
+}
+
+/** A new tenant's form: the empty draft with the element preset's defaults, no typed secret. */
+function freshDraft(presets: readonly ElementPresetView[]): FlowDraft {
+  const draft = emptyDraft();
+  const preset = presetOf(presets, draft.elementKey);
+  return preset ? withPresetDefaults(draft, preset) : draft;
+}
+
 export const useFlowStore = create<FlowState>()((set, get) => {
-  const show = (view: FlowView) =>
+  const show = (pushed: FlowView) =>
     set((state) => {
+      const view = visibleOn(pushed, activeTenantId());
       if (isStale(state.view, view)) return {};
       const reached = FLOW_STEPS[view.step].stepperIndex;
       const leftConsent = state.view.step === 'awaiting-consent' && view.step !== 'awaiting-consent';
@@ -89,29 +127,61 @@ export const useFlowStore = create<FlowState>()((set, get) => {
       };
     });
 
-  const run = async (action: FlowAction, call: () => Promise<FlowView | null>) => {
-    set({ busy: action, actionError: null });
-    try {
-      const view = await call();
-      if (view) show(view);
-      set({ busy: null });
-      return true;
-    } catch (error) {
-      set({ busy: null, actionError: { action, error: toAppError(error) } });
-      return false;
-    }
+  const host: ActionHost<FlowAction> = {
+    begin: (action) => set({ busy: action, actionError: null }),
+    end: (action, error) => set({ busy: null, actionError: error && { action, error } }),
+    scope: () => get().tenantId,
   };
+  /** A call answering with the flow's view: shown, unless the tenant changed meanwhile. */
+  const run = async (action: FlowAction, call: () => Promise<Result<FlowView>>) => {
+    const result = await runAction(host, action, call);
+    if (result.ok) show(result.value);
+  };
+  /** A call answering null (open, copy): true when it succeeded on the tenant still shown. */
+  const runQuiet = async (action: FlowAction, call: () => Promise<Result<null>>) =>
+    (await runAction(host, action, call)).ok;
 
   const copied = copiedFlash<Exclude<Copied, null>>((what) => set({ copied: what }));
 
   const revalidate = (draft: FlowDraft) =>
     get().submitted ? { fieldErrors: validateDraft(draft, presetOf(get().presets, draft.elementKey)) } : {};
 
+  onTenantSwitch((next, previous) =>
+    set((state) => {
+      if (previous === undefined && (state.tenantId === null || state.tenantId === next)) {
+        return { tenantId: next, view: visibleOn(state.view, next) };
+      }
+      const parked = { ...state.parked };
+      if (state.tenantId !== null) {
+        const { draft, fieldErrors, submitted } = state;
+        parked[state.tenantId] = { draft, fieldErrors, submitted };
+      }
+      const mine = next === null ? undefined : parked[next];
+      if (next !== null) delete parked[next];
+      const view = visibleOn(state.view, next);
+      return {
+        tenantId: next,
+        parked,
+        draft: mine?.draft ?? freshDraft(state.presets),
+        fieldErrors: mine?.fieldErrors ?? {},
+        submitted: mine?.submitted ?? false,
+        view,
+        reachedStep: view === state.view ? state.reachedStep : 0,
+        busy: null,
+        actionError: null,
+        pasteUrl: '',
+        copied: null,
+      };
+    }),
+  );
+
   return {
-    view: { step: 'idle' },
+    view: IDLE,
     reachedStep: 0,
     presets: [],
+    tenantId: activeTenantId(),
     draft: emptyDraft(),
+    parked: {},
     fieldErrors: {},
     submitted: false,
     busy: null,
@@ -120,20 +190,22 @@ export const useFlowStore = create<FlowState>()((set, get) => {
     copied: null,
 
     async load() {
-      const [view, presets] = await Promise.allSettled([
-        unwrap(bridge().flow.get()),
-        unwrap(bridge().flow.presets()),
+      const tenantId = get().tenantId;
+      const [view, presets] = await Promise.all([
+        settle(() => bridge().flow.get()),
+        settle(() => bridge().flow.presets()),
       ]);
-      if (view.status === 'fulfilled') show(view.value);
-      if (presets.status === 'fulfilled') {
+      if (view.ok) show(view.value);
+      if (presets.ok) {
         const preset = presetOf(presets.value, get().draft.elementKey);
         set((state) => ({
           presets: presets.value,
           draft: preset ? withPresetDefaults(state.draft, preset) : state.draft,
         }));
       }
-      const failed = [view, presets].find((result) => result.status === 'rejected');
-      if (failed) set({ actionError: { action: 'load', error: toAppError(failed.reason) } });
+      const failed = !view.ok ? view : !presets.ok ? presets : null;
+      if (failed && get().tenantId === tenantId)
+        set({ actionError: { action: 'load', error: failed.error } });
     },
 
     listen: () => bridge().on('flow.changed', show),
@@ -176,6 +248,7 @@ export const useFlowStore = create<FlowState>()((set, get) => {
     setPasteUrl: (url) => set({ pasteUrl: url }),
 
     async start(tenantId, target = null) {
+      if (tenantId !== get().tenantId) return;
       const { presets } = get();
       const draft = effectiveDraft(get().draft, target);
       const preset = presetOf(presets, draft.elementKey);
@@ -183,7 +256,7 @@ export const useFlowStore = create<FlowState>()((set, get) => {
       set({ submitted: true, fieldErrors });
       if (Object.keys(fieldErrors).length > 0) return;
       await run('start', () =>
-        unwrap(bridge().flow.start({ ...toFlowStart(draft, preset, target), tenant: tenantId })),
+        bridge().flow.start({ ...toFlowStart(draft, preset, target), tenant: tenantId }),
       );
     },
 
@@ -201,23 +274,29 @@ export const useFlowStore = create<FlowState>()((set, get) => {
         });
         return;
       }
-      await run('paste', () => unwrap(bridge().flow.paste({ url })));
+      await run('paste', () => bridge().flow.paste({ url }));
     },
 
-    cancel: async () => void (await run('cancel', () => unwrap(bridge().flow.cancel()))),
+    cancel: () => run('cancel', () => bridge().flow.cancel()),
 
-    openAuthUrl: async () => void (await run('open', () => unwrap(bridge().flow.openAuthUrl()))),
+    openAuthUrl: async () => void (await runQuiet('open', () => bridge().flow.openAuthUrl())),
 
     async copyAuthUrl() {
-      if (await run('copy-url', () => unwrap(bridge().flow.copyAuthUrl()))) copied('auth-url');
+      if (await runQuiet('copy-url', () => bridge().flow.copyAuthUrl())) copied('auth-url');
     },
 
     async copyToken() {
-      if (await run('copy-token', () => unwrap(bridge().flow.copyToken()))) copied('token');
+      if (await runQuiet('copy-token', () => bridge().flow.copyToken())) copied('token');
     },
 
-    adoptCandidate: async () => void (await run('adopt', () => unwrap(bridge().flow.adoptCandidate()))),
+    adoptCandidate: () => run('adopt', () => bridge().flow.adoptCandidate()),
 
-    backToForm: async () => void (await run('reset', () => unwrap(bridge().flow.reset()))),
+    backToForm: () => run('reset', () => bridge().flow.reset()),
+
+    async freshForm() {
+      if (!isFinished(get().view)) return;
+      set({ view: IDLE, reachedStep: 0, submitted: false, fieldErrors: {} });
+      await get().backToForm();
+    },
   };
 });

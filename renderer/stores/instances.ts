@@ -1,5 +1,5 @@
-// The instances store: the active tenant's instances from main, the table's filter, sort and
-// selection, the open detail, and the actions on it (test, copy, delete, export, re-authenticate).
+// The instances store: the active tenant's instances from main, the table's filter and selection,
+// the open detail, notices and the actions on it; all of it starts over when the tenant changes.
 import { create } from 'zustand';
 import type {
   AppError,
@@ -7,11 +7,15 @@ import type {
   InstanceExportResult,
   InstanceList,
   InstanceTest,
+  Result,
 } from '../../common/contract';
 import { copiedFlash } from './copied-flash';
-import { bridge, toAppError, unwrap } from '../bridge';
+import { bridge } from '../bridge';
 import { nextSort, type Sort, type SortKey } from '../models/instance-rows';
 import { useAppStore } from './app';
+import { useFlowStore } from './flow';
+import { DROPPED, runAction, settle, type ActionHost } from './run-action';
+import { activeTenantId, onTenantSwitch } from './tenant-switch';
 
 export type InstanceAction = 'test' | 'copy-token' | 'copy-create-body' | 'delete' | 'export';
 export type ExportScope = 'selected' | 'all';
@@ -24,12 +28,19 @@ export interface ReauthenticateIntent {
   elementKey: string;
 }
 
-interface InstancesState {
+/** What was deleted, and from which tenant, for the notice after a deletion. */
+export interface DeletedInstance {
+  id: number;
+  name: string;
+  tenantName: string;
+}
+
+/** Everything that belongs to one tenant: reset as one when the tenant changes. */
+interface TenantScoped {
   list: InstanceList | null;
   loading: boolean;
   error: AppError | null;
   filter: string;
-  sort: Sort;
   selected: ReadonlySet<number>;
   openId: number | null;
   detail: InstanceDetail | null;
@@ -41,9 +52,18 @@ interface InstancesState {
   testOutcome: InstanceTest | null;
   copied: 'token' | 'create-body' | null;
   exported: InstanceExportResult | null;
+  /** The export dialog, open for the selection or for all. */
+  exportDialog: ExportScope | null;
+  deleted: DeletedInstance | null;
   reauthenticate: ReauthenticateIntent | null;
+}
+
+interface InstancesState extends TenantScoped {
+  /** The tenant all of the state above belongs to (the active one). */
+  tenantId: string | null;
+  sort: Sort;
   load(): Promise<void>;
-  /** Reloads when the active tenant changes or a flow creates an instance; returns the unsubscribe. */
+  /** Reloads after a tenant switch or when a flow creates an instance; returns the unsubscribe. */
   listen(): () => void;
   setFilter(filter: string): void;
   sortBy(key: SortKey): void;
@@ -56,85 +76,103 @@ interface InstancesState {
   copyCreateBody(): Promise<void>;
   /** Deletes the open instance once the typed name matches; true when it is gone. */
   remove(confirmName: string): Promise<boolean>;
+  openExport(scope: ExportScope | null): void;
   /** Main asks where to save and writes the file; the result, or null when cancelled or refused. */
   exportInstances(scope: ExportScope, includeSecrets: boolean): Promise<InstanceExportResult | null>;
   clearActionError(): void;
   dismissExported(): void;
-  /** Leaves the intent for the stepper and opens the Authenticate screen. */
+  dismissDeleted(): void;
+  /** Leaves the intent for the stepper, makes sure it shows a fresh form, and opens it. */
   startReauthenticate(): void;
   clearReauthenticate(): void;
 }
 
+const closed = {
+  openId: null,
+  detail: null,
+  detailLoading: false,
+  detailError: null,
+  testOutcome: null,
+  actionError: null,
+} satisfies Partial<TenantScoped>;
+
+const tenantScoped = (): TenantScoped => ({
+  ...closed,
+  list: null,
+  loading: false,
+  error: null,
+  filter: '',
+  selected: new Set<number>(),
+  busy: null,
+  copied: null,
+  exported: null,
+  exportDialog: null,
+  deleted: null,
+  reauthenticate: null,
+});
+
 let loadTicket = 0;
+let watchers = 0;
 
 export const useInstancesStore = create<InstancesState>()((set, get) => {
-  const tenantId = () => get().list?.tenantId;
+  const scope = () => get().tenantId;
+  /** The tenant every call names: the one whose list is shown (the active one before it arrives). */
+  const shownTenant = () => get().list?.tenantId ?? scope() ?? undefined;
   const openRef = () => {
     const id = get().openId;
     if (id === null) throw new Error('No instance is open.');
-    return { id, tenantId: tenantId() };
+    return { id, tenantId: shownTenant() };
   };
-  /** Runs one action on the open instance: busy → bridge → value or the envelope's error. */
-  async function act<T>(action: InstanceAction, run: () => Promise<T>): Promise<T | null> {
-    set({ busy: action, actionError: null });
-    try {
-      const value = await run();
-      set({ busy: null });
-      return value;
-    } catch (error) {
-      set({ busy: null, actionError: { action, error: toAppError(error) } });
-      return null;
-    }
-  }
+  /** Actions on the open instance: an answer is dropped once the tenant or the open instance changed. */
+  const host: ActionHost<InstanceAction> = {
+    begin: (action) => set({ busy: action, actionError: null }),
+    end: (action, error) => set({ busy: null, actionError: error && { action, error } }),
+    scope: () => `${scope()} ${get().openId}`,
+  };
+  const act = <T>(action: InstanceAction, call: () => Promise<Result<T>>) => runAction(host, action, call);
   const markCopied = copiedFlash<'token' | 'create-body'>((copied) => set({ copied }));
 
+  onTenantSwitch((next, previous) => {
+    const list = get().list;
+    if (previous === undefined && (list === null || list.tenantId === next)) {
+      set({ tenantId: next });
+      return;
+    }
+    loadTicket += 1;
+    set({ ...tenantScoped(), tenantId: next });
+    if (watchers > 0 && next !== null) void get().load();
+  });
+
   return {
-    list: null,
-    loading: false,
-    error: null,
-    filter: '',
+    ...tenantScoped(),
+    tenantId: activeTenantId(),
     sort: { key: 'name', direction: 'asc' },
-    selected: new Set<number>(),
-    openId: null,
-    detail: null,
-    detailLoading: false,
-    detailError: null,
-    busy: null,
-    actionError: null,
-    testOutcome: null,
-    copied: null,
-    exported: null,
-    reauthenticate: null,
 
     async load() {
       const ticket = ++loadTicket;
-      set({ loading: true });
-      try {
-        const list = await unwrap(bridge().instances.list());
-        if (ticket !== loadTicket) return;
-        const sameTenant = list.tenantId === tenantId();
-        const present = new Set(list.instances.map((instance) => instance.id));
-        const selected = sameTenant
-          ? new Set([...get().selected].filter((id) => present.has(id)))
-          : new Set<number>();
-        set({ list, loading: false, error: null, selected });
-        if (!sameTenant || (get().openId !== null && !present.has(get().openId as number))) get().close();
-      } catch (error) {
-        if (ticket !== loadTicket) return;
-        set({ loading: false, error: toAppError(error), list: null, selected: new Set() });
-        get().close();
+      const tenantId = scope();
+      set({ loading: true, error: null });
+      const result = await settle(() => bridge().instances.list(tenantId ? { tenantId } : undefined));
+      if (ticket !== loadTicket || scope() !== tenantId) return;
+      if (!result.ok) {
+        set({ ...closed, list: null, selected: new Set<number>(), loading: false, error: result.error });
+        return;
       }
+      const list = result.value;
+      const present = new Set(list.instances.map((instance) => instance.id));
+      const selected = new Set([...get().selected].filter((id) => present.has(id)));
+      set({ list, loading: false, error: null, selected });
+      const openId = get().openId;
+      if (openId !== null && !present.has(openId)) get().close();
     },
 
     listen() {
-      const offTenants = bridge().on('tenants.changed', (tenants) => {
-        if (tenants.activeTenantId !== (tenantId() ?? null)) void get().load();
-      });
+      watchers += 1;
       const offFlow = bridge().on('flow.changed', (view) => {
-        if (view.step === 'done' && view.tenantId === tenantId()) void get().load();
+        if (view.step === 'done' && view.tenantId === scope()) void get().load();
       });
       return () => {
-        offTenants();
+        watchers -= 1;
         offFlow();
       };
     },
@@ -150,73 +188,66 @@ export const useInstancesStore = create<InstancesState>()((set, get) => {
     setSelected: (ids) => set({ selected: new Set(ids) }),
 
     async open(id) {
-      set({
-        openId: id,
-        detail: null,
-        detailLoading: true,
-        detailError: null,
-        testOutcome: null,
-        actionError: null,
-        copied: null,
-      });
-      try {
-        const detail = await unwrap(bridge().instances.get({ id, tenantId: tenantId() }));
-        if (get().openId === id) set({ detail, detailLoading: false });
-      } catch (error) {
-        if (get().openId === id) set({ detailLoading: false, detailError: toAppError(error) });
-      }
+      const tenantId = scope();
+      set({ ...closed, openId: id, detailLoading: true, copied: null });
+      const result = await settle(() => bridge().instances.get({ id, tenantId: shownTenant() }));
+      if (get().openId !== id || scope() !== tenantId) return;
+      set(
+        result.ok
+          ? { detail: result.value, detailLoading: false }
+          : { detailLoading: false, detailError: result.error },
+      );
     },
-    close: () =>
-      set({
-        openId: null,
-        detail: null,
-        detailLoading: false,
-        detailError: null,
-        testOutcome: null,
-        actionError: null,
-      }),
+    close: () => set(closed),
 
     async test() {
       set({ testOutcome: null });
-      const outcome = await act('test', () => unwrap(bridge().instances.test(openRef())));
-      if (outcome) set({ testOutcome: outcome });
+      const outcome = await act('test', () => bridge().instances.test(openRef()));
+      if (outcome.ok) set({ testOutcome: outcome.value });
     },
     async copyToken() {
-      await act('copy-token', () => unwrap(bridge().instances.copyToken(openRef())));
-      if (!get().actionError) markCopied('token');
+      if ((await act('copy-token', () => bridge().instances.copyToken(openRef()))).ok) markCopied('token');
     },
     async copyCreateBody() {
-      await act('copy-create-body', () => unwrap(bridge().instances.copyCreateBody(openRef())));
-      if (!get().actionError) markCopied('create-body');
+      const done = await act('copy-create-body', () => bridge().instances.copyCreateBody(openRef()));
+      if (done.ok) markCopied('create-body');
     },
 
     async remove(confirmName) {
       const ref = openRef();
-      const deleted = await act('delete', () => unwrap(bridge().instances.delete({ ...ref, confirmName })));
-      if (!deleted) return false;
+      const tenantName = get().list?.tenantName ?? '';
+      const deleted = await act('delete', () => bridge().instances.delete({ ...ref, confirmName }));
+      if (!deleted.ok) return false;
+      const { id, name } = deleted.value;
       const list = get().list;
       const selected = new Set(get().selected);
-      selected.delete(deleted.id);
+      selected.delete(id);
       set({
-        list: list && { ...list, instances: list.instances.filter((instance) => instance.id !== deleted.id) },
+        list: list && { ...list, instances: list.instances.filter((instance) => instance.id !== id) },
         selected,
+        deleted: { id, name, tenantName },
       });
       get().close();
       return true;
     },
 
+    openExport: (exportDialog) => set({ exportDialog, ...(exportDialog ? {} : { actionError: null }) }),
+
     async exportInstances(scope, includeSecrets) {
       set({ exported: null });
       const ids = scope === 'all' ? ('all' as const) : [...get().selected];
-      const result = await act('export', () =>
-        unwrap(bridge().instances.export({ ids, includeSecrets, tenantId: tenantId() })),
-      );
-      if (get().actionError?.error.code === 'cancelled') set({ actionError: null });
-      if (result) set({ exported: result });
-      return result;
+      const tenantId = shownTenant();
+      const result = await act('export', () => bridge().instances.export({ ids, includeSecrets, tenantId }));
+      if (!result.ok) {
+        if (result.error !== DROPPED && result.error.code === 'cancelled') set({ actionError: null });
+        return null;
+      }
+      set({ exported: result.value, exportDialog: null });
+      return result.value;
     },
     clearActionError: () => set({ actionError: null }),
     dismissExported: () => set({ exported: null }),
+    dismissDeleted: () => set({ deleted: null }),
 
     startReauthenticate() {
       const { detail, list } = get();
@@ -231,6 +262,7 @@ export const useInstancesStore = create<InstancesState>()((set, get) => {
         },
       });
       get().close();
+      void useFlowStore.getState().freshForm();
       useAppStore.getState().go('authenticate');
     },
     clearReauthenticate: () => set({ reauthenticate: null }),

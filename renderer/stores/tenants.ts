@@ -5,6 +5,7 @@ import type {
   AppError,
   OAuthAppSave,
   OAuthAppView,
+  Result,
   TenantAdd,
   TenantList,
   TenantUpdate,
@@ -12,7 +13,8 @@ import type {
   TenantView,
 } from '../../common/contract';
 import { copiedFlash } from './copied-flash';
-import { bridge, BridgeError, toAppError, unwrap } from '../bridge';
+import { bridge } from '../bridge';
+import { runAction, settle, type ActionHost } from './run-action';
 import { useAppStore } from './app';
 
 export type TenantAction =
@@ -76,39 +78,33 @@ export const useTenantsStore = create<TenantsState>()((set, get) => {
     void bridge().tenants.dismissNotice();
   }
 
-  /** Runs one action: busy → bridge → value, or the envelope's error next to the action. */
-  async function act<T>(action: TenantAction, id: string | null, run: () => Promise<T>): Promise<T | null> {
-    set({ busy: { action, id }, actionError: null });
-    try {
-      const value = await run();
-      set({ busy: null });
-      return value;
-    } catch (error) {
-      set({ busy: null, actionError: { action, id, error: toAppError(error) } });
-      return null;
-    }
-  }
+  /** The action host of one tenant (or none): busy and the error go next to that tenant. */
+  const on = (id: string | null): ActionHost<TenantAction> => ({
+    begin: (action) => set({ busy: { action, id }, actionError: null }),
+    end: (action, error) => set({ busy: null, actionError: error && { action, id, error } }),
+  });
 
   /** use/remove: a flow_pending answer becomes the question to the user instead of an error. */
   async function guarded(
     action: 'use' | 'remove',
     id: string,
-    run: () => Promise<TenantList>,
+    call: () => Promise<Result<TenantList>>,
     asked: Pick<FlowQuestion, 'keepActivity'> = {},
   ): Promise<boolean> {
-    set({ busy: { action, id }, actionError: null, flowQuestion: null });
-    try {
-      receive(await run());
-      set({ busy: null });
-      return true;
-    } catch (error) {
-      if (error instanceof BridgeError && error.error.code === 'flow_pending') {
-        set({ busy: null, flowQuestion: { action, tenantId: id, message: error.error.message, ...asked } });
-      } else {
-        set({ busy: null, actionError: { action, id, error: toAppError(error) } });
-      }
-      return false;
-    }
+    set({ flowQuestion: null });
+    const result = await runAction(
+      {
+        ...on(id),
+        end: (done, error) =>
+          error?.code === 'flow_pending'
+            ? set({ busy: null, flowQuestion: { action, tenantId: id, message: error.message, ...asked } })
+            : on(id).end(done, error),
+      },
+      action,
+      call,
+    );
+    if (result.ok) receive(result.value);
+    return result.ok;
   }
 
   return {
@@ -123,39 +119,36 @@ export const useTenantsStore = create<TenantsState>()((set, get) => {
 
     async load() {
       set({ loading: true });
-      try {
-        receive(await unwrap(bridge().tenants.list()));
-        set({ loading: false, error: null });
-      } catch (error) {
-        set({ loading: false, error: toAppError(error) });
-      }
+      const result = await settle(() => bridge().tenants.list());
+      if (result.ok) receive(result.value);
+      set({ loading: false, error: result.ok ? null : result.error });
     },
 
     listen: () => bridge().on('tenants.changed', (list) => receive(list)),
 
     async add(input, verify) {
-      const added = await act('add', null, () => unwrap(bridge().tenants.add(input)));
-      if (added && verify) void get().verify(added.id);
-      return added;
+      const added = await runAction(on(null), 'add', () => bridge().tenants.add(input));
+      if (!added.ok) return null;
+      if (verify) void get().verify(added.value.id);
+      return added.value;
     },
 
     async update(input, verify) {
-      const updated = await act('update', input.id, () => unwrap(bridge().tenants.update(input)));
-      if (updated) {
-        const { [updated.id]: _stale, ...verifications } = get().verifications;
-        set({ verifications });
-        if (verify) void get().verify(updated.id);
-      }
-      return updated;
+      const updated = await runAction(on(input.id), 'update', () => bridge().tenants.update(input));
+      if (!updated.ok) return null;
+      const { [input.id]: _stale, ...verifications } = get().verifications;
+      set({ verifications });
+      if (verify) void get().verify(input.id);
+      return updated.value;
     },
 
     remove: (id, abandonPendingFlow, keepActivity = true) =>
-      guarded('remove', id, () => unwrap(bridge().tenants.remove({ id, abandonPendingFlow, keepActivity })), {
+      guarded('remove', id, () => bridge().tenants.remove({ id, abandonPendingFlow, keepActivity }), {
         keepActivity,
       }),
 
     use: (id, abandonPendingFlow) =>
-      guarded('use', id, () => unwrap(bridge().tenants.use({ id, abandonPendingFlow }))),
+      guarded('use', id, () => bridge().tenants.use({ id, abandonPendingFlow })),
 
     async answerFlowQuestion(proceed) {
       const question = get().flowQuestion;
@@ -168,23 +161,26 @@ export const useTenantsStore = create<TenantsState>()((set, get) => {
     async verify(id) {
       const { [id]: _previous, ...rest } = get().verifications;
       set({ verifications: rest });
-      const outcome = await act('verify', id, () => unwrap(bridge().tenants.verify({ id })));
-      if (outcome) set({ verifications: { ...get().verifications, [id]: outcome } });
+      const outcome = await runAction(on(id), 'verify', () => bridge().tenants.verify({ id }));
+      if (outcome.ok) set({ verifications: { ...get().verifications, [id]: outcome.value } });
     },
 
     async copySecret(id, which) {
-      const done = await act('copy', id, () => unwrap(bridge().tenants.copySecret({ id, which })));
-      if (done === null && get().actionError) return;
-      markCopied({ id, which });
+      const done = await runAction(on(id), 'copy', () => bridge().tenants.copySecret({ id, which }));
+      if (done.ok) markCopied({ id, which });
     },
 
-    saveOAuthApp: (input) =>
-      act('save-app', input.id ?? null, () => unwrap(bridge().tenants.saveOAuthApp(input))),
+    async saveOAuthApp(input) {
+      const saved = await runAction(on(input.id ?? null), 'save-app', () =>
+        bridge().tenants.saveOAuthApp(input),
+      );
+      return saved.ok ? saved.value : null;
+    },
 
     async removeOAuthApp(id) {
-      const list = await act('remove-app', id, () => unwrap(bridge().tenants.removeOAuthApp({ id })));
-      if (list) receive(list);
-      return list !== null;
+      const list = await runAction(on(id), 'remove-app', () => bridge().tenants.removeOAuthApp({ id }));
+      if (list.ok) receive(list.value);
+      return list.ok;
     },
 
     clearActionError: () => set({ actionError: null }),

@@ -1,7 +1,7 @@
 // A scripted window.elementAuth for renderer tests: the real createApi over an in-memory transport
 // whose answers each test sets, with the calls it received and a way to push events.
 import { createApi, type Transport } from '../../common/api';
-import type { ChannelName, EventName, EventPayload, Result } from '../../common/contract';
+import type { ChannelName, EventName, EventPayload, Result, TenantCheck } from '../../common/contract';
 
 type Answer = (input: unknown) => Result<unknown> | Promise<Result<unknown>>;
 export type Answers = Partial<Record<ChannelName, Answer>>;
@@ -14,6 +14,9 @@ export interface FakeBridge {
 }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+/** A tenant's check before its first verification. */
+export const NOT_CHECKED: TenantCheck = { state: 'not-checked', checkedAt: null, message: null };
 
 /** Installs window.elementAuth answering from `answers`; an unscripted channel answers unknown_channel. */
 export function installScriptedBridge(answers: Answers): FakeBridge {

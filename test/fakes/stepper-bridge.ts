@@ -1,7 +1,7 @@
 // The stepper's (and instances') scripted bridge: an active tenant, the real element presets and
 // a flow view, over the shared fake bridge.
 import { ElementPresetSchema, type FlowView, type TenantList } from '../../common/contract';
-import { installScriptedBridge, ok, type FakeBridge } from './bridge';
+import { installScriptedBridge, NOT_CHECKED, ok, type FakeBridge } from './bridge';
 import { ELEMENT_PRESETS } from '../../main/services/elements/element-presets';
 
 export { ok, type FakeBridge } from './bridge';
@@ -16,6 +16,7 @@ export const ACME: TenantList = {
       color: null,
       orgSecretHint: '••••-org',
       userSecretHint: '••••user',
+      check: NOT_CHECKED,
     },
   ],
   activeTenantId: 't-acme',

@@ -14,6 +14,7 @@ export const ACME: TenantContext = {
   tenantName: 'Acme',
   environment: 'us',
   credentials: { baseUrl: 'https://api.example.test/elements/api-v2', orgSecret: 'org', userSecret: 'user' },
+  check: { state: 'verified', checkedAt: 0, message: 'Checked before the test.' },
 };
 
 export class MemoryTenantResolver implements TenantResolver {
@@ -42,6 +43,10 @@ export class MemoryTenantResolver implements TenantResolver {
       throw new AppFailure('oauth_app_not_found', 'That saved OAuth app does not exist (any more).');
     }
     return saved.app;
+  }
+
+  async verify(): Promise<never> {
+    throw new AppFailure('internal', 'A verified tenant is not checked again.');
   }
 }
 

@@ -1,7 +1,7 @@
 // The tenants tests' scripted bridge: two tenants with hints only and a saved OAuth app, over the
 // shared fake bridge.
 import type { TenantList } from '../../common/contract';
-import { installScriptedBridge, ok, type FakeBridge } from './bridge';
+import { installScriptedBridge, NOT_CHECKED, ok, type FakeBridge } from './bridge';
 
 export { ok, type FakeBridge } from './bridge';
 
@@ -15,6 +15,7 @@ export const TWO_TENANTS: TenantList = {
       color: '#1c7ed6',
       orgSecretHint: '••••ABCD',
       userSecretHint: '••••WXYZ',
+      check: NOT_CHECKED,
     },
     {
       id: 't-globex',
@@ -24,6 +25,7 @@ export const TWO_TENANTS: TenantList = {
       color: null,
       orgSecretHint: '••••GLOB',
       userSecretHint: '••••EXUS',
+      check: NOT_CHECKED,
     },
   ],
   activeTenantId: 't-acme',

@@ -63,7 +63,11 @@ function keychainResolver(secrets: KeytarSecretStore, baseUrl: string): TenantRe
         tenantName: 'Acme Corp',
         environment: 'custom',
         credentials: { baseUrl, orgSecret, userSecret },
+        check: { state: 'verified', checkedAt: 0, message: 'Checked before the test.' },
       };
+    },
+    async verify() {
+      throw new AppFailure('internal', 'A verified tenant is not checked again.');
     },
     async oauthApp(tenantId, appId) {
       const clientSecret = await secrets.get(secretAccounts.oauthAppSecret(tenantId, appId));

@@ -2,6 +2,7 @@
 // platform, Zoho's data center, and every way it must fail with one line, exit 1 and nothing created.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refusedTenantMessage } from '../../main/services/auth-flow/tenant-check';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import {
   addTenant,
@@ -155,16 +156,21 @@ describe('element-auth authenticate', () => {
     expect(instancesNamed('Acme Late')).toEqual([]);
   });
 
-  it('wrong tenant secrets (401 on step 3) for --tenant, and no redirected URL on stdin', async () => {
-    const running = authenticate('Wrong One', await loopbackCallback(), ['--tenant', 'wrong secrets']);
-    await fetch(await consent(await authUrlOf(running)));
-    const result = await running.done;
-    expect(result.code).toBe(1);
-    expect(lastLine(result.stderr)).toMatch(
-      /^element-auth: The platform refused this tenant's organization or user secret \(401\)/,
-    );
+  it('a tenant whose secrets the platform refuses: checked before step 1, exit 1, no consent asked', async () => {
+    const asked = () => world.platform.requests.filter((request) => request.path.includes('/oauth/url'));
+    const before = asked().length;
+    for (let run = 0; run < 2; run += 1) {
+      const result = await authenticate('Wrong One', await loopbackCallback(), ['--tenant', 'wrong secrets'])
+        .done;
+      expect(result.code).toBe(1);
+      expect(lastLine(result.stderr)).toBe(`element-auth: ${refusedTenantMessage('Wrong Secrets')}`);
+      expect(result.stderr).not.toMatch(AUTH_URL_LINE);
+    }
+    expect(asked().length).toBe(before);
     expect(instancesNamed('Wrong One')).toEqual([]);
+  });
 
+  it('no redirected URL on stdin: nothing created, exit 1', async () => {
     const silent = authenticate('Nobody Pasted', PASTE_CALLBACK);
     await authUrlOf(silent);
     silent.child.stdin.end();

@@ -69,6 +69,7 @@ describe('tenants in the real keychain', () => {
       color: '#1c7ed6',
       orgSecretHint: '••••ABCD',
       userSecretHint: '••••WXYZ',
+      check: { state: 'not-checked', checkedAt: null, message: null },
     });
 
     const file = path.join(dataDir, 'tenants.json');

@@ -75,6 +75,30 @@ describe('verifying a tenant', () => {
     expect((await service.verify(tenant.id)).ok).toBe(true);
   });
 
+  it('keeps each outcome as the tenant’s check with its time, and forgets it when a secret is rotated', async () => {
+    const { service, tenant } = await tenantWith('wrong-org-secret-ORG9', 'user-secret-fake-USR1');
+    const checkOf = async () => (await service.list()).tenants.find((one) => one.id === tenant.id)?.check;
+    expect(tenant.check).toEqual({ state: 'not-checked', checkedAt: null, message: null });
+
+    await service.verify(tenant.id);
+    expect(await checkOf()).toEqual({
+      state: 'refused',
+      checkedAt: expect.any(Number),
+      message: expect.stringMatching(/^The organization or user secret is wrong/),
+    });
+    expect((await service.resolve(tenant.id)).check.state).toBe('refused');
+
+    await service.update({ id: tenant.id, orgSecret: 'org-secret-fake-ORG1' });
+    expect((await checkOf())?.state).toBe('not-checked');
+    await service.verify(tenant.id);
+    expect((await checkOf())?.state).toBe('verified');
+
+    await platform.close();
+    await service.verify(tenant.id);
+    expect((await checkOf())?.state).toBe('unreachable');
+    platform = await startFakePlatform();
+  });
+
   it('says when the platform cannot be reached', async () => {
     const { service, tenant } = await tenantWith('org-secret-fake-ORG1', 'user-secret-fake-USR1');
     await platform.close();

@@ -15,6 +15,7 @@ import { FlowSession, IDLE, type AuthFlowPorts } from './flow-session';
 import * as views from './flow-views';
 import type { GrantCallback } from './instance-body';
 import { keepSecrets, runInstanceStep } from './instance-step';
+import { assertTenantAccepted } from './tenant-check';
 import { LoopbackReceiver, type LoopbackVerdict } from './loopback-receiver';
 
 type Taken = { session: FlowSession; callback: GrantCallback; dataCenter?: ZohoDataCenter } | null;
@@ -50,6 +51,7 @@ export class AuthFlow {
   async start(input: FlowStartInput): Promise<FlowView> {
     this.refuseWhileCreating();
     const plan = await planFlow(input, this.ports.tenants);
+    await assertTenantAccepted(plan.tenant, this.ports.tenants);
     this.ports.log.hide(plan.apiSecret);
     if (plan.signatureKey) this.ports.log.hide(plan.signatureKey);
     const client = this.ports.platformClient(plan.tenant.credentials);

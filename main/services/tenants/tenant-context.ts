@@ -1,5 +1,6 @@
 // What the flow, instances and CLI services need from the tenants service: the tenant to act on
 // (the active one unless named) with its platform credentials read from the keychain.
+import type { TenantCheck, TenantVerification } from '../../../common/contract';
 import type { PlatformCredentials } from '../cloud-elements/platform-client';
 
 export interface TenantContext {
@@ -7,6 +8,8 @@ export interface TenantContext {
   tenantName: string;
   environment: string;
   credentials: PlatformCredentials;
+  /** The last check of the secrets, as it was when the context was read. */
+  check: TenantCheck;
 }
 
 export interface SavedOAuthApp {
@@ -23,4 +26,6 @@ export interface TenantResolver {
   resolve(tenant?: string): Promise<TenantContext>;
   /** A saved OAuth app of that tenant with its client secret from the keychain (oauth_app_not_found). */
   oauthApp(tenantId: string, appId: string): Promise<SavedOAuthApp>;
+  /** Checks the stored secrets with one GET and keeps the outcome as the tenant's check. */
+  verify(tenantId: string): Promise<TenantVerification>;
 }

@@ -92,6 +92,7 @@ export function tenantView(record: TenantRecord): TenantView {
     color: record.color,
     orgSecretHint: record.orgSecretHint,
     userSecretHint: record.userSecretHint,
+    check: record.check ?? { state: 'not-checked', checkedAt: null, message: null },
   };
 }
 

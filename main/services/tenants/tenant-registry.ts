@@ -22,6 +22,14 @@ const TenantRecordSchema = z.object({
   userSecretHint: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** The last check of the stored secrets; absent until the first, and again after a rotation or a move. */
+  check: z
+    .object({
+      state: z.enum(['verified', 'refused', 'unreachable']),
+      checkedAt: z.number(),
+      message: z.string(),
+    })
+    .optional(),
 });
 
 const OAuthAppRecordSchema = z.object({

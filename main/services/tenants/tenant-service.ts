@@ -29,7 +29,7 @@ import {
   tenantView,
 } from './tenant-records';
 import { TenantRegistry, type Metadata, type TenantRecord } from './tenant-registry';
-import { verifyTenant } from './verify-tenant';
+import { checkOf, recordCheck, verifyTenant } from './verify-tenant';
 
 export type TenantAddInput = z.output<typeof TenantAddSchema>;
 export type TenantUpdateInput = z.output<typeof TenantUpdateSchema>;
@@ -148,6 +148,8 @@ export class TenantService implements TenantResolver {
               )
             : tenant.baseUrl;
         assertSecretsRetypedOnMove(tenant, baseUrl, input);
+        if (baseUrl !== tenant.baseUrl || input.orgSecret?.trim() || input.userSecret?.trim())
+          delete tenant.check;
         for (const which of ['org', 'user'] as const) {
           const secret = (which === 'org' ? input.orgSecret : input.userSecret)?.trim();
           if (!secret) continue;
@@ -207,14 +209,19 @@ export class TenantService implements TenantResolver {
     return this.changed(data);
   }
 
-  /** A cheap platform call with the stored secrets (GET /instances); the outcome in one sentence. */
+  /**
+   * A cheap platform call with the stored secrets (GET /instances); the outcome in one sentence,
+   * kept as the tenant's check unless its secrets or platform changed while it ran.
+   */
   async verify(id: string): Promise<TenantVerification> {
     const tenant = findTenant(await this.registry.read(), id);
-    return verifyTenant(
+    const outcome = await verifyTenant(
       await this.contextOf(tenant),
       environmentLabel(tenant.environment, tenant.baseUrl),
       this.options.platform,
     );
+    await this.changed(await recordCheck(this.registry, tenant, checkOf(outcome, this.options.clock.now())));
+    return outcome;
   }
 
   /** A secret of the tenant, for main-side use only (copy to the clipboard); never sent to the renderer. */
@@ -259,6 +266,7 @@ export class TenantService implements TenantResolver {
       tenantName: tenant.name,
       environment: tenant.environment,
       credentials: { baseUrl: tenant.baseUrl, orgSecret, userSecret },
+      check: tenantView(tenant).check,
     };
   }
 

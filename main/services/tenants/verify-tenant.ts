@@ -3,7 +3,10 @@
 import type { TenantVerification } from '../../../common/contract';
 import { PlatformClient, type PlatformClientOptions } from '../cloud-elements/platform-client';
 import { isFailure } from '../errors';
+import type { Metadata, TenantRecord, TenantRegistry } from './tenant-registry';
 import type { TenantContext } from './tenant-context';
+
+export type RecordedCheck = NonNullable<TenantRecord['check']>;
 
 /** `where` names the platform for the sentence, e.g. "EU" or "ce.acme.example". */
 export async function verifyTenant(
@@ -29,4 +32,27 @@ export async function verifyTenant(
     }
     return { ok: false, code: error.code, message: error.message };
   }
+}
+
+/** What a verification says of the secrets: accepted, refused (401), or not confirmed either way. */
+export function checkStateOf(outcome: TenantVerification): RecordedCheck['state'] {
+  if (outcome.ok) return 'verified';
+  return outcome.code === 'platform_unauthorized' ? 'refused' : 'unreachable';
+}
+
+export function checkOf(outcome: TenantVerification, checkedAt: number): RecordedCheck {
+  return { state: checkStateOf(outcome), checkedAt, message: outcome.message };
+}
+
+/** Keeps the check on the tenant, unless the tenant changed (secrets rotated, moved) while it ran. */
+export function recordCheck(
+  registry: TenantRegistry,
+  checked: TenantRecord,
+  check: RecordedCheck,
+): Promise<Metadata> {
+  return registry.update((data) => {
+    const record = data.tenants.find((tenant) => tenant.id === checked.id);
+    if (record && record.updatedAt === checked.updatedAt) record.check = check;
+    return data;
+  });
 }

@@ -1,6 +1,6 @@
 // The Instances screen: the active tenant's instances in a filterable, sortable, virtualized table,
 // with refresh, export (selected or all), empty and error states, and the detail drawer.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import {
   IconDownload,
@@ -11,7 +11,7 @@ import {
   IconX,
 } from '@tabler/icons-react';
 import { useAppStore } from '../../stores/app';
-import { useInstancesStore, type ExportScope } from '../../stores/instances';
+import { useInstancesStore } from '../../stores/instances';
 import { EmptyState } from '../shell/empty-state';
 import { ExportModal } from './export-modal';
 import { InstanceDetail } from './instance-detail';
@@ -22,9 +22,10 @@ const count = (n: number, what: string) => `${n.toLocaleString()} ${what}${n ===
 
 export function InstancesScreen() {
   const store = useInstancesStore();
-  const { list, loading, error, filter, sort, selected, openId, busy, actionError, exported } = store;
+  const { list, loading, error, filter, sort, selected, openId, busy, actionError, exported, deleted } =
+    store;
+  const exportScope = store.exportDialog;
   const go = useAppStore((state) => state.go);
-  const [exportScope, setExportScope] = useState<ExportScope | null>(null);
   const { load, listen } = store;
   useEffect(() => {
     void load();
@@ -102,14 +103,14 @@ export function InstancesScreen() {
             variant="default"
             leftSection={<IconDownload size={16} />}
             disabled={selected.size === 0}
-            onClick={() => setExportScope('selected')}
+            onClick={() => store.openExport('selected')}
           >
             Export selected
           </Button>
           <Button
             leftSection={<IconDownload size={16} />}
             disabled={total === 0}
-            onClick={() => setExportScope('all')}
+            onClick={() => store.openExport('all')}
           >
             Export all
           </Button>
@@ -125,6 +126,17 @@ export function InstancesScreen() {
         >
           Exported {count(exported.count, 'instance')} to {exported.path}
           {exported.secretsIncluded ? ' with secrets (readable by you only).' : ', secrets redacted.'}
+        </Alert>
+      )}
+      {deleted && (
+        <Alert
+          color="teal"
+          variant="light"
+          withCloseButton
+          onClose={store.dismissDeleted}
+          data-testid="delete-done"
+        >
+          Deleted “{deleted.name}” (#{deleted.id}) from {deleted.tenantName}.
         </Alert>
       )}
       {total === 0 ? (
@@ -184,15 +196,8 @@ export function InstancesScreen() {
           initialScope={exportScope}
           busy={busy === 'export'}
           error={exportError}
-          onClose={() => {
-            store.clearActionError();
-            setExportScope(null);
-          }}
-          onExport={(scope, includeSecrets) => {
-            void store
-              .exportInstances(scope, includeSecrets)
-              .then((result) => result && setExportScope(null));
-          }}
+          onClose={() => store.openExport(null)}
+          onExport={(scope, includeSecrets) => void store.exportInstances(scope, includeSecrets)}
         />
       )}
     </Stack>

@@ -6,6 +6,7 @@ import type { ElementPresetView, FlowView, OAuthAppView } from '../../../common/
 import { assertNever } from '../../../common/assert-never';
 import { useAppStore } from '../../stores/app';
 import { useFlowStore, type FlowAction } from '../../stores/flow';
+import { useInstancesStore } from '../../stores/instances';
 import { ActionErrorAlert } from './action-error-alert';
 import { AuthenticateUsersPanel } from './authenticate-users-panel';
 import { CreatingPanel } from './creating-panel';
@@ -41,6 +42,7 @@ function dataCenterLabel(presets: ElementPresetView[], location: string | undefi
 function Panel({ view, tenantId, oauthApps, reauth, onCancelReauth }: FlowStepperProps & { view: FlowView }) {
   const store = useFlowStore();
   const go = useAppStore((state) => state.go);
+  const openInstance = useInstancesStore((state) => state.open);
   const errorOf = (action: FlowAction) =>
     store.actionError?.action === action ? store.actionError.error : null;
   switch (view.step) {
@@ -62,6 +64,7 @@ function Panel({ view, tenantId, oauthApps, reauth, onCancelReauth }: FlowSteppe
           onChooseApp={store.chooseOAuthApp}
           onUseExample={store.useExamplePoller}
           onSubmit={() => void store.start(tenantId, reauth)}
+          onOpenTenants={() => go('tenants')}
         />
       );
     case 'awaiting-consent':
@@ -98,7 +101,10 @@ function Panel({ view, tenantId, oauthApps, reauth, onCancelReauth }: FlowSteppe
           tokenCopied={store.copied === 'token'}
           copyError={errorOf('copy-token')}
           onCopyToken={() => void store.copyToken()}
-          onSeeInstances={() => go('instances')}
+          onSeeInstances={() => {
+            void openInstance(view.instance.id);
+            go('instances');
+          }}
           onStartAnother={() => void store.backToForm()}
         />
       );

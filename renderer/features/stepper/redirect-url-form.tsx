@@ -39,6 +39,8 @@ export interface RedirectUrlFormProps {
   onChooseApp(app: OAuthAppView | null): void;
   onUseExample(): void;
   onSubmit(): void;
+  /** Opens Tenants, where refused secrets are rotated. */
+  onOpenTenants(): void;
 }
 
 function FormSection({ title, children }: { title: string; children: ReactNode }) {
@@ -191,7 +193,15 @@ export function RedirectUrlForm(props: RedirectUrlFormProps) {
           )}
         </FormSection>
 
-        {startError && <ActionErrorAlert title="The sign-in could not start" error={startError} />}
+        {startError && (
+          <ActionErrorAlert title="The sign-in could not start" error={startError}>
+            {startError.code === 'tenant_refused' && (
+              <Button size="xs" variant="white" color="red" onClick={props.onOpenTenants}>
+                Rotate the secrets in Tenants
+              </Button>
+            )}
+          </ActionErrorAlert>
+        )}
         <Group justify="flex-end">
           <Button type="submit" size="md" loading={busy} rightSection={<IconArrowRight size={18} />}>
             Get the sign-in link

@@ -14,8 +14,33 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconCheck, IconCopy, IconPencil, IconPlugConnected, IconTrash } from '@tabler/icons-react';
-import type { AppError, TenantVerification, TenantView } from '../../../common/contract';
+import type { AppError, TenantCheck, TenantVerification, TenantView } from '../../../common/contract';
+import { assertNever } from '../../../common/assert-never';
 import { environmentLabel } from '../../../common/environments';
+
+const CHECK_COLOR: Record<TenantCheck['state'], string> = {
+  verified: 'teal',
+  refused: 'red',
+  unreachable: 'orange',
+  'not-checked': 'dimmed',
+};
+
+/** The tenant's last check in one line: what the platform said, and when. */
+function checkLine(check: TenantCheck): string {
+  const when = check.checkedAt === null ? '' : new Date(check.checkedAt).toLocaleString();
+  switch (check.state) {
+    case 'not-checked':
+      return 'Secrets not checked yet: they are checked before the first sign-in.';
+    case 'verified':
+      return `Secrets accepted by the platform (checked ${when}).`;
+    case 'refused':
+      return `The platform refused these secrets (checked ${when}): rotate them with Edit.`;
+    case 'unreachable':
+      return `The platform could not confirm these secrets (checked ${when}).`;
+    default:
+      return assertNever(check.state);
+  }
+}
 
 interface TenantCardProps {
   tenant: TenantView;
@@ -91,6 +116,11 @@ export function TenantCard(props: TenantCardProps) {
         </Group>
         {secret('org', 'Organization secret', tenant.orgSecretHint)}
         {secret('user', 'User secret', tenant.userSecretHint)}
+        {!verification && (
+          <Text size="xs" c={CHECK_COLOR[tenant.check.state]} data-testid="tenant-check">
+            {checkLine(tenant.check)}
+          </Text>
+        )}
         {verification && (
           <Alert
             color={verification.ok ? 'green' : 'red'}

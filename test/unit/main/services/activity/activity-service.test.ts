@@ -35,6 +35,7 @@ const view = (id: string, name: string) => ({
   color: null,
   orgSecretHint: '••••AAAA',
   userSecretHint: '••••BBBB',
+  check: { state: 'not-checked' as const, checkedAt: null, message: null },
 });
 
 afterEach(async () => {

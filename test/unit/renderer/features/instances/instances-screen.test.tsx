@@ -246,6 +246,7 @@ describe('the instances screen', () => {
     expect(bridge.callsTo('instances.delete')).toEqual([
       { id: 3, confirmName: 'Beta CRM', tenantId: 't-acme' },
     ]);
+    expect(screen.getByTestId('delete-done').textContent).toBe('Deleted “Beta CRM” (#3) from Acme Corp.');
   });
 
   it('leaves a re-authenticate intent for the stepper and opens the Authenticate screen', async () => {

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FlowView } from '../../../../../common/contract';
 import { StepperScreen } from '../../../../../renderer/features/stepper/stepper-screen';
+import { useAppStore } from '../../../../../renderer/stores/app';
 import { useFlowStore } from '../../../../../renderer/stores/flow';
 import { useInstancesStore } from '../../../../../renderer/stores/instances';
 import { useTenantsStore } from '../../../../../renderer/stores/tenants';
@@ -227,6 +228,11 @@ describe('stepper', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: /keep this instance/i }));
     expect(await screen.findByText('“Acme CRM” is ready')).toBeTruthy();
     expect(screen.getByTestId('token-hint').textContent).toBe('••••EHU=');
+
+    await user.click(screen.getByRole('button', { name: /test it in instances/i }));
+    expect(useInstancesStore.getState().openId).toBe(7);
+    expect(bridge.callsTo('instances.get')).toEqual([{ id: 7, tenantId: 't-acme' }]);
+    expect(useAppStore.getState().screen).toBe('instances');
   });
 
   it('points to Tenants when no tenant is active', async () => {

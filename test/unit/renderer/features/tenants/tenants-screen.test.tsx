@@ -155,6 +155,27 @@ describe('tenants in the header and on their screen', { timeout: 30_000 }, () =>
     );
   });
 
+  it('shows each tenant’s last check: not checked yet, or refused with the way to fix it', async () => {
+    const refused = {
+      state: 'refused' as const,
+      checkedAt: Date.UTC(2024, 4, 17, 9, 30),
+      message: 'Refused (401).',
+    };
+    bridge = installTenantsBridge({
+      ...TWO_TENANTS,
+      tenants: TWO_TENANTS.tenants.map((tenant) =>
+        tenant.id === 't-globex' ? { ...tenant, check: refused } : tenant,
+      ),
+    });
+    renderWithTheme(<TenantsScreen />);
+    const acme = await screen.findByRole('region', { name: 'Acme' });
+    const globex = screen.getByRole('region', { name: 'Globex' });
+    expect(within(acme).getByTestId('tenant-check').textContent).toMatch(/^Secrets not checked yet/);
+    expect(within(globex).getByTestId('tenant-check').textContent).toMatch(
+      /^The platform refused these secrets \(checked .+\): rotate them with Edit\.$/,
+    );
+  });
+
   it('shows main’s recovery notice once among the app notices and tells main it was delivered', async () => {
     bridge.answers['tenants.list'] = () =>
       ok({
