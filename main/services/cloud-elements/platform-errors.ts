@@ -25,17 +25,17 @@ export interface FailureContext {
 }
 
 /**
- * The platform's own words, made safe to show and print: a platform that echoes the request loses the
- * secrets it echoed (and anything shaped like a credential), control characters become spaces, and it is cut short.
+ * The platform's own words, made safe to show and print: cut short first (a megabyte of text costs no more
+ * than a sentence), then a platform that echoes the request loses the secrets it echoed (and anything shaped
+ * like a credential), and control characters become spaces.
  */
 function platformText(value: unknown, redactor: Redactor): string | undefined {
   const said = text(value);
   if (said === undefined) return undefined;
-  const shown = redactor
-    .redact(said)
-    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
-    .trim();
-  return shown.length > MAX_PLATFORM_TEXT ? `${shown.slice(0, MAX_PLATFORM_TEXT)}…` : shown;
+  const head = redactor.redactHead(said, MAX_PLATFORM_TEXT);
+  // Redaction may lengthen a short value to "[redacted]": the cut is made again after it.
+  const shown = head.text.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').trim();
+  return head.cut || shown.length > MAX_PLATFORM_TEXT ? `${shown.slice(0, MAX_PLATFORM_TEXT)}…` : shown;
 }
 
 function byStatus(status: number, platformMessage: string | undefined): { code: ErrorCode; message: string } {
