@@ -23,6 +23,8 @@ export const errorCodes = [
   'platform_conflict',
   'platform_unsupported_media',
   'platform_server_error',
+  /** The platform answered, but not in the shape its API defines: nothing of the answer was used. */
+  'platform_bad_answer',
   'platform_unreachable',
   'timeout',
   'response_lost',

@@ -3,7 +3,7 @@
 import { AxiosError, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import { toPlatformFailure } from '../../../../../main/services/cloud-elements/platform-errors';
 
-const context = { host: 'api.example.com', timeoutMs: 20_000, maxResponseBytes: 64 * 1024 * 1024 };
+const context = { host: 'api.example.com', waitedMs: 20_000, tries: 1, maxResponseBytes: 64 * 1024 * 1024 };
 
 function answered(status: number, data: unknown): AxiosError {
   const config = { headers: {} } as InternalAxiosRequestConfig;
