@@ -28,6 +28,8 @@ export const errorCodes = [
   'platform_unreachable',
   'timeout',
   'response_lost',
+  /** A new POST of a name whose last POST lost its answer: the instance may exist already. */
+  'possible_duplicate',
   'consent_denied',
   'state_mismatch',
   'code_expired',

@@ -166,6 +166,10 @@ function routeInstances(context: Context, request: PlatformRequest, id: string |
   if (id === undefined) {
     if (method === 'GET') return book.list();
     if (method !== 'POST') throw notFound(method, request.segments);
+    if (behaviour.dropNextCreateRequest === true) {
+      delete behaviour.dropNextCreateRequest;
+      return DROP;
+    }
     const instance = book.create(parseJsonBody(req.headers, raw));
     if (behaviour.dropNextCreateResponse !== true) return instance;
     delete behaviour.dropNextCreateResponse;

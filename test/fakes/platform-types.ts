@@ -16,6 +16,8 @@ export interface FakePlatformOptions {
 export interface FakeBehaviour {
   /** Create the next instance, then destroy the socket without answering. */
   dropNextCreateResponse?: boolean;
+  /** Destroy the socket of the next POST /instances without creating anything. */
+  dropNextCreateRequest?: boolean;
   /** Delay every platform API answer by this many ms (until reset). */
   delayMs?: number;
   /** Answer the next platform API request with this status and message (once). */

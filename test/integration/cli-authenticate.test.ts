@@ -69,7 +69,7 @@ describe('element-auth authenticate', () => {
     expect(result.code, result.stderr).toBe(0);
 
     const [created] = instancesNamed('Acme Loopback');
-    expect(created?.tags).toEqual(['acme', 'crm']);
+    expect(created?.tags).toEqual(['acme', 'crm', expect.stringMatching(/^element-auth-request:/)]);
     expect(result.stdout).toMatch(new RegExp(`^Id:\\s+${created?.id}$`, 'm'));
     expect(result.stdout).toMatch(/^Element:\s+zohocrmv2$/m);
     expect(result.stdout).toMatch(/^Data center:\s+us$/m);
@@ -184,7 +184,7 @@ describe('element-auth authenticate', () => {
     expect(result.code).toBe(1);
     expect(lastLine(result.stderr)).toBe(
       `element-auth: The platform did not answer the creation request, but shows instance ${shown?.id} “Acme Lost” ` +
-        `created just now; its token was not kept. Check it with element-auth instances test ${shown?.id}, or delete it.`,
+        `made by this very request; its token was not kept. Check it with element-auth instances test ${shown?.id}, or delete it.`,
     );
     expect(await world.store.get(secretAccounts.instanceToken(acme.id, shown?.id ?? 0))).toBeNull();
   });

@@ -13,6 +13,7 @@ import * as views from './flow-views';
 import type { GrantCallback } from './instance-body';
 import { keepSecrets, runInstanceStep } from './instance-step';
 import { LoopbackReceiver, type LoopbackVerdict } from './loopback-receiver';
+import { LostCreates } from './lost-creates';
 
 /** Steps a cancel (or a new start) ends; after a lost response it drops the candidate. */
 const ABANDONABLE = new Set<FlowView['step']>(['fetching-url', 'awaiting-consent', 'lost-response']);
@@ -25,6 +26,7 @@ export class AuthFlow {
   private session: FlowSession | undefined;
   private waiters: Array<(view: FlowView) => void> = [];
   private readonly consentWaitMs: number;
+  private readonly lostCreates = new LostCreates();
 
   constructor(private readonly ports: AuthFlowPorts) {
     this.consentWaitMs = ports.consentWaitMs ?? 10 * 60_000;
@@ -51,6 +53,8 @@ export class AuthFlow {
     this.ports.log.hide(plan.apiSecret);
     if (plan.signatureKey) this.ports.log.hide(plan.signatureKey);
     const client = this.ports.platformClient(plan.tenant.credentials);
+    if (plan.reauthenticateInstanceId === undefined)
+      await this.lostCreates.warn(plan, client, this.ports.log);
     this.refuseWhileCreating();
     await this.abandon();
     const session = new FlowSession(plan, client);
@@ -96,8 +100,17 @@ export class AuthFlow {
     }
   }
 
-  /** Cancels a pending flow (or a lost-response choice). During step 3 the POST is on its way: flow_pending. */
+  /**
+   * Cancels a pending flow (or a lost-response choice). During step 3 the POST is on its way: the app stops
+   * waiting for its answer, and the flow shows the lost response (the instance may exist). A re-authenticating
+   * PUT cannot be stopped (flow_pending); its deadline ends it.
+   */
   async cancel(): Promise<FlowView> {
+    const session = this.session;
+    if (session?.view.step === 'creating' && session.current === undefined) {
+      session.stop.abort();
+      return this.settled();
+    }
     this.refuseWhileCreating();
     await this.abandon();
     return this.get();
@@ -140,6 +153,7 @@ export class AuthFlow {
     if (!session?.candidate || session.view.step !== 'lost-response') {
       throw new AppFailure('instance_not_found', 'There is no instance to keep: start a new consent.');
     }
+    this.lostCreates.forget(session.plan);
     await this.succeed(session, session.candidate, undefined);
     return session.view;
   }
@@ -218,12 +232,12 @@ export class AuthFlow {
     const { session, callback, dataCenter } = taken;
     const outcome = await runInstanceStep({
       client: session.client,
+      tenants: this.ports.tenants,
       plan: session.plan,
       callback,
       dataCenter,
       current: session.current,
-      sentAt: this.ports.clock.now(),
-      lostWindowMs: this.ports.lostResponseWindowMs ?? 5 * 60_000,
+      cancel: session.stop.signal,
       log: this.ports.log,
     });
     switch (outcome.kind) {
@@ -234,6 +248,7 @@ export class AuthFlow {
         this.fail(session, outcome.error);
         break;
       case 'lost':
+        if (!session.current) this.lostCreates.remember(session.plan);
         session.candidate = outcome.candidate;
         this.moveTo(
           session,
@@ -253,7 +268,7 @@ export class AuthFlow {
   ): Promise<void> {
     const { plan } = session;
     try {
-      session.tokenAccount = await keepSecrets(this.ports.secrets, plan, instance);
+      session.tokenAccount = await keepSecrets(this.ports.secrets, this.ports.tenants, plan, instance);
     } catch (error) {
       this.fail(session, error);
       return;
@@ -268,7 +283,7 @@ export class AuthFlow {
     if (this.get().step === 'creating') {
       throw new AppFailure(
         'flow_pending',
-        'The instance is being created right now; wait a few seconds for the answer.',
+        'The instance is being created right now; wait for the answer, or cancel to stop waiting.',
       );
     }
   }
