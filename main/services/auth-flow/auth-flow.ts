@@ -14,6 +14,7 @@ import type { GrantCallback } from './instance-body';
 import { keepSecrets, runInstanceStep } from './instance-step';
 import { LoopbackReceiver, type LoopbackVerdict } from './loopback-receiver';
 import { LostCreates } from './lost-creates';
+import { NoticeLimiter } from './notice-limiter';
 
 /** Steps a cancel (or a new start) ends; after a lost response it drops the candidate. */
 const ABANDONABLE = new Set<FlowView['step']>(['fetching-url', 'awaiting-consent', 'lost-response']);
@@ -27,9 +28,13 @@ export class AuthFlow {
   private waiters: Array<(view: FlowView) => void> = [];
   private readonly consentWaitMs: number;
   private readonly lostCreates = new LostCreates();
+  private readonly notices: NoticeLimiter;
 
   constructor(private readonly ports: AuthFlowPorts) {
     this.consentWaitMs = ports.consentWaitMs ?? 10 * 60_000;
+    this.notices = new NoticeLimiter((message) =>
+      ports.events.emit('app.notice', { level: 'warning', message }),
+    );
   }
 
   get(): FlowView {
@@ -316,12 +321,13 @@ export class AuthFlow {
   }
 
   private wake(view: FlowView): void {
+    this.notices.flush();
     const waiters = this.waiters;
     this.waiters = [];
     for (const resolve of waiters) resolve(view);
   }
 
   private notice(error: unknown): void {
-    this.ports.events.emit('app.notice', { level: 'warning', message: views.toAppError(error).message });
+    this.notices.notice(views.toAppError(error).message);
   }
 }
