@@ -1,9 +1,15 @@
 // Step 3 when its answer is lost, against the fake platform and the real keychain: a trickling POST
 // ended by the deadline or by cancel, the candidate tied to this request only, and a warning before a new POST.
 import { afterEach, describe, expect, it } from 'vitest';
-import { isFailure } from '../../main/services/errors';
 import type { FlowView } from '../../common/contract';
-import { consent, instanceRequests, startFlowWorld, startInput, type FlowWorld } from './auth-flow-support';
+import {
+  consent,
+  refusal,
+  instanceRequests,
+  startFlowWorld,
+  startInput,
+  type FlowWorld,
+} from './auth-flow-support';
 
 const HOSTED = 'https://auth.example.com/oauth/callback';
 let world: FlowWorld;
@@ -12,15 +18,6 @@ afterEach(async () => {
 });
 
 const posts = () => instanceRequests(world).filter((request) => request.method === 'POST').length;
-
-async function refusal(run: () => Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await run().then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!isFailure(error)) throw new Error(`expected an AppFailure, got ${String(error)}`);
-  return { code: error.code, message: error.message };
-}
 
 /** Resolves once the fake has received the POST of step 3. */
 async function posted(): Promise<void> {

@@ -5,12 +5,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../main/services/index';
-import { silentLogger } from '../../main/services/ports';
+import type { Services } from '../../main/services/index';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import type { FlowView } from '../../common/contract';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
-import { consent, startInput } from './auth-flow-support';
+import { appServices, consent, startInput } from './auth-flow-support';
 
 const CALLBACK = 'https://auth.example.com/oauth/callback';
 let platform: FakePlatform;
@@ -21,25 +20,12 @@ let app: Services;
 /** Another process on the same data folder and keychain (the CLI, another window). */
 let other: Services;
 
-function servicesOn(): Services {
-  return createServices({
-    appInfo: { name: 'Element Authenticator', version: '0.0.0-test', platform: process.platform },
-    dataDir,
-    secretStore: secrets,
-    clock: { now: () => Date.now() },
-    openUrl: async () => {},
-    events: { emit: () => {} },
-    log: silentLogger,
-    platform: { timeoutMs: 5_000, getRetries: 0 },
-  });
-}
-
 beforeEach(async () => {
   platform = await startFakePlatform();
   secrets = new KeytarSecretStore(`element-auth-test-tenant-removed-${randomBytes(6).toString('hex')}`);
   dataDir = await mkdtemp(path.join(tmpdir(), 'element-auth-tenant-removed-'));
-  app = servicesOn();
-  other = servicesOn();
+  app = appServices(dataDir, secrets);
+  other = appServices(dataDir, secrets);
 });
 
 afterEach(async () => {

@@ -2,7 +2,8 @@
 // time is cut off by the total deadline (the message says the real wait), and answers of the wrong shape.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PlatformClient, type InstanceBody } from '../../main/services/cloud-elements/platform-client';
-import { AppFailure } from '../../main/services/errors';
+import type { AppFailure } from '../../main/services/errors';
+import { failureOf } from '../support/failure-of';
 import { ZOHO_ACCOUNTS_SERVERS, startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 
 const secrets = { orgSecret: 'org-secret-fake', userSecret: 'user-secret-fake' };
@@ -30,15 +31,6 @@ async function grantedBody(fake: FakePlatform, name = 'Acme'): Promise<InstanceB
     },
     providerData: { code, state: 's' },
   };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AppFailure);
-  return error as AppFailure;
 }
 
 describe('PlatformClient, against a platform that trickles', () => {
