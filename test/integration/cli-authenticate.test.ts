@@ -189,6 +189,20 @@ describe('element-auth authenticate', () => {
     expect(await world.store.get(secretAccounts.instanceToken(acme.id, shown?.id ?? 0))).toBeNull();
   });
 
+  it('a POST answer of the wrong shape: one sentence with the request id, exit 1, no token stored', async () => {
+    const running = authenticate('Acme Garbled', await loopbackCallback());
+    const authUrl = await authUrlOf(running);
+    world.platform.behaviour.garbleNext = (answer) => ({ ...(answer as object), id: '../../x' });
+    await fetch(await consent(authUrl));
+    const result = await running.done;
+    expect(result.code).toBe(1);
+    expect(lastLine(result.stderr)).toMatch(
+      /^element-auth: The platform at 127\.0\.0\.1:\d+ sent the created instance with its token in a shape the app does not understand \(the field "id" is missing or not what the platform API defines\), so it was not used \(request [0-9a-f-]{36}\)\.$/,
+    );
+    expect(result.stderr).not.toMatch(/ZodError|\n\s+at /);
+    expect((await world.store.accounts()).filter((account) => account.includes('instance'))).toEqual([]);
+  });
+
   it('refuses a plain-http remote callback (exit 1), element-auth:// and a missing client secret (exit 2)', async () => {
     const base = ['authenticate', '--element', 'zohocrmv2', '--name', 'X', '--api-key', API_KEY];
     const http = await world.run([...base, '--callback-url', 'http://consultant.example.com/cb'], {
