@@ -92,7 +92,9 @@ describe('PlatformClient, against answers of the wrong shape', () => {
 
   const refused = (failure: AppFailure) => {
     expect(failure.code).toBe('platform_bad_answer');
-    expect(failure.message).toMatch(/^The platform at 127\.0\.0\.1:\d+ sent .+ \(request [0-9a-f-]{36}\)\.$/);
+    expect(failure.message).toMatch(
+      /^The platform at 127\.0\.0\.1:\d+ sent .+ \(request [0-9a-f-]{36}\)\.( The instance may exist all the same: look in the instances list\.)?$/,
+    );
     expect(failure.details?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(failure.message).not.toMatch(/Zod|issues|\n|at .+\.ts/);
   };

@@ -60,9 +60,11 @@ export function parseAnswer<K extends keyof typeof answers>(
   if (parsed.success) return parsed.data as z.infer<(typeof answers)[K]>;
   const field = parsed.error.issues[0]?.path.join('.');
   const what = field ? ` (the field "${field}" is missing or not what the platform API defines)` : '';
+  const made =
+    kind === 'createdInstance' ? ' The instance may exist all the same: look in the instances list.' : '';
   throw new AppFailure(
     'platform_bad_answer',
-    `The platform at ${where.host} sent ${ASKED[kind]} in a shape the app does not understand${what}, so it was not used (request ${where.requestId}).`,
+    `The platform at ${where.host} sent ${ASKED[kind]} in a shape the app does not understand${what}, so it was not used (request ${where.requestId}).${made}`,
     { requestId: where.requestId },
   );
 }
