@@ -24,9 +24,13 @@ export const errorCodes = [
   'platform_conflict',
   'platform_unsupported_media',
   'platform_server_error',
+  /** The platform answered, but not in the shape its API defines: nothing of the answer was used. */
+  'platform_bad_answer',
   'platform_unreachable',
   'timeout',
   'response_lost',
+  /** A new POST of a name whose last POST lost its answer: the instance may exist already. */
+  'possible_duplicate',
   'consent_denied',
   'state_mismatch',
   'code_expired',

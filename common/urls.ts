@@ -122,9 +122,8 @@ export function callbackUrlProblem(value: string): string | null {
 /** An https URL only (events callback, generic base URLs), in the user's words; null when fine. */
 export function httpsUrlProblem(value: string): string | null {
   const url = parseUrl(value.trim());
-  if (!url || url.protocol !== 'https:' || url.username || url.password) {
-    return 'Use an https URL, e.g. https://example.com/path.';
-  }
+  if (!url || url.protocol !== 'https:') return 'Use an https URL, e.g. https://example.com/path.';
+  if (url.username || url.password) return 'Leave the user name and password out of the URL.';
   return null;
 }
 

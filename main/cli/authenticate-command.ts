@@ -147,7 +147,7 @@ function outcome(context: CliContext, view: FlowView, asJson: boolean): number {
         'response_lost',
         candidate
           ? `The platform did not answer the creation request, but shows instance ${candidate.id} “${candidate.name}” ` +
-              `created just now; its token was not kept. Check it with element-auth instances test ${candidate.id}, or delete it.`
+              `made by this very request; its token was not kept. Check it with element-auth instances test ${candidate.id}, or delete it.`
           : (view.message ?? 'The platform did not answer the creation request.'),
       );
     }

@@ -127,8 +127,11 @@ async function handle(
   try {
     const segments = path.split('/').filter((segment) => segment !== '');
     const answer = route(context, { req, method, segments, query: url.searchParams, raw });
+    const garble = behaviour.garbleNext;
+    delete behaviour.garbleNext;
     if (answer === DROP) req.socket.destroy();
-    else sendJson(res, 200, answer);
+    else if (behaviour.trickleEveryMs !== undefined) trickle(res, behaviour.trickleEveryMs);
+    else sendJson(res, 200, garble ? garble(answer) : answer);
   } catch (error) {
     if (!(error instanceof PlatformError)) throw error;
     sendPlatformError(res, error);
@@ -163,6 +166,10 @@ function routeInstances(context: Context, request: PlatformRequest, id: string |
   if (id === undefined) {
     if (method === 'GET') return book.list();
     if (method !== 'POST') throw notFound(method, request.segments);
+    if (behaviour.dropNextCreateRequest === true) {
+      delete behaviour.dropNextCreateRequest;
+      return DROP;
+    }
     const instance = book.create(parseJsonBody(req.headers, raw));
     if (behaviour.dropNextCreateResponse !== true) return instance;
     delete behaviour.dropNextCreateResponse;
@@ -211,6 +218,15 @@ function flattenHeaders(req: IncomingMessage): Record<string, string> {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return headers;
+}
+
+/** Headers at once, then one space (valid JSON whitespace) every `everyMs`, never the end of the answer. */
+function trickle(res: ServerResponse, everyMs: number): void {
+  res.writeHead(200, { 'content-type': 'application/json;charset=UTF-8' });
+  res.write(' ');
+  const timer = setInterval(() => res.write(' '), everyMs);
+  timer.unref();
+  res.on('close', () => clearInterval(timer));
 }
 
 function sleep(ms: number): Promise<void> {

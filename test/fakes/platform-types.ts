@@ -16,10 +16,19 @@ export interface FakePlatformOptions {
 export interface FakeBehaviour {
   /** Create the next instance, then destroy the socket without answering. */
   dropNextCreateResponse?: boolean;
+  /** Destroy the socket of the next POST /instances without creating anything. */
+  dropNextCreateRequest?: boolean;
   /** Delay every platform API answer by this many ms (until reset). */
   delayMs?: number;
   /** Answer the next platform API request with this status and message (once). */
   failNext?: { status: number; message: string };
+  /**
+   * Do what a platform API request asks, then send the headers and one space every this many ms, never
+   * finishing the answer (until reset): a platform that trickles.
+   */
+  trickleEveryMs?: number;
+  /** Do what the next platform API request asks, then answer 200 with what this makes of the answer (once). */
+  garbleNext?: (answer: unknown) => unknown;
 }
 
 export interface RecordedRequest {

@@ -1,10 +1,10 @@
 // Every way the flow can go wrong, against the fake platform and the real keychain: denial, expired
 // code, replay, wrong secrets, state and callback mismatches, lost responses, timeouts and cancel.
 import { afterEach, describe, expect, it } from 'vitest';
-import { isFailure } from '../../main/services/errors';
 import { parseChannelInput, type FlowStart, type FlowView } from '../../common/contract';
 import {
   consent,
+  refusal,
   freePort,
   instanceRequests,
   leakedSecrets,
@@ -20,15 +20,6 @@ let world: FlowWorld;
 afterEach(async () => {
   await world.close();
 });
-
-async function refusal(run: () => Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await run().then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!isFailure(error)) throw new Error(`expected an AppFailure, got ${String(error)}`);
-  return { code: error.code, message: error.message };
-}
 
 function posts(): number {
   return instanceRequests(world).filter((request) => request.method === 'POST').length;

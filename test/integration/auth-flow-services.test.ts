@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppRouter, type Router } from '../../main/router/index';
-import { createServices, type Services } from '../../main/services/index';
+import type { Services } from '../../main/services/index';
 import { silentLogger } from '../../main/services/ports';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import type { FlowView } from '../../common/contract';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
-import { consent } from './auth-flow-support';
+import { appServices, consent } from './auth-flow-support';
 
 const CALLBACK = 'https://auth.example.com/oauth/callback';
 let platform: FakePlatform;
@@ -32,16 +32,7 @@ beforeEach(async () => {
   platform = await startFakePlatform();
   secrets = new KeytarSecretStore(`element-auth-test-flow-services-${randomBytes(6).toString('hex')}`);
   dataDir = await mkdtemp(path.join(tmpdir(), 'element-auth-flow-services-'));
-  services = createServices({
-    appInfo: { name: 'Element Authenticator', version: '0.0.0-test', platform: process.platform },
-    dataDir,
-    secretStore: secrets,
-    clock: { now: () => Date.now() },
-    openUrl: async () => {},
-    events: { emit: () => {} },
-    log: silentLogger,
-    platform: { timeoutMs: 5_000, getRetries: 0 },
-  });
+  services = appServices(dataDir, secrets);
   router = createAppRouter(services, {
     clipboard: { writeText: (text) => clipboard.push(text) },
     dialogs: { chooseSavePath: async () => null },

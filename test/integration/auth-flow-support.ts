@@ -7,12 +7,14 @@ import {
   type PlatformClientOptions,
 } from '../../main/services/cloud-elements/platform-client';
 import { AppFailure } from '../../main/services/errors';
-import { silentLogger, type EventSink, type Logger } from '../../main/services/ports';
+import { createServices, type Services } from '../../main/services/index';
+import { silentLogger, type EventSink, type Logger, type SecretStore } from '../../main/services/ports';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import type { SavedOAuthApp, TenantResolver } from '../../main/services/tenants/tenant-context';
 import { FlowStartSchema, type FlowStart, type FlowStartInput, type FlowView } from '../../common/contract';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
+import { failureOf } from '../support/failure-of';
 
 export const TENANT_ID = 'acme';
 export const CLIENT = { apiKey: 'zoho-client-id-1', apiSecret: 'zoho-client-secret-1' };
@@ -127,6 +129,26 @@ export async function startFlowWorld(purpose: string, options: WorldOptions = {}
 }
 
 export { freePort } from '../support/free-port';
+
+/** The code and sentence a call was refused with (it must be refused with an AppFailure). */
+export async function refusal(run: () => Promise<unknown>): Promise<{ code: string; message: string }> {
+  const { code, message } = await failureOf(run());
+  return { code, message };
+}
+
+/** The services as the app builds them, on a data folder and a keychain service (two calls: two processes). */
+export function appServices(dataDir: string, secretStore: SecretStore): Services {
+  return createServices({
+    appInfo: { name: 'Element Authenticator', version: '0.0.0-test', platform: process.platform },
+    dataDir,
+    secretStore,
+    clock: { now: () => Date.now() },
+    openUrl: async () => {},
+    events: { emit: () => {} },
+    log: silentLogger,
+    platform: { timeoutMs: 5_000, getRetries: 0 },
+  });
+}
 
 /** A flow.start input as the renderer or the CLI sends it, before the contract parses it. */
 export function rawStartInput(callbackUrl: string, extra: Partial<FlowStart> = {}): FlowStart {

@@ -31,7 +31,8 @@ function zohoBody(options: { code: string; state: string; callbackUrl: string; d
   return {
     element: { key: 'zohocrmv2' },
     name: 'Acme Zoho',
-    tags: ['acme'],
+    /** The user's tags, then the marker that ties the instance to this request after a lost answer. */
+    tags: ['acme', expect.stringMatching(/^element-auth-request:[\w-]{12}$/) as string],
     configuration: {
       'event.vendor.type': 'polling',
       'event.poller.refresh_interval': '15',

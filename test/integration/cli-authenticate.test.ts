@@ -70,7 +70,7 @@ describe('element-auth authenticate', () => {
     expect(result.code, result.stderr).toBe(0);
 
     const [created] = instancesNamed('Acme Loopback');
-    expect(created?.tags).toEqual(['acme', 'crm']);
+    expect(created?.tags).toEqual(['acme', 'crm', expect.stringMatching(/^element-auth-request:/)]);
     expect(result.stdout).toMatch(new RegExp(`^Id:\\s+${created?.id}$`, 'm'));
     expect(result.stdout).toMatch(/^Element:\s+zohocrmv2$/m);
     expect(result.stdout).toMatch(/^Data center:\s+us$/m);
@@ -190,9 +190,23 @@ describe('element-auth authenticate', () => {
     expect(result.code).toBe(1);
     expect(lastLine(result.stderr)).toBe(
       `element-auth: The platform did not answer the creation request, but shows instance ${shown?.id} “Acme Lost” ` +
-        `created just now; its token was not kept. Check it with element-auth instances test ${shown?.id}, or delete it.`,
+        `made by this very request; its token was not kept. Check it with element-auth instances test ${shown?.id}, or delete it.`,
     );
     expect(await world.store.get(secretAccounts.instanceToken(acme.id, shown?.id ?? 0))).toBeNull();
+  });
+
+  it('a POST answer of the wrong shape: one sentence with the request id, exit 1, no token stored', async () => {
+    const running = authenticate('Acme Garbled', await loopbackCallback());
+    const authUrl = await authUrlOf(running);
+    world.platform.behaviour.garbleNext = (answer) => ({ ...(answer as object), id: '../../x' });
+    await fetch(await consent(authUrl));
+    const result = await running.done;
+    expect(result.code).toBe(1);
+    expect(lastLine(result.stderr)).toMatch(
+      /^element-auth: The platform at 127\.0\.0\.1:\d+ sent the created instance with its token in a shape the app does not understand \(the field "id" is missing or not what the platform API defines\), so it was not used \(request [0-9a-f-]{36}\)\. The instance may exist all the same: look in the instances list\.$/,
+    );
+    expect(result.stderr).not.toMatch(/ZodError|\n\s+at /);
+    expect((await world.store.accounts()).filter((account) => account.includes('instance'))).toEqual([]);
   });
 
   it('refuses a plain-http remote callback (exit 1), element-auth:// and a missing client secret (exit 2)', async () => {

@@ -2,20 +2,12 @@
 // resent, typed errors with the platform's requestId, timeouts, unreachable hosts and the https rule.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PlatformClient } from '../../main/services/cloud-elements/platform-client';
-import { AppFailure } from '../../main/services/errors';
+import type { AppFailure } from '../../main/services/errors';
+import { failureOf } from '../support/failure-of';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 
 const secrets = { orgSecret: 'org-secret-fake', userSecret: 'user-secret-fake' };
 const noWait = { sleep: async () => {}, timeoutMs: 2_000 };
-
-async function failureOf(promise: Promise<unknown>): Promise<AppFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AppFailure);
-  return error as AppFailure;
-}
 
 describe('PlatformClient', () => {
   let fake: FakePlatform;

@@ -17,6 +17,8 @@ import type { GrantCallback } from './instance-body';
 import { keepSecrets, runInstanceStep } from './instance-step';
 import { assertTenantAccepted } from './tenant-check';
 import { LoopbackReceiver, type LoopbackVerdict } from './loopback-receiver';
+import { LostCreates } from './lost-creates';
+import { NoticeLimiter } from './notice-limiter';
 
 type Taken = { session: FlowSession; callback: GrantCallback; dataCenter?: ZohoDataCenter } | null;
 
@@ -27,10 +29,15 @@ export class AuthFlow {
   private waiters: Array<(view: FlowView) => void> = [];
   private readonly consentWaitMs: number;
   private readonly activity: ActivityLog;
+  private readonly lostCreates = new LostCreates();
+  private readonly notices: NoticeLimiter;
 
   constructor(private readonly ports: AuthFlowPorts) {
     this.consentWaitMs = ports.consentWaitMs ?? 10 * 60_000;
     this.activity = ports.activity ?? noActivity;
+    this.notices = new NoticeLimiter((message) =>
+      ports.events.emit('app.notice', { level: 'warning', message }),
+    );
   }
 
   get(): FlowView {
@@ -55,6 +62,8 @@ export class AuthFlow {
     this.ports.log.hide(plan.apiSecret);
     if (plan.signatureKey) this.ports.log.hide(plan.signatureKey);
     const client = this.ports.platformClient(plan.tenant.credentials);
+    if (plan.reauthenticateInstanceId === undefined)
+      await this.lostCreates.warn(plan, client, this.ports.log);
     this.refuseWhileCreating();
     await this.abandon();
     const session = new FlowSession(plan, client);
@@ -100,8 +109,17 @@ export class AuthFlow {
     }
   }
 
-  /** Cancels a pending flow (or a lost-response choice). During step 3 the POST is on its way: flow_pending. */
+  /**
+   * Cancels a pending flow (or a lost-response choice). During step 3 the POST is on its way: the app stops
+   * waiting for its answer, and the flow shows the lost response (the instance may exist). A re-authenticating
+   * PUT cannot be stopped (flow_pending); its deadline ends it.
+   */
   async cancel(): Promise<FlowView> {
+    const session = this.session;
+    if (session?.view.step === 'creating' && session.current === undefined) {
+      session.stop.abort();
+      return this.settled();
+    }
     this.refuseWhileCreating();
     await this.abandon();
     return this.get();
@@ -145,6 +163,7 @@ export class AuthFlow {
     if (!session?.candidate || session.view.step !== 'lost-response') {
       throw new AppFailure('instance_not_found', 'There is no instance to keep: start a new consent.');
     }
+    this.lostCreates.forget(session.plan);
     await this.succeed(session, session.candidate, undefined);
     return session.view;
   }
@@ -223,12 +242,12 @@ export class AuthFlow {
     const { session, callback, dataCenter } = taken;
     const outcome = await runInstanceStep({
       client: session.client,
+      tenants: this.ports.tenants,
       plan: session.plan,
       callback,
       dataCenter,
       current: session.current,
-      sentAt: this.ports.clock.now(),
-      lostWindowMs: this.ports.lostResponseWindowMs ?? 5 * 60_000,
+      cancel: session.stop.signal,
       log: this.ports.log,
     });
     switch (outcome.kind) {
@@ -241,6 +260,7 @@ export class AuthFlow {
         break;
       case 'lost':
         await this.activity.record(flowFailed(session, 'response_lost'));
+        if (!session.current) this.lostCreates.remember(session.plan);
         session.candidate = outcome.candidate;
         this.moveTo(
           session,
@@ -260,7 +280,7 @@ export class AuthFlow {
   ): Promise<void> {
     const { plan } = session;
     try {
-      session.tokenAccount = await keepSecrets(this.ports.secrets, plan, instance);
+      session.tokenAccount = await keepSecrets(this.ports.secrets, this.ports.tenants, plan, instance);
     } catch (error) {
       this.fail(session, error);
       return;
@@ -276,7 +296,7 @@ export class AuthFlow {
     if (this.get().step === 'creating') {
       throw new AppFailure(
         'flow_pending',
-        'The instance is being created right now; wait a few seconds for the answer.',
+        'The instance is being created right now; wait for the answer, or cancel to stop waiting.',
       );
     }
   }
@@ -309,12 +329,13 @@ export class AuthFlow {
   }
 
   private wake(view: FlowView): void {
+    this.notices.flush();
     const waiters = this.waiters;
     this.waiters = [];
     for (const resolve of waiters) resolve(view);
   }
 
   private notice(error: unknown): void {
-    this.ports.events.emit('app.notice', { level: 'warning', message: appErrorOf(error).message });
+    this.notices.notice(appErrorOf(error).message);
   }
 }

@@ -13,9 +13,6 @@ export async function fetchAuthorizationUrl(client: PlatformClient, plan: FlowPl
     state: plan.state,
     ...(plan.scope ? { scope: plan.scope } : {}),
   });
-  if (typeof oauthUrl !== 'string') {
-    throw new AppFailure('platform_server_error', 'The platform answered without an authorization URL.');
-  }
   assertSafeRemoteUrl(oauthUrl, 'The authorization URL from the platform');
   return oauthUrl;
 }

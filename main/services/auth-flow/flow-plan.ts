@@ -12,6 +12,8 @@ import type { TenantContext, TenantResolver } from '../tenants/tenant-context';
 
 export interface FlowPlan {
   flowId: string;
+  /** A tag the POST carries, unique to this flow: after a lost answer it ties an instance to this request. */
+  marker: string;
   tenant: TenantContext;
   elementKey: string;
   instanceName: string;
@@ -34,6 +36,9 @@ export interface FlowPlan {
 }
 
 const BASE_URL_KEYS = ['oauth.base.url', 'api.base.url'];
+
+/** The marker tag's prefix: the rest is the flow id. */
+export const REQUEST_TAG_PREFIX = 'element-auth-request:';
 
 function invalid(message: string): AppFailure {
   return new AppFailure('invalid_input', message);
@@ -68,8 +73,10 @@ export async function planFlow(input: FlowStartInput, tenants: TenantResolver): 
   if (!apiKey) throw invalid('Enter the OAuth client id, or choose a saved OAuth app.');
   if (!apiSecret) throw invalid('Enter the OAuth client secret, or choose a saved OAuth app.');
   const signatureKey = input.events?.enabled ? input.events.signatureKey.trim() : '';
+  const flowId = randomBytes(9).toString('base64url');
   return {
-    flowId: randomBytes(9).toString('base64url'),
+    flowId,
+    marker: `${REQUEST_TAG_PREFIX}${flowId}`,
     tenant,
     elementKey: input.elementKey,
     instanceName: input.instanceName,

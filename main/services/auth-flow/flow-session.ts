@@ -24,8 +24,6 @@ export interface AuthFlowPorts {
   platformClient: (credentials: PlatformCredentials) => PlatformClient;
   /** How long step 2 waits for the callback; default 10 minutes. */
   consentWaitMs?: number;
-  /** How far from a lost POST a listed instance may be created to count as its result; default 5 minutes. */
-  lostResponseWindowMs?: number;
   activity?: ActivityLog;
 }
 
@@ -42,6 +40,8 @@ export class FlowSession {
   candidate: PlatformInstance | undefined;
   /** After success: the keychain account of the instance token. */
   tokenAccount: string | undefined;
+  /** Aborted when the user stops waiting for step 3's POST. */
+  readonly stop = new AbortController();
 
   constructor(
     readonly plan: FlowPlan,

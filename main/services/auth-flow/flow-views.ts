@@ -107,25 +107,19 @@ export function consentTimeout(waitMs: number): AppFailure {
   );
 }
 
-/** Among the instances the platform lists, the one a lost POST most likely created. */
+/**
+ * Among the instances the platform lists, the one this plan's POST made: the same name and the marker
+ * tag the POST carried, matched exactly. A colleague's instance of the same name never carries it.
+ */
 export function findLostInstance(
   instances: PlatformInstance[],
-  expected: { name: string; elementKey: string; sentAt: number; windowMs: number },
+  plan: Pick<FlowPlan, 'instanceName' | 'elementKey' | 'marker'>,
 ): PlatformInstance | undefined {
-  const from = expected.sentAt - expected.windowMs;
-  const until = expected.sentAt + expected.windowMs;
-  return instances
-    .filter((instance) => {
-      const created = Date.parse(instance.createdDate ?? '');
-      const key = instance.element?.key;
-      return (
-        instance.name === expected.name &&
-        (key === undefined || key === expected.elementKey) &&
-        typeof instance.token === 'string' &&
-        Number.isFinite(created) &&
-        created >= from &&
-        created <= until
-      );
-    })
-    .sort((a, b) => Date.parse(b.createdDate ?? '') - Date.parse(a.createdDate ?? ''))[0];
+  return instances.find(
+    (instance) =>
+      instance.name === plan.instanceName &&
+      (instance.element?.key === undefined || instance.element.key === plan.elementKey) &&
+      typeof instance.token === 'string' &&
+      (instance.tags ?? []).includes(plan.marker),
+  );
 }

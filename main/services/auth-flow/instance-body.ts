@@ -46,7 +46,7 @@ export function createInstanceBody(
   return {
     element: { key: plan.elementKey },
     name: plan.instanceName,
-    tags: plan.tags,
+    tags: [...plan.tags, plan.marker],
     configuration: {
       ...plan.preset.defaultConfiguration,
       ...plan.extraConfiguration,

@@ -1,10 +1,14 @@
-// The Cloud Elements platform client (axios): OAuth URL, instances and the hub ping.
-// Timeouts on every call; idempotent GETs retried with backoff; POST /instances never retried.
-import axios, { type AxiosInstance, type AxiosRequestConfig } from 'axios';
+// The Cloud Elements platform client (axios): OAuth URL, instances and the hub ping. A total deadline
+// on every call; idempotent GETs retried with backoff; POST /instances never retried; answers parsed.
+import { randomUUID } from 'node:crypto';
+import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import { assertSafeRemoteUrl } from '../net/safe-url';
 import { AppFailure } from '../errors';
 import { isSecretKey } from '../logging/redaction-patterns';
-import { isNoAnswer, isTooLarge, toPlatformFailure } from './platform-errors';
+import { parseAnswer, type answers, type PlatformInstance } from './platform-answers';
+import { isNoAnswer, isTooLarge, toPlatformFailure, waitedFor } from './platform-errors';
+
+export type { PlatformInstance } from './platform-answers';
 
 export interface PlatformCredentials {
   baseUrl: string;
@@ -13,6 +17,7 @@ export interface PlatformCredentials {
 }
 
 export interface PlatformClientOptions {
+  /** The most one request may take, connect, headers and body together (a trickling answer included). */
   timeoutMs?: number;
   /** Retries of a GET after a network error or a 5xx. */
   getRetries?: number;
@@ -28,21 +33,6 @@ export interface OAuthUrlParams {
   callbackUrl: string;
   state?: string;
   scope?: string;
-}
-
-/** An instance as the platform returns it: a JSON object with at least these fields. */
-export interface PlatformInstance {
-  id: number;
-  name: string;
-  token?: string;
-  createdDate?: string;
-  element?: { key?: string; id?: number };
-  tags?: string[];
-  valid?: boolean;
-  disabled?: boolean;
-  configuration?: Record<string, unknown>;
-  providerData?: Record<string, unknown>;
-  [key: string]: unknown;
 }
 
 export type InstanceBody = Record<string, unknown>;
@@ -87,31 +77,60 @@ export class PlatformClient {
   }
 
   /** A platform failure that never repeats what the request carried as a secret. */
-  private failure(error: unknown, carried: readonly string[]): AppFailure {
+  private failure(
+    error: unknown,
+    carried: readonly string[],
+    waited: { since: number; tries: number },
+  ): AppFailure {
     const { orgSecret, userSecret } = this.credentials;
     return toPlatformFailure(error, {
       host: this.host,
-      timeoutMs: this.timeoutMs,
+      waitedMs: Date.now() - waited.since,
+      tries: waited.tries,
       maxResponseBytes: this.maxResponseBytes,
       secrets: [orgSecret, userSecret, ...carried],
     });
   }
 
-  private async send<T>(config: AxiosRequestConfig, carried: readonly string[] = []): Promise<T> {
+  /**
+   * One request under a total deadline: axios' own timeout only notices a silent socket, so a platform
+   * sending a byte every few seconds would hold the call forever. The deadline ends it as a timeout.
+   */
+  private async attempt(config: AxiosRequestConfig, cancel?: AbortSignal): Promise<unknown> {
+    const deadline = AbortSignal.timeout(this.timeoutMs);
+    const signal = cancel ? AbortSignal.any([deadline, cancel]) : deadline;
+    try {
+      return (await this.http.request<unknown>({ ...config, signal })).data;
+    } catch (error) {
+      if (!deadline.aborted || !axios.isCancel(error)) throw error;
+      throw new AxiosError('The total deadline of the request passed', 'ETIMEDOUT');
+    }
+  }
+
+  private async send<K extends keyof typeof answers>(
+    answer: K,
+    config: AxiosRequestConfig,
+    carried: readonly string[] = [],
+  ) {
     const isGet = (config.method ?? 'get').toLowerCase() === 'get';
     const retries = isGet ? (this.options.getRetries ?? 2) : 0;
     const sleep = this.options.sleep ?? defaultSleep;
+    const requestId = randomUUID();
+    const since = Date.now();
     for (let attempt = 0; ; attempt += 1) {
+      let data: unknown;
       try {
-        const response = await this.http.request<T>(config);
-        return response.data;
+        data = await this.attempt({ ...config, headers: { ...config.headers, 'X-Request-Id': requestId } });
       } catch (error) {
         const status = axios.isAxiosError(error) ? error.response?.status : undefined;
         const retryable =
           axios.isAxiosError(error) && (status === undefined || status >= 500) && !isTooLarge(error);
-        if (!retryable || attempt >= retries) throw this.failure(error, carried);
+        if (!retryable || attempt >= retries)
+          throw this.failure(error, carried, { since, tries: attempt + 1 });
         await sleep((this.options.retryDelayMs ?? 300) * 2 ** attempt);
+        continue;
       }
+      return parseAnswer(answer, data, { host: this.host, requestId });
     }
   }
 
@@ -125,35 +144,62 @@ export class PlatformClient {
     if (params.state) query.state = params.state;
     if (params.scope) query.scope = params.scope;
     return this.send(
+      'oauthUrl',
       { method: 'get', url: `/elements/${encodeURIComponent(elementKey)}/oauth/url`, params: query },
       [params.apiSecret],
     );
   }
 
-  /** Step 3. Sent exactly once: a lost answer is the caller's to recover from, never a blind resend. */
-  async createInstance(body: InstanceBody): Promise<PlatformInstance> {
+  /**
+   * Step 3. Sent exactly once: a lost answer (none within the deadline, or the caller stopped waiting
+   * through `cancel`) is the caller's to recover from, never a blind resend.
+   */
+  async createInstance(body: InstanceBody, cancel?: AbortSignal): Promise<PlatformInstance> {
+    const requestId = randomUUID();
+    const since = Date.now();
+    let data: unknown;
     try {
-      const response = await this.http.post<PlatformInstance>('/instances', body, {
-        headers: { Authorization: this.authorization(), 'Content-Type': 'application/json' },
-      });
-      return response.data;
+      data = await this.attempt(
+        {
+          method: 'post',
+          url: '/instances',
+          data: body,
+          headers: {
+            Authorization: this.authorization(),
+            'Content-Type': 'application/json',
+            'X-Request-Id': requestId,
+          },
+        },
+        cancel,
+      );
     } catch (error) {
+      if (cancel?.aborted) {
+        throw new AppFailure(
+          'response_lost',
+          'You stopped waiting after the instance was sent, so it may or may not have been created.',
+        );
+      }
       if (isNoAnswer(error)) {
         throw new AppFailure(
           'response_lost',
-          'The platform did not answer after the instance was sent, so it may or may not have been created.',
+          `The platform did not answer within ${waitedFor(Date.now() - since)} after the instance was sent, so it may or may not have been created.`,
         );
       }
-      throw this.failure(error, secretsOf(body));
+      throw this.failure(error, secretsOf(body), { since, tries: 1 });
     }
+    return parseAnswer('createdInstance', data, { host: this.host, requestId });
   }
 
   listInstances(): Promise<PlatformInstance[]> {
-    return this.send({ method: 'get', url: '/instances', headers: { Authorization: this.authorization() } });
+    return this.send('instances', {
+      method: 'get',
+      url: '/instances',
+      headers: { Authorization: this.authorization() },
+    });
   }
 
   getInstance(id: number): Promise<PlatformInstance> {
-    return this.send({
+    return this.send('instance', {
       method: 'get',
       url: `/instances/${id}`,
       headers: { Authorization: this.authorization() },
@@ -167,6 +213,7 @@ export class PlatformClient {
     options: { reAuthenticate?: boolean } = {},
   ): Promise<PlatformInstance> {
     return this.send(
+      'instance',
       {
         method: 'put',
         url: `/instances/${id}`,
@@ -179,7 +226,7 @@ export class PlatformClient {
   }
 
   async deleteInstance(id: number): Promise<void> {
-    await this.send({
+    await this.send('deleted', {
       method: 'delete',
       url: `/instances/${id}`,
       headers: { Authorization: this.authorization() },
@@ -189,6 +236,7 @@ export class PlatformClient {
   /** The hub heartbeat with an instance token: GET /hubs/{hub}/ping. */
   ping(elementToken: string, hub = 'crm'): Promise<{ dateTime?: string; endpoint?: string }> {
     return this.send(
+      'ping',
       {
         method: 'get',
         url: `/hubs/${encodeURIComponent(hub)}/ping`,

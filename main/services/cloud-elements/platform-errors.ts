@@ -17,7 +17,9 @@ const MAX_PLATFORM_TEXT = 1000;
 
 export interface FailureContext {
   host: string;
-  timeoutMs: number;
+  /** How long the call waited in all, retries and pauses included, and how many times it asked. */
+  waitedMs: number;
+  tries: number;
   /** The most the client reads of one answer. */
   maxResponseBytes: number;
   /** What the request carried that must not come back in a message: tenant secrets, client secret, token, code. */
@@ -25,17 +27,17 @@ export interface FailureContext {
 }
 
 /**
- * The platform's own words, made safe to show and print: a platform that echoes the request loses the
- * secrets it echoed (and anything shaped like a credential), control characters become spaces, and it is cut short.
+ * The platform's own words, made safe to show and print: cut short first (a megabyte of text costs no more
+ * than a sentence), then a platform that echoes the request loses the secrets it echoed (and anything shaped
+ * like a credential), and control characters become spaces.
  */
 function platformText(value: unknown, redactor: Redactor): string | undefined {
   const said = text(value);
   if (said === undefined) return undefined;
-  const shown = redactor
-    .redact(said)
-    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
-    .trim();
-  return shown.length > MAX_PLATFORM_TEXT ? `${shown.slice(0, MAX_PLATFORM_TEXT)}…` : shown;
+  const head = redactor.redactHead(said, MAX_PLATFORM_TEXT);
+  // Redaction may lengthen a short value to "[redacted]": the cut is made again after it.
+  const shown = head.text.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').trim();
+  return head.cut || shown.length > MAX_PLATFORM_TEXT ? `${shown.slice(0, MAX_PLATFORM_TEXT)}…` : shown;
 }
 
 function byStatus(status: number, platformMessage: string | undefined): { code: ErrorCode; message: string } {
@@ -89,6 +91,13 @@ export function isNoAnswer(error: unknown): boolean {
   );
 }
 
+/** A wait in words: "61 seconds", "1 second", "less than a second". */
+export function waitedFor(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 1) return 'less than a second';
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+}
+
 export function toPlatformFailure(error: unknown, context: FailureContext): AppFailure {
   if (error instanceof AppFailure) return error;
   if (!isAxiosError(error))
@@ -116,9 +125,10 @@ export function toPlatformFailure(error: unknown, context: FailureContext): AppF
     );
   }
   if (TIMEOUT_CODES.has(error.code ?? '')) {
+    const tries = context.tries > 1 ? ` (asked ${context.tries} times)` : '';
     return new AppFailure(
       'timeout',
-      `The platform at ${context.host} did not answer within ${Math.round(context.timeoutMs / 1000)} seconds. Try again in a moment.`,
+      `The platform at ${context.host} did not answer within ${waitedFor(context.waitedMs)}${tries}. Try again in a moment.`,
     );
   }
   return new AppFailure(

@@ -14,6 +14,15 @@ function variants(secret: string): string[] {
   return forms.filter((form) => form.length >= MIN_SECRET_LENGTH);
 }
 
+/** Characters that end a word or a field: a cut goes back to the last of them. */
+const BOUNDARY = /[\s,;&"'=:{}()[\]<>]/;
+
+/** `end` when a word ends there, else the position just after the last boundary before it (or 0). */
+function lastBoundary(text: string, end: number): number {
+  for (let at = end; at >= 0; at -= 1) if (BOUNDARY.test(text[at] ?? '')) return at === end ? end : at + 1;
+  return 0;
+}
+
 export class Redactor {
   private readonly secrets = new Set<string>();
   private matcher: RegExp | null = null;
@@ -34,6 +43,23 @@ export class Redactor {
   /** The text with every registered secret and every recognised credential replaced by [redacted]. */
   redact(text: string): string {
     return redactPatterns(this.redactValues(text));
+  }
+
+  /**
+   * At most the first `max` characters of a text, redacted, cut before redaction so a huge text costs
+   * no more than a short one. Nothing cut in half survives: a registered secret across the cut is cut
+   * off whole, and so is the unfinished last field or word, where a credential no pattern would
+   * recognise any more could stand.
+   */
+  redactHead(text: string, max: number): { text: string; cut: boolean } {
+    if (text.length <= max) return { text: this.redact(text), cut: false };
+    let end = max;
+    for (const secret of this.secrets) {
+      const from = Math.max(0, max - secret.length + 1);
+      const at = text.slice(from, max + secret.length - 1).indexOf(secret);
+      if (at !== -1) end = Math.min(end, from + at);
+    }
+    return { text: this.redact(text.slice(0, lastBoundary(text, end))), cut: true };
   }
 
   private redactValues(text: string): string {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   callbackDoorOf,
   callbackUrlProblem,
+  httpsUrlProblem,
   isAppCallbackLink,
   isLoopbackHost,
   isSafeRemoteUrl,
@@ -94,6 +95,12 @@ describe('network rule', () => {
     );
     expect(remoteUrlProblem('http://api.example.com', 'The platform URL')).toMatch(/only for this computer/);
     expect(remoteUrlProblem('https://api.example.com', 'The platform URL')).toBeNull();
+    expect(httpsUrlProblem('https://u:p@hooks.example.com/in')).toBe(
+      'Leave the user name and password out of the URL.',
+    );
+    expect(httpsUrlProblem('https://u@hooks.example.com/in')).toMatch(/user name and password/);
+    expect(httpsUrlProblem('http://hooks.example.com/in')).toMatch(/^Use an https URL/);
+    expect(httpsUrlProblem('https://hooks.example.com/in')).toBeNull();
   });
 });
 
