@@ -9,6 +9,8 @@ export const errorCodes = [
   'forbidden_sender',
   'internal',
   'keychain_unavailable',
+  'keychain_locked',
+  'keychain_write_refused',
   'metadata_unreadable',
   'no_active_tenant',
   'tenant_not_found',
@@ -38,6 +40,7 @@ export const errorCodes = [
   'metadata_unwritable',
   'oauth_app_exists',
   'export_unwritable',
+  'name_ambiguous',
 ] as const;
 export const ErrorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -19,7 +19,7 @@ export function createAppRouter(services: Services, ui: UiPorts): Router {
     ...appHandlers(services.appInfo),
     ...tenantsHandlers(services.tenants, ui.clipboard),
     ...flowHandlers(services.flow, ui.clipboard),
-    ...instancesHandlers(services.instances, ui),
+    ...instancesHandlers(services.instances, services.exports, ui),
   };
   return createRouter(handlers, ui.log);
 }

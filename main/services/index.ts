@@ -2,12 +2,15 @@
 // with their own ports, so they all run the very same services.
 import type { z } from 'zod';
 import { events, type AppInfoSchema } from '../../common/contract';
-import type { Clock, EventSink, Logger, OpenUrl, SecretStore } from './ports';
+import type { Checkpoint, Clock, EventSink, Logger, OpenUrl, SecretStore } from './ports';
 import type { PlatformClientOptions, PlatformCredentials } from './cloud-elements/platform-client';
 import { TenantService } from './tenants/tenant-service';
 import { InstanceService } from './instances/instance-service';
 import { PlatformClient } from './cloud-elements/platform-client';
 import { AuthFlow } from './auth-flow/auth-flow';
+import { Doctor } from './doctor/doctor';
+import { ExportFiles } from './instances/export-files';
+import { watchTenants } from './tenants/tenants-watcher';
 
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -21,6 +24,8 @@ export interface ServicePorts {
   events: EventSink;
   log: Logger;
   platform?: PlatformClientOptions;
+  /** Named points in multi-step changes; only the tests' kill-point hook gives one. */
+  checkpoint?: Checkpoint;
 }
 
 /**
@@ -39,23 +44,47 @@ export function createServices(given: ServicePorts) {
     ...ports,
     flow: { current: () => flow.get(), cancel: () => flow.cancel() },
   });
+  const exports = new ExportFiles({
+    dataDir: ports.dataDir,
+    registry: tenants.keychain.registry,
+    checkpoint: ports.checkpoint,
+  });
   const instances = new InstanceService({
     tenants,
-    secrets: ports.secretStore,
+    secrets: tenants.keychain,
     clock: ports.clock,
     log: ports.log,
     platform: platformClient,
   });
   const flow = new AuthFlow({
     tenants,
-    secrets: ports.secretStore,
+    secrets: tenants.keychain,
     clock: ports.clock,
     openUrl: ports.openUrl,
     events: ports.events,
     log: ports.log,
     platformClient,
   });
-  return { appInfo: ports.appInfo, tenants, instances, flow };
+  const doctor = new Doctor({
+    dataDir: ports.dataDir,
+    keychain: tenants.keychain,
+    exports,
+    events: ports.events,
+  });
+  /** What the app runs once at start: the doctor's check, then a watch for other processes' changes. */
+  const start = async (): Promise<() => void> => {
+    await doctor.atStart();
+    return watchTenants({
+      dataDir: ports.dataDir,
+      onChange: () =>
+        void tenants.list().then(
+          (list) => ports.events.emit('tenants.changed', list),
+          (error: unknown) =>
+            ports.log.warn('Could not read the tenants after a change', { error: String(error) }),
+        ),
+    });
+  };
+  return { appInfo: ports.appInfo, tenants, instances, flow, exports, doctor, start };
 }
 
 export type Services = ReturnType<typeof createServices>;

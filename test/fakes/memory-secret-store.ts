@@ -15,8 +15,9 @@ export class MemorySecretStore implements SecretStore {
   async delete(account: string) {
     return this.items.delete(account);
   }
-  async accounts() {
-    return [...this.items.keys()];
+  /** The stored accounts (the test's view; the app never enumerates the keychain). */
+  accounts(): string[] {
+    return [...this.items.keys()].sort();
   }
 }
 
@@ -25,8 +26,6 @@ export const unavailableSecretStore: SecretStore = {
   get: () => Promise.reject(new AppFailure('keychain_unavailable', 'The system keychain is not available.')),
   set: () => Promise.reject(new AppFailure('keychain_unavailable', 'The system keychain is not available.')),
   delete: () =>
-    Promise.reject(new AppFailure('keychain_unavailable', 'The system keychain is not available.')),
-  accounts: () =>
     Promise.reject(new AppFailure('keychain_unavailable', 'The system keychain is not available.')),
 };
 

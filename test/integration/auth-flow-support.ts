@@ -13,6 +13,7 @@ import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import type { SavedOAuthApp, TenantResolver } from '../../main/services/tenants/tenant-context';
 import type { FlowStart, FlowView } from '../../common/contract';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
+import { clearKeychain } from '../support/keychain-items';
 
 export const TENANT_ID = 'acme';
 export const CLIENT = { apiKey: 'zoho-client-id-1', apiSecret: 'zoho-client-secret-1' };
@@ -117,7 +118,7 @@ export async function startFlowWorld(purpose: string, options: WorldOptions = {}
       if (flow.get().step === 'creating') await flow.settled();
       await flow.reset();
       await platform.close();
-      for (const account of await secrets.accounts()) await secrets.delete(account);
+      if (secrets) clearKeychain(secrets.service);
     },
   });
 }

@@ -10,6 +10,7 @@ import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-sto
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 import { freePort } from '../support/free-port';
 import { readTree } from '../support/read-tree';
+import { clearKeychain } from '../support/keychain-items';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'bin/element-auth.js');
@@ -160,7 +161,7 @@ export async function createWorld(purpose: string, now?: () => number): Promise<
       return running.done;
     },
     async close() {
-      for (const account of await store.accounts()) await store.delete(account);
+      if (store) clearKeychain(store.service);
       await platform.close();
       await rm(home, { recursive: true, force: true });
     },

@@ -29,3 +29,29 @@ export async function writeFileAtomic(file: string, content: string, mode = 0o60
     throw error;
   }
 }
+
+/** True while a process with this id runs (a temp file of a live writer is not stale). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Temp files this module left in `dir` (of `file` only, when given) whose writer is gone: a
+ * process killed between the write and the rename. Nothing is removed here.
+ */
+export async function staleTempFiles(dir: string, file?: string): Promise<string[]> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const prefix = TEMP_PREFIX + (file === undefined ? '' : `${path.basename(file)}.`);
+  return names
+    .filter((name) => name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX))
+    .filter((name) => {
+      const pid = Number(/\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name)?.[1]);
+      return !Number.isInteger(pid) || pid === 0 || !alive(pid);
+    })
+    .map((name) => path.join(dir, name));
+}

@@ -1,55 +1,74 @@
-// SecretStore over the OS keychain with keytar (macOS Keychain, Windows Credential Vault,
-// Secret Service on Linux). Any keychain failure becomes keychain_unavailable: never a plaintext fallback.
-import { AppFailure } from '../errors';
+// SecretStore over the OS keychain with keytar (macOS Keychain, Windows Credential Vault, Secret
+// Service on Linux). Failures are told apart (locked, unavailable, refused write); never a plaintext fallback.
 import type { SecretStore } from '../ports';
+import { keychainFailure, type KeychainFailureKind } from './keychain-failures';
 
 type Keytar = typeof import('keytar');
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'element-authenticator';
+/** A throwaway item written and deleted to learn whether the keyring is locked (keytar cannot ask). */
+export const PROBE_ACCOUNT = 'element-auth:probe';
 
 export function keychainServiceName(env: NodeJS.ProcessEnv = process.env): string {
   return env.ELEMENT_AUTH_KEYCHAIN_SERVICE?.trim() || DEFAULT_KEYCHAIN_SERVICE;
 }
 
-function unavailable(): AppFailure {
-  return new AppFailure(
-    'keychain_unavailable',
-    'The system keychain is not available (on Linux: is a Secret Service such as gnome-keyring running and unlocked?). ' +
-      'Secrets are kept only in the keychain, so nothing was read or saved.',
-  );
+/** What a keytar error says about the keychain: libsecret names a locked collection in its message. */
+function kindOf(error: unknown, writing: boolean): KeychainFailureKind {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/\blocked\b/i.test(message)) return 'locked';
+  if (writing && !/d-?bus|autolaunch|service ?unknown|no such (interface|object)|cannot load/i.test(message))
+    return 'refused';
+  return 'unavailable';
 }
 
 export class KeytarSecretStore implements SecretStore {
   private keytar: Promise<Keytar> | undefined;
 
-  constructor(private readonly service: string = keychainServiceName()) {}
+  constructor(readonly service: string = keychainServiceName()) {}
 
-  private async call<T>(use: (keytar: Keytar) => Promise<T>): Promise<T> {
+  private async call<T>(writing: boolean, use: (keytar: Keytar) => Promise<T>): Promise<T> {
     this.keytar ??= import('keytar').then(
       (module) => ('default' in module ? module.default : module) as Keytar,
     );
+    let keytar: Keytar;
     try {
-      return await use(await this.keytar);
+      keytar = await this.keytar;
     } catch {
       this.keytar = undefined;
-      throw unavailable();
+      throw keychainFailure('unavailable');
+    }
+    try {
+      return await use(keytar);
+    } catch (error) {
+      throw keychainFailure(kindOf(error, writing));
     }
   }
 
-  get(account: string): Promise<string | null> {
-    return this.call((keytar) => keytar.getPassword(this.service, account));
+  /**
+   * A locked Secret Service answers "no such item" to reads and deletes; a write is refused with
+   * "locked". So a read or delete that finds nothing asks once more with a probe write.
+   */
+  private async assertUnlocked(): Promise<void> {
+    await this.call(true, async (keytar) => {
+      await keytar.setPassword(this.service, PROBE_ACCOUNT, 'probe');
+      await keytar.deletePassword(this.service, PROBE_ACCOUNT);
+    });
+  }
+
+  async get(account: string): Promise<string | null> {
+    const secret = await this.call(false, (keytar) => keytar.getPassword(this.service, account));
+    if (secret === null) await this.assertUnlocked();
+    return secret;
   }
 
   set(account: string, secret: string): Promise<void> {
-    return this.call((keytar) => keytar.setPassword(this.service, account, secret));
+    return this.call(true, (keytar) => keytar.setPassword(this.service, account, secret));
   }
 
-  delete(account: string): Promise<boolean> {
-    return this.call((keytar) => keytar.deletePassword(this.service, account));
-  }
-
-  async accounts(): Promise<string[]> {
-    const found = await this.call((keytar) => keytar.findCredentials(this.service));
-    return found.map((credential) => credential.account);
+  async delete(account: string): Promise<boolean> {
+    const deleted = await this.call(true, (keytar) => keytar.deletePassword(this.service, account));
+    if (!deleted) await this.assertUnlocked();
+    return deleted;
   }
 }

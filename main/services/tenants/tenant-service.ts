@@ -11,12 +11,22 @@ import type {
 import type { z } from 'zod';
 import type { PlatformClientOptions } from '../cloud-elements/platform-client';
 import { AppFailure } from '../errors';
-import type { Clock, EventSink, Logger, SecretStore } from '../ports';
+import {
+  noCheckpoint,
+  type Checkpoint,
+  type Clock,
+  type EventSink,
+  type Logger,
+  type SecretStore,
+} from '../ports';
 import { environmentLabel } from '../../../common/environments';
 import { environmentBaseUrl } from './environments';
 import { OAuthApps } from './oauth-apps';
 import { describePendingFlow, noFlowGuard, pendingFlow, type PendingFlowGuard } from './pending-flow';
+import { afterPartialChange } from './keychain-failures';
 import { maskSecret, restoreSecrets, secretAccounts, type SavedSecret } from './secret-accounts';
+import { IndexedSecretStore, indexAccounts, unindexAccounts } from './secret-index';
+import { lookalikeOf, tenantName } from './tenant-names';
 import type { SavedOAuthApp, TenantContext, TenantResolver } from './tenant-context';
 import {
   activeTenant,
@@ -44,6 +54,7 @@ export interface TenantServiceOptions {
   /** The flow service, seen through the question "is a flow pending?". */
   flow?: PendingFlowGuard;
   newId?: () => string;
+  checkpoint?: Checkpoint;
 }
 
 const secretAccount = (tenantId: string, which: SecretKind) =>
@@ -60,12 +71,16 @@ function requireText(value: string, missing: string): string {
 export class TenantService implements TenantResolver {
   private readonly registry: TenantRegistry;
   private readonly secrets: SecretStore;
+  /** The keychain for every other service: accounts are indexed in the metadata. */
+  readonly keychain: IndexedSecretStore;
+  private readonly checkpoint: Checkpoint;
   private readonly newId: () => string;
   private readonly oauthApps: OAuthApps;
   private notice: string | null = null;
 
   constructor(private readonly options: TenantServiceOptions) {
     this.secrets = options.secretStore;
+    this.checkpoint = options.checkpoint ?? noCheckpoint;
     this.newId = options.newId ?? (() => randomBytes(6).toString('hex'));
     this.registry = new TenantRegistry({
       dataDir: options.dataDir,
@@ -76,9 +91,10 @@ export class TenantService implements TenantResolver {
         options.events.emit('app.notice', { level: 'warning', message });
       },
     });
+    this.keychain = new IndexedSecretStore(this.secrets, this.registry);
     this.oauthApps = new OAuthApps({
       registry: this.registry,
-      secrets: this.secrets,
+      secrets: this.keychain,
       clock: options.clock,
       newId: this.newId,
       changed: () => this.changed(),
@@ -94,20 +110,37 @@ export class TenantService implements TenantResolver {
     return this.list();
   }
 
+  /**
+   * Lists the new accounts in the index, writes both secrets, then the tenant: a crash or failure at
+   * any point leaves indexed items without a tenant, which are deleted here or by `doctor`.
+   */
   async add(input: TenantAddInput): Promise<TenantView> {
-    const name = requireText(input.name, 'Give the tenant a name.');
+    const name = tenantName(input.name);
     const baseUrl = environmentBaseUrl(input.environment, input.customUrl);
     const orgSecret = requireText(input.orgSecret, 'Enter the organization secret.');
     const userSecret = requireText(input.userSecret, 'Enter the user secret.');
     const id = this.newId();
-    let stored = false;
+    const accounts = [secretAccounts.orgSecret(id), secretAccounts.userSecret(id)];
     let record: TenantRecord;
+    let lookalike: string | undefined;
+    // A keychain that is locked or missing fails here, before anything is written.
+    await this.secrets.get(secretAccounts.orgSecret(id));
     try {
-      record = await this.registry.update(async (data) => {
+      await this.registry.update((data) => {
         assertTenantNameFree(data, name);
-        stored = true;
-        await this.secrets.set(secretAccounts.orgSecret(id), orgSecret);
-        await this.secrets.set(secretAccounts.userSecret(id), userSecret);
+        indexAccounts(data, accounts);
+      });
+      this.checkpoint('tenant-add:indexed');
+      await this.secrets.set(secretAccounts.orgSecret(id), orgSecret);
+      this.checkpoint('tenant-add:org-secret-written');
+      await this.secrets.set(secretAccounts.userSecret(id), userSecret);
+      this.checkpoint('tenant-add:secrets-written');
+      record = await this.registry.update((data) => {
+        assertTenantNameFree(data, name);
+        lookalike = lookalikeOf(
+          name,
+          data.tenants.map((tenant) => tenant.name),
+        );
         const now = this.options.clock.now();
         const created: TenantRecord = {
           id,
@@ -125,10 +158,11 @@ export class TenantService implements TenantResolver {
         return created;
       });
     } catch (error) {
-      if (stored) await this.forget([secretAccounts.orgSecret(id), secretAccounts.userSecret(id)]);
-      throw error;
+      await this.forget(accounts);
+      throw afterPartialChange(error, '', `${name} was not added.`);
     }
     this.options.log.info('Tenant added', { tenantId: id });
+    if (lookalike) this.warnLookalike(name, lookalike);
     await this.changed();
     return tenantView(record);
   }
@@ -136,7 +170,7 @@ export class TenantService implements TenantResolver {
   /** Rename, change environment or colour, rotate either secret (empty keeps the stored one). */
   async update(input: TenantUpdateInput): Promise<TenantView> {
     const rotated: SavedSecret[] = [];
-    const name = input.name === undefined ? undefined : requireText(input.name, 'Give the tenant a name.');
+    const name = input.name === undefined ? undefined : tenantName(input.name);
     let record: TenantRecord;
     try {
       record = await this.registry.update(async (data) => {
@@ -156,6 +190,7 @@ export class TenantService implements TenantResolver {
           if (!secret) continue;
           const account = secretAccount(tenant.id, which);
           rotated.push({ account, previous: await this.secrets.get(account) });
+          indexAccounts(data, [account]);
           await this.secrets.set(account, secret);
           if (which === 'org') tenant.orgSecretHint = maskSecret(secret);
           else tenant.userSecretHint = maskSecret(secret);
@@ -174,7 +209,10 @@ export class TenantService implements TenantResolver {
     return tenantView(record);
   }
 
-  /** Removes the tenant and every keychain item under its prefix, then its metadata: no orphan is left. */
+  /**
+   * Removes the tenant from the list first, then deletes its indexed keychain items, then their
+   * index entries: a crash or a keychain failure midway leaves indexed orphans that `doctor` deletes.
+   */
   async remove(input: { id: string; abandonPendingFlow?: boolean }): Promise<TenantList> {
     const tenant = findTenant(await this.registry.read(), input.id);
     await this.guardFlow(
@@ -182,19 +220,33 @@ export class TenantService implements TenantResolver {
       (flow) => flow.tenantId === tenant.id,
       `Removing ${tenant.name} cancels it.`,
     );
-    const data = await this.registry.update(async (current) => {
+    const prefix = secretAccounts.tenantPrefix(tenant.id);
+    const owned = await this.registry.update((current) => {
       const record = findTenant(current, tenant.id);
-      const prefix = secretAccounts.tenantPrefix(record.id);
-      for (const account of await this.secrets.accounts()) {
-        if (account.startsWith(prefix)) await this.secrets.delete(account);
-      }
       current.tenants = current.tenants.filter((other) => other.id !== record.id);
       current.oauthApps = current.oauthApps.filter((app) => app.tenantId !== record.id);
       if (current.activeTenantId === record.id) current.activeTenantId = null;
-      return current;
+      return current.secretAccounts.filter((account) => account.startsWith(prefix));
     });
+    this.checkpoint('tenant-remove:unlisted');
+    const deleted: string[] = [];
+    try {
+      for (const account of owned) {
+        await this.secrets.delete(account);
+        deleted.push(account);
+        this.checkpoint('tenant-remove:secret-deleted');
+      }
+    } catch (error) {
+      throw afterPartialChange(
+        error,
+        `${tenant.name} was removed from the tenant list, and ${deleted.length} of its ${owned.length} keychain items were deleted.`,
+        'The others are still in the keychain: run “element-auth doctor --repair” (or restart the app) once it works again to delete them.',
+      );
+    } finally {
+      await this.registry.update((current) => unindexAccounts(current, deleted)).catch(() => undefined);
+    }
     this.options.log.info('Tenant removed', { tenantId: tenant.id });
-    return this.changed(data);
+    return this.changed();
   }
 
   /** Makes the tenant the active one; a pending flow of another tenant makes it ask first (flow_pending). */
@@ -304,7 +356,25 @@ export class TenantService implements TenantResolver {
     return list;
   }
 
+  /** Deletes items of a change that failed, then their index entries; what fails stays for `doctor`. */
   private async forget(accounts: string[]): Promise<void> {
-    for (const account of accounts) await this.secrets.delete(account).catch(() => false);
+    const gone: string[] = [];
+    for (const account of accounts) {
+      if (
+        await this.secrets.delete(account).then(
+          () => true,
+          () => false,
+        )
+      )
+        gone.push(account);
+    }
+    await this.registry.update((data) => unindexAccounts(data, gone)).catch(() => undefined);
+  }
+
+  private warnLookalike(name: string, existing: string): void {
+    this.options.events.emit('app.notice', {
+      level: 'warning',
+      message: `The new tenant “${name}” looks like the tenant “${existing}”. Check that you act on the right customer, or rename one of them.`,
+    });
   }
 }

@@ -48,6 +48,8 @@ describe('tenant registry', () => {
       activeTenantId: null,
       tenants: [],
       oauthApps: [],
+      secretAccounts: [],
+      exportsInProgress: [],
     });
 
     await registry.update((data) => {
