@@ -6,6 +6,7 @@ import {
   addTenant,
   buildCliOnce,
   createWorld,
+  indexedStore,
   ORG_SECRET,
   readTree,
   runOnTerminal,
@@ -152,7 +153,7 @@ describe('element-auth tenant', () => {
     );
     expect(await world.store.get(secretAccounts.orgSecret(doomed.id))).toBe(ORG_SECRET);
 
-    await world.store.set(secretAccounts.instanceToken(doomed.id, 77), 'token-of-a-doomed-instance');
+    await indexedStore(world).set(secretAccounts.instanceToken(doomed.id, 77), 'token-of-a-doomed-instance');
     const removed = await world.run(['tenant', 'remove', 'doomed', '--yes']);
     expect(removed).toMatchObject({ code: 0, stdout: 'Removed tenant Doomed and its keychain items.\n' });
     const left = keychainAccounts(world.store.service).filter((account) =>

@@ -153,8 +153,8 @@ describe('tenants in the real keychain', () => {
       callbackUrl: 'http://127.0.0.1:53682/oauth/callback',
     });
     // What the instances service stores for a created instance and its events signature key:
-    await store.set(secretAccounts.instanceToken(acme.id, 4242), 'instance-token-acme-4242');
-    await store.set(secretAccounts.signatureKey(acme.id, 4242), 'signature-key-acme');
+    await service.keychain.set(secretAccounts.instanceToken(acme.id, 4242), 'instance-token-acme-4242');
+    await service.keychain.set(secretAccounts.signatureKey(acme.id, 4242), 'signature-key-acme');
     expect(await secretToolSearch()).toContain(`tenant:${acme.id}:oauth-app:`);
 
     const list = await service.remove({ id: acme.id });

@@ -54,12 +54,17 @@ export function suggestedExportName(tenantName: string, at: Date): string {
  * Writes the document atomically (a temp file beside it, then a rename), so a reader never sees
  * half a file. With secrets the file is created 0600 and stays so; otherwise the usual 0644.
  */
-export async function writeExportDocument(path: string, document: ExportDocument): Promise<void> {
+export async function writeExportDocument(
+  path: string,
+  document: ExportDocument,
+  beforeRename?: () => void,
+): Promise<void> {
   try {
     await writeFileAtomic(
       path,
       `${JSON.stringify(document, null, 2)}\n`,
       document.secretsIncluded ? 0o600 : 0o644,
+      beforeRename,
     );
   } catch (error) {
     const reason = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';

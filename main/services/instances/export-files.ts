@@ -46,9 +46,10 @@ export class ExportFiles {
     await registry.update((data) => {
       data.exportsInProgress.push(file);
     });
-    (this.options.checkpoint ?? noCheckpoint)('export:recorded');
+    const checkpoint = this.options.checkpoint ?? noCheckpoint;
+    checkpoint('export:recorded');
     try {
-      await writeExportDocument(target, document);
+      await writeExportDocument(target, document, () => checkpoint('export:temp-written'));
     } finally {
       await registry
         .update((data) => {

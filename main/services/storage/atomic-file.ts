@@ -8,7 +8,13 @@ import path from 'node:path';
 export const TEMP_PREFIX = '.';
 export const TEMP_SUFFIX = '.tmp';
 
-export async function writeFileAtomic(file: string, content: string, mode = 0o600): Promise<void> {
+/** `beforeRename` runs once the temp file is complete (a checkpoint for the tests' kill hook). */
+export async function writeFileAtomic(
+  file: string,
+  content: string,
+  mode = 0o600,
+  beforeRename?: () => void,
+): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(
     dir,
@@ -23,6 +29,7 @@ export async function writeFileAtomic(file: string, content: string, mode = 0o60
     } finally {
       await handle.close();
     }
+    beforeRename?.();
     await fs.rename(temp, file);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);

@@ -43,9 +43,10 @@ const LOOKALIKES: Record<string, string> = {
 
 /** The name to store: NFC and trimmed; refused (invalid_input) when empty, too long or hiding characters. */
 export function tenantName(raw: string): string {
-  const name = raw.normalize('NFC').trim();
+  const normalized = raw.normalize('NFC');
+  const name = normalized.trim();
   if (!name) throw new AppFailure('invalid_input', 'Give the tenant a name.');
-  if (HIDDEN.test(name)) {
+  if (HIDDEN.test(normalized)) {
     throw new AppFailure(
       'invalid_input',
       'A tenant name cannot contain control characters, line breaks, text-direction marks or invisible characters. Type it again.',
