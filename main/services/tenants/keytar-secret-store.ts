@@ -6,8 +6,12 @@ import { keychainFailure, type KeychainFailureKind } from './keychain-failures';
 type Keytar = typeof import('keytar');
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'element-authenticator';
-/** A throwaway item written and deleted to learn whether the keyring is locked (keytar cannot ask). */
-export const PROBE_ACCOUNT = 'element-auth:probe';
+/**
+ * A throwaway item (no secret in it) written and deleted to learn whether the keyring is locked
+ * (keytar cannot ask). One per process and call: processes probing one item at once make libsecret fail.
+ */
+let probes = 0;
+const probeAccount = () => `element-auth:probe:${process.pid}:${(probes += 1)}`;
 
 export function keychainServiceName(env: NodeJS.ProcessEnv = process.env): string {
   return env.ELEMENT_AUTH_KEYCHAIN_SERVICE?.trim() || DEFAULT_KEYCHAIN_SERVICE;
@@ -50,9 +54,10 @@ export class KeytarSecretStore implements SecretStore {
    * "locked". So a read or delete that finds nothing asks once more with a probe write.
    */
   private async assertUnlocked(): Promise<void> {
+    const account = probeAccount();
     await this.call(true, async (keytar) => {
-      await keytar.setPassword(this.service, PROBE_ACCOUNT, 'probe');
-      await keytar.deletePassword(this.service, PROBE_ACCOUNT);
+      await keytar.setPassword(this.service, account, 'probe');
+      await keytar.deletePassword(this.service, account);
     });
   }
 
