@@ -123,8 +123,7 @@ export class TenantService implements TenantResolver {
     const accounts = [secretAccounts.orgSecret(id), secretAccounts.userSecret(id)];
     let record: TenantRecord;
     let lookalike: string | undefined;
-    // A keychain that is locked or missing fails here, before anything is written.
-    await this.secrets.get(secretAccounts.orgSecret(id));
+    await this.assertKeychainWorks(`${name} was not added.`, secretAccounts.orgSecret(id));
     try {
       await this.registry.update((data) => {
         assertTenantNameFree(data, name);
@@ -220,6 +219,7 @@ export class TenantService implements TenantResolver {
       (flow) => flow.tenantId === tenant.id,
       `Removing ${tenant.name} cancels it.`,
     );
+    await this.assertKeychainWorks(`${tenant.name} was not removed.`, secretAccounts.orgSecret(tenant.id));
     const prefix = secretAccounts.tenantPrefix(tenant.id);
     const owned = await this.registry.update((current) => {
       const record = findTenant(current, tenant.id);
@@ -369,6 +369,15 @@ export class TenantService implements TenantResolver {
         gone.push(account);
     }
     await this.registry.update((data) => unindexAccounts(data, gone)).catch(() => undefined);
+  }
+
+  /** A keychain that is locked or missing fails here, before anything is written. */
+  private async assertKeychainWorks(notDone: string, account: string): Promise<void> {
+    try {
+      await this.secrets.get(account);
+    } catch (error) {
+      throw afterPartialChange(error, '', notDone);
+    }
   }
 
   private warnLookalike(name: string, existing: string): void {
