@@ -8,7 +8,10 @@ import path from 'node:path';
 export const TEMP_PREFIX = '.';
 export const TEMP_SUFFIX = '.tmp';
 
-/** `beforeRename` runs once the temp file is complete (a checkpoint for the tests' kill hook). */
+/**
+ * The folder must exist (the folder lock creates the data folder; an export never creates folders).
+ * `beforeRename` runs once the temp file is complete (a checkpoint for the tests' kill hook).
+ */
 export async function writeFileAtomic(
   file: string,
   content: string,
@@ -21,7 +24,6 @@ export async function writeFileAtomic(
     `${TEMP_PREFIX}${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`,
   );
   try {
-    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
     const handle = await fs.open(temp, 'wx', mode);
     try {
       await handle.writeFile(content, 'utf8');
