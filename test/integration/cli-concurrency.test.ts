@@ -1,8 +1,7 @@
 // Many writers at once: 20+ element-auth processes and the app's own services add and remove
 // tenants on one data folder and keychain. No tenant lost, no orphan item, every exit code honest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServices, type Services } from '../../main/services/index';
-import { silentLogger } from '../../main/services/ports';
+import type { Services } from '../../main/services/index';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import { RecordingEvents } from '../fakes/memory-secret-store';
 import { keychainAccounts } from '../support/keychain-items';
@@ -14,6 +13,7 @@ import {
   type CliResult,
   type CliWorld,
 } from './cli-helpers';
+import { buildServices } from './tenants-support';
 
 let world: CliWorld;
 let app: Services;
@@ -21,15 +21,7 @@ let app: Services;
 beforeAll(async () => {
   await buildCliOnce();
   world = await createWorld('concurrency');
-  app = createServices({
-    appInfo: { name: 'test', version: '0', platform: process.platform },
-    dataDir: world.home,
-    secretStore: world.store,
-    clock: { now: () => Date.now() },
-    openUrl: async () => undefined,
-    events: new RecordingEvents(),
-    log: silentLogger,
-  });
+  app = buildServices({ dataDir: world.home, secretStore: world.store, events: new RecordingEvents() });
 }, 120_000);
 
 afterAll(async () => {

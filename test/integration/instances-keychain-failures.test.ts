@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFailure } from '../../main/services/errors';
-import { createServices, type Services } from '../../main/services/index';
-import { silentLogger } from '../../main/services/ports';
+import type { Services } from '../../main/services/index';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import { FailingSecretStore } from '../fakes/memory-secret-store';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
+import { buildServices } from './tenants-support';
 
 let platform: FakePlatform;
 let dataDir: string;
@@ -21,16 +21,7 @@ beforeAll(async () => {
   platform = await startFakePlatform({});
   dataDir = await mkdtemp(path.join(tmpdir(), 'element-auth-instances-keychain-'));
   store = new FailingSecretStore();
-  services = createServices({
-    appInfo: { name: 'test', version: '0', platform: process.platform },
-    dataDir,
-    secretStore: store,
-    clock: { now: () => Date.now() },
-    openUrl: async () => undefined,
-    events: { emit: () => undefined },
-    log: silentLogger,
-    platform: { timeoutMs: 5_000, getRetries: 0 },
-  });
+  services = buildServices({ dataDir, secretStore: store });
   const tenant = await services.tenants.add({
     name: 'Acme',
     environment: 'custom',

@@ -9,6 +9,8 @@ import { RecordingEvents } from '../fakes/memory-secret-store';
 import { silentLogger } from '../../main/services/ports';
 import type { PendingFlowGuard } from '../../main/services/tenants/pending-flow';
 import { TenantService } from '../../main/services/tenants/tenant-service';
+import { createServices } from '../../main/services/index';
+import type { EventSink } from '../../main/services/ports';
 
 /** A flow the test sets by hand, recording whether the tenants service cancelled it. */
 export class FakeFlow implements PendingFlowGuard {
@@ -52,6 +54,20 @@ export function buildTenants(options: {
     flow: options.flow,
   });
   return { service, events };
+}
+
+/** The app's whole services (createServices) on a data folder and keychain, as the app builds them. */
+export function buildServices(options: { dataDir: string; secretStore: SecretStore; events?: EventSink }) {
+  return createServices({
+    appInfo: { name: 'test', version: '0', platform: process.platform },
+    dataDir: options.dataDir,
+    secretStore: options.secretStore,
+    clock: { now: () => Date.now() },
+    openUrl: async () => undefined,
+    events: options.events ?? { emit: () => undefined },
+    log: silentLogger,
+    platform: { timeoutMs: 5_000, getRetries: 0 },
+  });
 }
 
 export const ORG_SECRET = 'org-secret-0123456789-ABCD';

@@ -5,11 +5,9 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isFailure } from '../../../../../main/services/errors';
-import { createServices } from '../../../../../main/services/index';
-import { silentLogger } from '../../../../../main/services/ports';
 import { secretAccounts } from '../../../../../main/services/tenants/secret-accounts';
 import { FailingSecretStore, RecordingEvents } from '../../../../fakes/memory-secret-store';
-import { removeDir, tempDataDir } from '../../../../integration/tenants-support';
+import { buildServices, removeDir, tempDataDir } from '../../../../integration/tenants-support';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -24,15 +22,7 @@ async function setup() {
   dirs.push(dataDir, outDir);
   const store = new FailingSecretStore();
   const events = new RecordingEvents();
-  const services = createServices({
-    appInfo: { name: 'test', version: '0', platform: process.platform },
-    dataDir,
-    secretStore: store,
-    clock: { now: () => Date.now() },
-    openUrl: async () => undefined,
-    events,
-    log: silentLogger,
-  });
+  const services = buildServices({ dataDir, secretStore: store, events });
   return { dataDir, outDir, store, events, services };
 }
 
@@ -64,7 +54,11 @@ describe('a keychain that fails midway', () => {
     const repaired = await services.doctor.repair();
     expect(repaired.deletedAccounts).toHaveLength(2);
     expect(store.accounts()).toEqual([]);
-    expect(await services.doctor.check()).toEqual({ orphanAccounts: [], tenantsMissingSecrets: [], staleTempFiles: [] });
+    expect(await services.doctor.check()).toEqual({
+      orphanAccounts: [],
+      tenantsMissingSecrets: [],
+      staleTempFiles: [],
+    });
   });
 
   it('remove: says the tenant was removed and how many items were not, and doctor deletes the rest', async () => {

@@ -1,11 +1,9 @@
 // The app notices tenants.json changed by another process: a burst of changes is one refresh, other
 // files are ignored, and through createServices the windows get 'tenants.changed' with the new list.
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { createServices } from '../../../../../main/services/index';
-import { silentLogger } from '../../../../../main/services/ports';
 import { watchTenants } from '../../../../../main/services/tenants/tenants-watcher';
 import { MemorySecretStore, RecordingEvents } from '../../../../fakes/memory-secret-store';
-import { buildTenants, removeDir, tempDataDir } from '../../../../integration/tenants-support';
+import { buildServices, buildTenants, removeDir, tempDataDir } from '../../../../integration/tenants-support';
 
 const dirs: string[] = [];
 afterAll(async () => {
@@ -43,15 +41,7 @@ describe('watching tenants.json', () => {
     dirs.push(dataDir);
     const store = new MemorySecretStore();
     const events = new RecordingEvents();
-    const app = createServices({
-      appInfo: { name: 'test', version: '0', platform: process.platform },
-      dataDir,
-      secretStore: store,
-      clock: { now: () => Date.now() },
-      openUrl: async () => undefined,
-      events,
-      log: silentLogger,
-    });
+    const app = buildServices({ dataDir, secretStore: store, events });
     const stop = await app.start();
     try {
       const cli = buildTenants({ dataDir, secretStore: store });
