@@ -54,7 +54,7 @@ async function expectRepaired() {
 }
 
 describe('killed at any moment, repaired by doctor', () => {
-  it.each(['tenant-add:indexed', 'tenant-add:org-secret-written', 'tenant-add:secrets-written'])(
+  it.each(['tenant-add:indexed', 'tenant-add:item-written', 'tenant-add:secrets-written'])(
     'tenant add killed at %s: no tenant, and doctor deletes its items',
     async (point) => {
       const killed = await world.run(['tenant', 'add', 'Victim', '--env', world.platform.baseUrl], {

@@ -70,3 +70,11 @@ export function lookalikeOf(name: string, existing: readonly string[]): string |
   const wanted = skeleton(name);
   return existing.find((other) => other !== name && skeleton(other) === wanted);
 }
+
+/** The warning the windows (and the CLI) get when a new name looks like an existing one. */
+export function lookalikeNotice(name: string, existing: string) {
+  return {
+    level: 'warning' as const,
+    message: `The new tenant “${name}” looks like the tenant “${existing}”. Check that you act on the right customer, or rename one of them.`,
+  };
+}

@@ -11,22 +11,16 @@ import type {
 import type { z } from 'zod';
 import type { PlatformClientOptions } from '../cloud-elements/platform-client';
 import { AppFailure } from '../errors';
-import {
-  noCheckpoint,
-  type Checkpoint,
-  type Clock,
-  type EventSink,
-  type Logger,
-  type SecretStore,
-} from '../ports';
+import type { Checkpoint, Clock, EventSink, Logger, SecretStore } from '../ports';
 import { environmentLabel } from '../../../common/environments';
 import { environmentBaseUrl } from './environments';
 import { OAuthApps } from './oauth-apps';
 import { describePendingFlow, noFlowGuard, pendingFlow, type PendingFlowGuard } from './pending-flow';
 import { afterPartialChange } from './keychain-failures';
 import { maskSecret, restoreSecrets, secretAccounts, type SavedSecret } from './secret-accounts';
-import { IndexedSecretStore, indexAccounts, unindexAccounts } from './secret-index';
-import { lookalikeOf, tenantName } from './tenant-names';
+import { IndexedSecretStore, indexAccounts } from './secret-index';
+import { TenantKeychain } from './tenant-keychain';
+import { lookalikeNotice, lookalikeOf, tenantName } from './tenant-names';
 import type { SavedOAuthApp, TenantContext, TenantResolver } from './tenant-context';
 import {
   activeTenant,
@@ -73,14 +67,13 @@ export class TenantService implements TenantResolver {
   private readonly secrets: SecretStore;
   /** The keychain for every other service: accounts are indexed in the metadata. */
   readonly keychain: IndexedSecretStore;
-  private readonly checkpoint: Checkpoint;
+  private readonly tenantKeychain: TenantKeychain;
   private readonly newId: () => string;
   private readonly oauthApps: OAuthApps;
   private notice: string | null = null;
 
   constructor(private readonly options: TenantServiceOptions) {
     this.secrets = options.secretStore;
-    this.checkpoint = options.checkpoint ?? noCheckpoint;
     this.newId = options.newId ?? (() => randomBytes(6).toString('hex'));
     this.registry = new TenantRegistry({
       dataDir: options.dataDir,
@@ -92,6 +85,7 @@ export class TenantService implements TenantResolver {
       },
     });
     this.keychain = new IndexedSecretStore(this.secrets, this.registry);
+    this.tenantKeychain = new TenantKeychain(this.registry, this.secrets, options.checkpoint);
     this.oauthApps = new OAuthApps({
       registry: this.registry,
       secrets: this.keychain,
@@ -123,22 +117,21 @@ export class TenantService implements TenantResolver {
     const accounts = [secretAccounts.orgSecret(id), secretAccounts.userSecret(id)];
     let record: TenantRecord;
     let lookalike: string | undefined;
-    await this.assertKeychainWorks(`${name} was not added.`, secretAccounts.orgSecret(id));
+    await this.tenantKeychain.assertWorks(secretAccounts.orgSecret(id), `${name} was not added.`);
     try {
-      await this.registry.update((data) => {
-        assertTenantNameFree(data, name);
-        indexAccounts(data, accounts);
-      });
-      this.checkpoint('tenant-add:indexed');
-      await this.secrets.set(secretAccounts.orgSecret(id), orgSecret);
-      this.checkpoint('tenant-add:org-secret-written');
-      await this.secrets.set(secretAccounts.userSecret(id), userSecret);
-      this.checkpoint('tenant-add:secrets-written');
+      await this.tenantKeychain.writeNew(
+        [
+          [secretAccounts.orgSecret(id), orgSecret],
+          [secretAccounts.userSecret(id), userSecret],
+        ],
+        (data) => assertTenantNameFree(data, name),
+        'tenant-add',
+      );
       record = await this.registry.update((data) => {
         assertTenantNameFree(data, name);
         lookalike = lookalikeOf(
           name,
-          data.tenants.map((tenant) => tenant.name),
+          data.tenants.map(({ name: other }) => other),
         );
         const now = this.options.clock.now();
         const created: TenantRecord = {
@@ -157,11 +150,11 @@ export class TenantService implements TenantResolver {
         return created;
       });
     } catch (error) {
-      await this.forget(accounts);
+      await this.tenantKeychain.forget(accounts);
       throw afterPartialChange(error, '', `${name} was not added.`);
     }
     this.options.log.info('Tenant added', { tenantId: id });
-    if (lookalike) this.warnLookalike(name, lookalike);
+    if (lookalike) this.options.events.emit('app.notice', lookalikeNotice(name, lookalike));
     await this.changed();
     return tenantView(record);
   }
@@ -219,7 +212,10 @@ export class TenantService implements TenantResolver {
       (flow) => flow.tenantId === tenant.id,
       `Removing ${tenant.name} cancels it.`,
     );
-    await this.assertKeychainWorks(`${tenant.name} was not removed.`, secretAccounts.orgSecret(tenant.id));
+    await this.tenantKeychain.assertWorks(
+      secretAccounts.orgSecret(tenant.id),
+      `${tenant.name} was not removed.`,
+    );
     const prefix = secretAccounts.tenantPrefix(tenant.id);
     const owned = await this.registry.update((current) => {
       const record = findTenant(current, tenant.id);
@@ -228,23 +224,7 @@ export class TenantService implements TenantResolver {
       if (current.activeTenantId === record.id) current.activeTenantId = null;
       return current.secretAccounts.filter((account) => account.startsWith(prefix));
     });
-    this.checkpoint('tenant-remove:unlisted');
-    const deleted: string[] = [];
-    try {
-      for (const account of owned) {
-        await this.secrets.delete(account);
-        deleted.push(account);
-        this.checkpoint('tenant-remove:secret-deleted');
-      }
-    } catch (error) {
-      throw afterPartialChange(
-        error,
-        `${tenant.name} was removed from the tenant list, and ${deleted.length} of its ${owned.length} keychain items were deleted.`,
-        'The others are still in the keychain: run “element-auth doctor --repair” (or restart the app) once it works again to delete them.',
-      );
-    } finally {
-      await this.registry.update((current) => unindexAccounts(current, deleted)).catch(() => undefined);
-    }
+    await this.tenantKeychain.deleteOwned(tenant.name, owned, 'tenant-remove');
     this.options.log.info('Tenant removed', { tenantId: tenant.id });
     return this.changed();
   }
@@ -354,36 +334,5 @@ export class TenantService implements TenantResolver {
     const list = data ? this.listOf(data) : await this.list();
     this.options.events.emit('tenants.changed', list);
     return list;
-  }
-
-  /** Deletes items of a change that failed, then their index entries; what fails stays for `doctor`. */
-  private async forget(accounts: string[]): Promise<void> {
-    const gone: string[] = [];
-    for (const account of accounts) {
-      if (
-        await this.secrets.delete(account).then(
-          () => true,
-          () => false,
-        )
-      )
-        gone.push(account);
-    }
-    await this.registry.update((data) => unindexAccounts(data, gone)).catch(() => undefined);
-  }
-
-  /** A keychain that is locked or missing fails here, before anything is written. */
-  private async assertKeychainWorks(notDone: string, account: string): Promise<void> {
-    try {
-      await this.secrets.get(account);
-    } catch (error) {
-      throw afterPartialChange(error, '', notDone);
-    }
-  }
-
-  private warnLookalike(name: string, existing: string): void {
-    this.options.events.emit('app.notice', {
-      level: 'warning',
-      message: `The new tenant “${name}” looks like the tenant “${existing}”. Check that you act on the right customer, or rename one of them.`,
-    });
   }
 }
