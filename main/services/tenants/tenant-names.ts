@@ -75,6 +75,6 @@ export function lookalikeOf(name: string, existing: readonly string[]): string |
 export function lookalikeNotice(name: string, existing: string) {
   return {
     level: 'warning' as const,
-    message: `The new tenant “${name}” looks like the tenant “${existing}”. Check that you act on the right customer, or rename one of them.`,
+    message: `The tenant name “${name}” looks like the tenant “${existing}”. Check that you act on the right customer, or rename one of them.`,
   };
 }

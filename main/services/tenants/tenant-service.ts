@@ -164,10 +164,17 @@ export class TenantService implements TenantResolver {
     const rotated: SavedSecret[] = [];
     const name = input.name === undefined ? undefined : tenantName(input.name);
     let record: TenantRecord;
+    let lookalike: string | undefined;
     try {
       record = await this.registry.update(async (data) => {
         const tenant = findTenant(data, input.id);
-        if (name !== undefined) assertTenantNameFree(data, name, tenant.id);
+        if (name !== undefined) {
+          assertTenantNameFree(data, name, tenant.id);
+          lookalike = lookalikeOf(
+            name,
+            data.tenants.filter((other) => other !== tenant).map((other) => other.name),
+          );
+        }
         const environment = input.environment ?? tenant.environment;
         const baseUrl =
           input.environment !== undefined || input.customUrl !== undefined
@@ -197,6 +204,7 @@ export class TenantService implements TenantResolver {
       throw error;
     }
     this.options.log.info('Tenant updated', { tenantId: record.id, rotated: rotated.length });
+    if (lookalike) this.options.events.emit('app.notice', lookalikeNotice(record.name, lookalike));
     await this.changed();
     return tenantView(record);
   }

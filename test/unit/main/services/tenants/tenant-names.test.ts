@@ -78,15 +78,16 @@ describe('the tenant name rule', () => {
     expect(lookalikeOf('Initech', ['Acme', 'Globex'])).toBeUndefined();
   });
 
-  it('adds a look-alike with a warning that names the tenant it resembles', async () => {
+  it('adds or renames to a look-alike with a warning that names the tenant it resembles', async () => {
     const { service, events } = await setup();
     await service.add({ name: 'Acme', environment: 'us', ...secrets });
     await service.add({ name: '\u0410\u0441me', environment: 'us', ...secrets });
-    expect(events.of('app.notice')).toEqual([
-      expect.objectContaining({
-        level: 'warning',
-        message: expect.stringContaining('looks like the tenant “Acme”'),
-      }),
+    const globex = await service.add({ name: 'Globex', environment: 'us', ...secrets });
+    await service.update({ id: globex.id, name: 'GLOBEX' });
+    await service.update({ id: globex.id, name: '\u0410cme' });
+    expect(events.of('app.notice').map((notice) => [notice.level, notice.message])).toEqual([
+      ['warning', expect.stringContaining('“\u0410\u0441me” looks like the tenant “Acme”')],
+      ['warning', expect.stringContaining('“\u0410cme” looks like the tenant “Acme”')],
     ]);
   });
 });
