@@ -10,6 +10,8 @@ export const errorCodes = [
   'forbidden_sender',
   'internal',
   'keychain_unavailable',
+  'keychain_locked',
+  'keychain_write_refused',
   'metadata_unreadable',
   'no_active_tenant',
   'tenant_not_found',
@@ -44,6 +46,7 @@ export const errorCodes = [
   'oauth_app_exists',
   'export_unwritable',
   'tenant_refused',
+  'name_ambiguous',
 ] as const;
 export const ErrorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

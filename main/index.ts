@@ -100,6 +100,13 @@ function start(): void {
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });
+  // The start-up check (its notice needs a page to show it) and the watch for the CLI's changes.
+  mainWindow.webContents.once('did-finish-load', () => {
+    services.start().then(
+      (stopWatching) => app.once('will-quit', stopWatching),
+      (error: unknown) => log.error('The start-up check failed', { error: String(error) }),
+    );
+  });
   deepLinks.attach((url) => {
     focusWindow();
     services.flow.handleDeepLink(url);

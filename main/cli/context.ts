@@ -6,6 +6,7 @@ import { resolveDataFolder } from '../services/tenants/data-folder';
 import { KeytarSecretStore, keychainServiceName } from '../services/tenants/keytar-secret-store';
 import { CLI_VERSION, cliEvents, cliLogger, noBrowser, systemBrowser } from './cli-ports';
 import { terminalSafe } from './format';
+import { killPointFromEnv } from './kill-point';
 import { RedactingSecretStore } from '../services/logging/redacting-secret-store';
 import { Redactor } from '../services/logging/redactor';
 import { SECRET_VARIABLES, type CliContext, type CliIo } from './cli-io';
@@ -28,6 +29,7 @@ export function createCliContext(io: CliIo): CliContext {
     events: cliEvents(note),
     log: cliLogger(note, redactor),
     activitySource: 'cli',
+    checkpoint: killPointFromEnv(io.env),
   });
   return {
     io,

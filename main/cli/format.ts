@@ -12,8 +12,21 @@ export function terminalSafe(text: string): string {
   return text.replace(TERMINAL_CONTROL, '\ufffd');
 }
 
-/** Columns padded to the widest cell; the last column is not padded. */
-export function table(headers: string[], rows: string[][]): string {
+/** Line breaks of every kind and tabs, each shown by its escape (\n, \r, \t, \u2028…) inside one cell. */
+const LINE_BREAK = /[\n\r\t\v\f\u0085\u2028\u2029]/gu;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** A cell or field value on one line: a name with a line break cannot forge a row of its own. */
+export function oneLine(text: string): string {
+  return text.replace(
+    LINE_BREAK,
+    (char) => ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** Columns padded to the widest cell; the last column is not padded. Cells are kept on one line. */
+export function table(headers: string[], cells: string[][]): string {
+  const rows = cells.map((row) => row.map(oneLine));
   const widths = headers.map((header, column) =>
     Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
   );
@@ -29,7 +42,7 @@ export function table(headers: string[], rows: string[][]): string {
 export function fields(entries: [string, string | number | undefined | null][]): string {
   const shown = entries.filter(([, value]) => value !== undefined && value !== null && value !== '');
   const width = Math.max(...shown.map(([key]) => key.length + 1));
-  return shown.map(([key, value]) => `${`${key}:`.padEnd(width)}  ${String(value)}`).join('\n');
+  return shown.map(([key, value]) => `${`${key}:`.padEnd(width)}  ${oneLine(String(value))}`).join('\n');
 }
 
 export function json(value: unknown): string {

@@ -15,10 +15,17 @@ import type { CliIo } from './cli-io';
 import { createCliContext } from './context';
 import { activityCommand } from './activity-command';
 import { authenticateCommand } from './authenticate-command';
+import { doctorCommand } from './doctor-command';
 import { instancesCommands } from './instances-commands';
 import { tenantCommands } from './tenant-commands';
 
-const COMMANDS: Command[] = [...tenantCommands, authenticateCommand, ...instancesCommands, activityCommand];
+const COMMANDS: Command[] = [
+  ...tenantCommands,
+  authenticateCommand,
+  ...instancesCommands,
+  activityCommand,
+  doctorCommand,
+];
 const GROUPS = ['tenant', 'instances'];
 
 function overview(commands: Command[]): string {

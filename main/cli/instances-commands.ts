@@ -1,6 +1,5 @@
 // element-auth instances list|export|test|delete: the instances service of the app, from the command
 // line. Exports are the app's document (redacted unless --include-secrets); tokens never print.
-import { writeExportDocument } from '../services/instances/export-document';
 import type { InstanceSummary } from '../../common/contract';
 import {
   EXIT_FAILURE,
@@ -82,9 +81,14 @@ ${tenantHelp(20)}`,
     const out = stringOption(args, 'out');
     if (out !== undefined && out.trim() === '') throw new UsageError('--out needs a file name.', this.name);
     const includeSecrets = flag(args, 'include-secrets');
-    const document = await context
-      .services()
-      .instances.export(selection, includeSecrets, stringOption(args, 'tenant'), out ?? 'stdout');
+    const services = context.services();
+    if (out !== undefined) await services.exports.assertOutsideDataFolder(out);
+    const document = await services.instances.export(
+      selection,
+      includeSecrets,
+      stringOption(args, 'tenant'),
+      out ?? 'stdout',
+    );
     const what = `${plural(document.instances.length, 'instance')} of ${document.tenant.name}`;
     if (out === undefined) {
       if (includeSecrets)
@@ -92,7 +96,7 @@ ${tenantHelp(20)}`,
       context.print(json(document));
       return EXIT_OK;
     }
-    await writeExportDocument(out, document);
+    await services.exports.write(out, document);
     const secrets = includeSecrets ? ', secrets included (owner-only file)' : ', secrets redacted';
     context.note(`Exported ${what} to ${out}${secrets}.`);
     return EXIT_OK;

@@ -4,7 +4,7 @@ import type { TenantEnvironment, TenantView } from '../../common/contract';
 import { AppFailure } from '../services/errors';
 import { parseUrl } from '../../common/urls';
 import { environmentLabel } from '../../common/environments';
-import { sameName } from '../services/tenants/tenant-records';
+import { findTenant } from '../services/tenants/tenant-records';
 import {
   EXIT_FAILURE,
   EXIT_OK,
@@ -147,10 +147,7 @@ The instances stay on the platform; only this computer forgets the tenant.`,
   async run(context, args) {
     const wanted = args.positionals[0] ?? '';
     const tenants = context.services().tenants;
-    const known = (await tenants.list()).tenants;
-    const tenant =
-      known.find((candidate) => candidate.id === wanted) ?? known.find((c) => sameName(c.name, wanted));
-    if (!tenant) throw new AppFailure('tenant_not_found', `There is no tenant “${wanted}”.`);
+    const tenant = findTenant(await tenants.list(), wanted);
     const confirmed = await confirmByTyping(context, {
       yes: flag(args, 'yes'),
       expected: tenant.name,

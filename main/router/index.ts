@@ -20,7 +20,7 @@ export function createAppRouter(services: Services, ui: UiPorts): Router {
     ...appHandlers(services.appInfo),
     ...tenantsHandlers(services.tenants, services.tenantSwitch, ui.clipboard),
     ...flowHandlers(services.flow, ui.clipboard),
-    ...instancesHandlers(services.instances, ui),
+    ...instancesHandlers(services.instances, services.exports, ui),
     ...activityHandlers(services.activity, ui.dialogs),
   };
   return createRouter(handlers, ui.log);

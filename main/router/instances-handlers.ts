@@ -1,13 +1,14 @@
 // Handlers of the 'instances.*' channels over the InstanceService. Tokens and create bodies go to
 // the clipboard here in main; the export asks the save dialog for a path and writes the file here.
 import { AppFailure } from '../services/errors';
-import { writeExportDocument } from '../services/instances/export-document';
+import type { ExportFiles } from '../services/instances/export-files';
 import type { InstanceService } from '../services/instances/instance-service';
 import type { Clipboard, Dialogs } from '../services/ports';
 import type { DomainHandlers } from './router';
 
 export function instancesHandlers(
   instances: InstanceService,
+  exportFiles: ExportFiles,
   ui: { clipboard: Clipboard; dialogs: Dialogs },
 ): DomainHandlers<'instances'> {
   return {
@@ -22,8 +23,9 @@ export function instancesHandlers(
         defaultName: target.defaultName,
       });
       if (path === null) throw new AppFailure('cancelled', 'The export was cancelled: no file was written.');
+      await exportFiles.assertOutsideDataFolder(path);
       const document = await instances.export(ids, includeSecrets, target.tenantId, path);
-      await writeExportDocument(path, document);
+      await exportFiles.write(path, document);
       return { path, count: document.instances.length, secretsIncluded: document.secretsIncluded };
     },
     'instances.copyToken': async ({ id, tenantId }) => {

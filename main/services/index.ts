@@ -2,7 +2,7 @@
 // with their own ports, so they all run the very same services.
 import type { z } from 'zod';
 import { events, type ActivitySource, type AppInfoSchema } from '../../common/contract';
-import type { Clock, EventSink, Logger, OpenUrl, SecretStore } from './ports';
+import type { Checkpoint, Clock, EventSink, Logger, OpenUrl, SecretStore } from './ports';
 import type { PlatformClientOptions, PlatformCredentials } from './cloud-elements/platform-client';
 import { TenantService } from './tenants/tenant-service';
 import { InstanceService } from './instances/instance-service';
@@ -11,6 +11,9 @@ import { AuthFlow } from './auth-flow/auth-flow';
 import { TenantSwitch } from './tenant-switch';
 import { ActivityService } from './activity/activity-service';
 import { FileActivityLog } from './activity/file-activity-log';
+import { Doctor } from './doctor/doctor';
+import { ExportFiles } from './instances/export-files';
+import { watchTenants } from './tenants/tenants-watcher';
 
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -26,6 +29,8 @@ export interface ServicePorts {
   platform?: PlatformClientOptions;
   /** Who acts, as the activity log says: 'app' (the default) or 'cli'. */
   activitySource?: ActivitySource;
+  /** Named points in multi-step changes; only the tests' kill-point hook gives one. */
+  checkpoint?: Checkpoint;
 }
 
 /**
@@ -42,9 +47,14 @@ export function createServices(given: ServicePorts) {
     new PlatformClient(credentials, ports.platform);
   const activity = new FileActivityLog({ ...ports, source: ports.activitySource ?? 'app' });
   const tenants = new TenantService({ ...ports, activity });
+  const exports = new ExportFiles({
+    dataDir: ports.dataDir,
+    registry: tenants.keychain.registry,
+    checkpoint: ports.checkpoint,
+  });
   const instances = new InstanceService({
     tenants,
-    secrets: ports.secretStore,
+    secrets: tenants.keychain,
     clock: ports.clock,
     log: ports.log,
     platform: platformClient,
@@ -52,7 +62,7 @@ export function createServices(given: ServicePorts) {
   });
   const flow = new AuthFlow({
     tenants,
-    secrets: ports.secretStore,
+    secrets: tenants.keychain,
     clock: ports.clock,
     openUrl: ports.openUrl,
     events: ports.events,
@@ -60,9 +70,38 @@ export function createServices(given: ServicePorts) {
     platformClient,
     activity,
   });
+  const doctor = new Doctor({
+    dataDir: ports.dataDir,
+    keychain: tenants.keychain,
+    exports,
+    events: ports.events,
+  });
+  /** What the app runs once at start: the doctor's check, then a watch for other processes' changes. */
+  const start = async (): Promise<() => void> => {
+    await doctor.atStart();
+    return watchTenants({
+      dataDir: ports.dataDir,
+      onChange: () =>
+        void tenants.list().then(
+          (list) => ports.events.emit('tenants.changed', list),
+          (error: unknown) =>
+            ports.log.warn('Could not read the tenants after a change', { error: String(error) }),
+        ),
+    });
+  };
   const tenantSwitch = new TenantSwitch(tenants, flow);
   const activityLog = new ActivityService({ ...ports, tenants });
-  return { appInfo: ports.appInfo, tenants, tenantSwitch, instances, flow, activity: activityLog };
+  return {
+    appInfo: ports.appInfo,
+    tenants,
+    tenantSwitch,
+    instances,
+    flow,
+    activity: activityLog,
+    exports,
+    doctor,
+    start,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

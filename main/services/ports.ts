@@ -6,9 +6,15 @@ import type { EventName, EventPayload } from '../../common/contract';
 export interface SecretStore {
   get(account: string): Promise<string | null>;
   set(account: string, secret: string): Promise<void>;
+  /** True when an item was deleted, false when there was none. */
   delete(account: string): Promise<boolean>;
-  accounts(): Promise<string[]>;
 }
+
+/**
+ * Named points inside multi-step changes (keychain, then metadata). A no-op in the app; the tests'
+ * kill-point hook (ELEMENT_AUTH_TEST_KILL_AT, read by the CLI only) ends the process at one.
+ */
+export type Checkpoint = (point: string) => void;
 
 export interface Clock {
   now(): number;
@@ -38,6 +44,8 @@ export interface Dialogs {
   /** Asks where to save a file; null when the user cancels. */
   chooseSavePath(options: { title: string; defaultName: string }): Promise<string | null>;
 }
+
+export const noCheckpoint: Checkpoint = () => {};
 
 export const systemClock: Clock = { now: () => Date.now() };
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePlatform, type FakeInstance, type FakePlatform } from '../fakes/platform-server';
 import { launchApp, type AppHarness } from './harness/app-harness';
 import { activeTenantOn } from './helpers/tenant-on-fake';
+import { keychainAccounts } from '../support/keychain-items';
 
 let app: AppHarness;
 let platform: FakePlatform;
@@ -199,7 +200,7 @@ describe('instances screen', () => {
 
     await expect.poll(summary).toBe('Acme Corp · 21 instances · 2 selected');
     expect(platform.instances.has(victim.id)).toBe(false);
-    expect(await app.secretStore.accounts()).not.toContain(
+    expect(keychainAccounts(app.secretStore.service)).not.toContain(
       expect.stringContaining(`:instance:${victim.id}:`),
     );
   });

@@ -8,6 +8,7 @@ import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 import { readTree } from '../support/read-tree';
 import { launchApp, type AppHarness } from './harness/app-harness';
 import { fillRedirectUrlForm, freePort, screenshotFromTop, waitForStep } from './helpers/stepper-driver';
+import { keychainAccounts } from '../support/keychain-items';
 
 const ACME = { org: 'acme-org-secret-e2e-0001-AORG', user: 'acme-user-secret-e2e-0002-AUSR' };
 const GLOBEX = { org: 'globex-org-secret-e2e-0003-GORG', user: 'globex-user-secret-e2e-0004-GUSR' };
@@ -173,7 +174,7 @@ describe('tenants end to end', () => {
 
     await card(page, 'Globex').waitFor({ state: 'detached' });
     expect(await card(page, 'Acme').isVisible()).toBe(true);
-    const accounts = await app.secretStore.accounts();
+    const accounts = keychainAccounts(app.secretStore.service);
     expect(accounts.filter((account) => account.startsWith(secretAccounts.tenantPrefix(globexId)))).toEqual(
       [],
     );

@@ -13,6 +13,7 @@ import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-sto
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 import { fillRedirectUrlForm, freePort, playConsent, waitForStep } from '../e2e/helpers/stepper-driver';
 import { electronBinary, sandboxArgs, sandboxFacts, skipReason } from './electron-binary';
+import { clearKeychain } from '../support/keychain-items';
 
 const ROOT = resolve(__dirname, '../..');
 const SCREENSHOTS = join(ROOT, 'test-results', 'electron');
@@ -114,7 +115,7 @@ describe.skipIf(!binary)(`Element Authenticator in Electron${skipped}`, () => {
   afterAll(async () => {
     await electronApp?.close();
     await fake?.close();
-    for (const account of (await keychain?.accounts()) ?? []) await keychain.delete(account);
+    if (keychain) clearKeychain(keychain.service);
     if (home) rmSync(home, { recursive: true, force: true });
   });
 

@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clearKeychain } from '../support/keychain-items';
 import type { ActivityList, FlowView } from '../../common/contract';
 import { createAppRouter, type Router } from '../../main/router/index';
 import { ZOHO_CRM_V2_PRESET } from '../../main/services/elements/element-presets';
@@ -73,7 +74,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await platform.close();
-  for (const account of await secrets.accounts()) await secrets.delete(account);
+  clearKeychain(secrets.service);
   await rm(dataDir, { recursive: true, force: true });
   await rm(exportDir, { recursive: true, force: true });
 });

@@ -13,6 +13,7 @@ import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import type { FlowView } from '../../common/contract';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 import { appServices, consent } from './auth-flow-support';
+import { clearKeychain } from '../support/keychain-items';
 
 const CALLBACK = 'https://auth.example.com/oauth/callback';
 let platform: FakePlatform;
@@ -44,7 +45,7 @@ afterEach(async () => {
   if (services.flow.get().step === 'creating') await services.flow.settled();
   await services.flow.reset();
   await platform.close();
-  for (const account of await secrets.accounts()) await secrets.delete(account);
+  if (secrets) clearKeychain(secrets.service);
   await rm(dataDir, { recursive: true, force: true });
 });
 

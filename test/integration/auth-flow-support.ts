@@ -15,6 +15,7 @@ import type { SavedOAuthApp, TenantResolver } from '../../main/services/tenants/
 import { FlowStartSchema, type FlowStart, type FlowStartInput, type FlowView } from '../../common/contract';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 import { failureOf } from '../support/failure-of';
+import { clearKeychain } from '../support/keychain-items';
 
 export const TENANT_ID = 'acme';
 export const CLIENT = { apiKey: 'zoho-client-id-1', apiSecret: 'zoho-client-secret-1' };
@@ -123,7 +124,7 @@ export async function startFlowWorld(purpose: string, options: WorldOptions = {}
       if (flow.get().step === 'creating') await flow.settled();
       await flow.reset();
       await platform.close();
-      for (const account of await secrets.accounts()) await secrets.delete(account);
+      if (secrets) clearKeychain(secrets.service);
     },
   });
 }

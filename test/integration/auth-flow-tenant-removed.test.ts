@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { clearKeychain, keychainAccounts } from '../support/keychain-items';
 import type { Services } from '../../main/services/index';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import type { FlowView } from '../../common/contract';
@@ -32,7 +33,7 @@ afterEach(async () => {
   if (app.flow.get().step === 'creating') await app.flow.settled();
   await app.flow.reset();
   await platform.close();
-  for (const account of await secrets.accounts()) await secrets.delete(account);
+  clearKeychain(secrets.service);
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -66,7 +67,7 @@ describe('auth flow: the tenant removed by another process', () => {
         'The tenant "Acme Corp" was removed while the sign-in was under way (from another window or the CLI), so no instance was created.',
     });
     expect(posts()).toBe(0);
-    expect(await secrets.accounts()).toEqual([]);
+    expect(keychainAccounts(secrets.service)).toEqual([]);
   });
 
   it('while the POST is on its way: stores no orphan token, and says the instance exists', async () => {
@@ -81,6 +82,6 @@ describe('auth flow: the tenant removed by another process', () => {
       code: 'tenant_not_found',
       message: `Instance ${made?.id} was made on the platform, but the tenant "Acme Corp" was removed meanwhile, so its token was not saved: delete the instance on the platform, or add the tenant again and re-authenticate the instance.`,
     });
-    expect(await secrets.accounts()).toEqual([]);
+    expect(keychainAccounts(secrets.service)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 // platform, Zoho's data center, and every way it must fail with one line, exit 1 and nothing created.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keychainAccounts } from '../support/keychain-items';
 import { refusedTenantMessage } from '../../main/services/auth-flow/tenant-check';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import {
@@ -206,7 +207,9 @@ describe('element-auth authenticate', () => {
       /^element-auth: The platform at 127\.0\.0\.1:\d+ sent the created instance with its token in a shape the app does not understand \(the field "id" is missing or not what the platform API defines\), so it was not used \(request [0-9a-f-]{36}\)\. The instance may exist all the same: look in the instances list\.$/,
     );
     expect(result.stderr).not.toMatch(/ZodError|\n\s+at /);
-    expect((await world.store.accounts()).filter((account) => account.includes('instance'))).toEqual([]);
+    expect(keychainAccounts(world.store.service).filter((account) => account.includes('instance'))).toEqual(
+      [],
+    );
   });
 
   it('refuses a plain-http remote callback (exit 1), element-auth:// and a missing client secret (exit 2)', async () => {

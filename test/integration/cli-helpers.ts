@@ -6,10 +6,14 @@ import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { silentLogger, systemClock } from '../../main/services/ports';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
+import { IndexedSecretStore } from '../../main/services/tenants/secret-index';
+import { TenantRegistry } from '../../main/services/tenants/tenant-registry';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 import { freePort } from '../support/free-port';
 import { readTree } from '../support/read-tree';
+import { clearKeychain } from '../support/keychain-items';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'bin/element-auth.js');
@@ -160,11 +164,22 @@ export async function createWorld(purpose: string, now?: () => number): Promise<
       return running.done;
     },
     async close() {
-      for (const account of await store.accounts()) await store.delete(account);
+      if (store) clearKeychain(store.service);
       await platform.close();
       await rm(home, { recursive: true, force: true });
     },
   };
+}
+
+/** The world's keychain as the services see it: accounts indexed in the world's tenants file. */
+export function indexedStore(world: CliWorld): IndexedSecretStore {
+  const registry = new TenantRegistry({
+    dataDir: world.home,
+    clock: systemClock,
+    log: silentLogger,
+    onRecovered: () => undefined,
+  });
+  return new IndexedSecretStore(world.store, registry);
 }
 
 /** Adds a tenant on the fake platform through the CLI, secrets in the environment. */

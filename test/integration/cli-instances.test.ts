@@ -1,6 +1,6 @@
 // The built element-auth CLI, instances commands: list, export (redacted, with secrets to a 0600
 // file), test (exit 0 only when the ping succeeds) and delete (confirmation), against the fake.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
@@ -41,8 +41,11 @@ beforeAll(async () => {
     .filter((secret) => secret.length > 8);
 }, 120_000);
 
+const cleanups: string[] = [];
+
 afterAll(async () => {
   await world.close();
+  for (const file of cleanups) await rm(file, { force: true });
 });
 
 /** Tokens and OAuth tokens of every instance the platform had, taken before any is deleted. */
@@ -101,7 +104,9 @@ describe('element-auth instances', () => {
     };
     expect(picked.instances.map((instance) => instance.id)).toEqual([created, seeded[1]]);
 
-    const out = path.join(world.home, 'with-secrets.json');
+    // Not in the data folder (world.home): exports there are refused.
+    const out = path.join(path.dirname(world.home), `${path.basename(world.home)}-with-secrets.json`);
+    cleanups.push(out);
     const full = await world.run(['instances', 'export', String(created), '--include-secrets', '--out', out]);
     expect(full).toMatchObject({ code: 0, stdout: '' });
     expect(full.stderr).toBe(`Exported 1 instance of Acme to ${out}, secrets included (owner-only file).\n`);

@@ -6,12 +6,14 @@ import {
   addTenant,
   buildCliOnce,
   createWorld,
+  indexedStore,
   ORG_SECRET,
   readTree,
   runOnTerminal,
   USER_SECRET,
   type CliWorld,
 } from './cli-helpers';
+import { keychainAccounts } from '../support/keychain-items';
 
 let world: CliWorld;
 
@@ -62,7 +64,7 @@ describe('element-auth tenant', () => {
       'element-auth: A tenant named “Acme” already exists. Choose another name.\n',
     );
 
-    const before = (await world.store.accounts()).length;
+    const before = keychainAccounts(world.store.service).length;
     const http = await world.run(
       ['tenant', 'add', 'Plain', '--env', 'http://api.example.com/elements/api-v2'],
       {
@@ -73,7 +75,7 @@ describe('element-auth tenant', () => {
     expect(http.stderr).toMatch(
       /^element-auth: Plain http is only for this computer \(127\.0\.0\.1, localhost or \[::1\]\); use https for anything else\.\n$/,
     );
-    expect((await world.store.accounts()).length).toBe(before);
+    expect(keychainAccounts(world.store.service).length).toBe(before);
   });
 
   it('answers usage errors with exit 2 and a pointer to --help', async () => {
@@ -151,13 +153,13 @@ describe('element-auth tenant', () => {
     );
     expect(await world.store.get(secretAccounts.orgSecret(doomed.id))).toBe(ORG_SECRET);
 
-    await world.store.set(secretAccounts.instanceToken(doomed.id, 77), 'token-of-a-doomed-instance');
+    await indexedStore(world).set(secretAccounts.instanceToken(doomed.id, 77), 'token-of-a-doomed-instance');
     const removed = await world.run(['tenant', 'remove', 'doomed', '--yes']);
     expect(removed).toMatchObject({
       code: 0,
       stdout: 'Removed tenant Doomed and its keychain items; its activity log is kept.\n',
     });
-    const left = (await world.store.accounts()).filter((account) =>
+    const left = keychainAccounts(world.store.service).filter((account) =>
       account.startsWith(secretAccounts.tenantPrefix(doomed.id)),
     );
     expect(left).toEqual([]);

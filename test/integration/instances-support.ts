@@ -9,6 +9,7 @@ import { silentLogger, type Clock, type EventSink, type SecretStore } from '../.
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
+import { clearKeychain } from '../support/keychain-items';
 
 export interface InstancesWorld {
   platform: FakePlatform;
@@ -65,7 +66,7 @@ export async function startInstancesWorld(
     tokenAccount: (id: number) => secretAccounts.instanceToken(tenant.id, id),
     async close() {
       await platform.close();
-      for (const account of await secretStore.accounts()) await secretStore.delete(account);
+      if (secretStore) clearKeychain(secretStore.service);
       await rm(dataDir, { recursive: true, force: true });
     },
   });

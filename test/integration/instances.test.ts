@@ -5,6 +5,7 @@ import { isFailure } from '../../main/services/errors';
 import { INVALID_TOKEN_SENTENCE } from '../../main/services/instances/instance-service';
 import { secretValuesOf, startInstancesWorld, type InstancesWorld } from './instances-support';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
+import { keychainAccounts } from '../support/keychain-items';
 
 let world: InstancesWorld;
 
@@ -231,7 +232,7 @@ describe('deleting an instance', () => {
     expect(world.platform.instances.has(instance.id)).toBe(false);
     expect(await world.secretStore.get(world.tokenAccount(instance.id))).toBeNull();
     expect(await world.secretStore.get(signatureKey)).toBeNull();
-    expect(await world.secretStore.accounts()).toContain(world.tokenAccount(other.id));
+    expect(keychainAccounts(world.secretStore.service)).toContain(world.tokenAccount(other.id));
     expect((await world.services.instances.list()).instances.map((summary) => summary.id)).toEqual([
       other.id,
     ]);

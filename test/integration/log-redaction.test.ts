@@ -16,6 +16,7 @@ import { systemClock, type Logger } from '../../main/services/ports';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import type { FlowView } from '../../common/contract';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
+import { clearKeychain } from '../support/keychain-items';
 
 const ORG_SECRET = `org-secret-${randomBytes(9).toString('base64url')}`;
 const USER_SECRET = `user-secret-${randomBytes(9).toString('base64url')}`;
@@ -120,7 +121,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await platform?.close();
-  for (const account of (await keychain?.accounts()) ?? []) await keychain.delete(account);
+  if (keychain) clearKeychain(keychain.service);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

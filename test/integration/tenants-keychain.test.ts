@@ -10,6 +10,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import { buildTenants, ORG_SECRET, readTree, removeDir, tempDataDir, USER_SECRET } from './tenants-support';
+import { clearKeychain, keychainAccounts } from '../support/keychain-items';
 
 const SERVICE = `element-auth-test-tenants-${randomBytes(4).toString('hex')}`;
 const store = new KeytarSecretStore(SERVICE);
@@ -39,11 +40,11 @@ async function expectNoSecretIn(dataDir: string, secrets: string[]) {
 }
 
 beforeEach(async () => {
-  for (const account of await store.accounts()) await store.delete(account);
+  if (store) clearKeychain(store.service);
 });
 
 afterAll(async () => {
-  for (const account of await store.accounts()) await store.delete(account);
+  if (store) clearKeychain(store.service);
   for (const dir of dirs) await removeDir(dir);
 });
 
@@ -153,8 +154,8 @@ describe('tenants in the real keychain', () => {
       callbackUrl: 'http://127.0.0.1:53682/oauth/callback',
     });
     // What the instances service stores for a created instance and its events signature key:
-    await store.set(secretAccounts.instanceToken(acme.id, 4242), 'instance-token-acme-4242');
-    await store.set(secretAccounts.signatureKey(acme.id, 4242), 'signature-key-acme');
+    await service.keychain.set(secretAccounts.instanceToken(acme.id, 4242), 'instance-token-acme-4242');
+    await service.keychain.set(secretAccounts.signatureKey(acme.id, 4242), 'signature-key-acme');
     expect(await secretToolSearch()).toContain(`tenant:${acme.id}:oauth-app:`);
 
     const list = await service.remove({ id: acme.id });
@@ -164,7 +165,7 @@ describe('tenants in the real keychain', () => {
     const after = await secretToolSearch();
     expect(after).not.toContain(`tenant:${acme.id}:`);
     expect(after).toContain(`tenant:${globex.id}:org-secret`);
-    expect((await store.accounts()).sort()).toEqual(
+    expect(keychainAccounts(store.service).sort()).toEqual(
       [secretAccounts.orgSecret(globex.id), secretAccounts.userSecret(globex.id)].sort(),
     );
     const metadata = await readFile(path.join(dataDir, 'tenants.json'), 'utf8');

@@ -7,6 +7,8 @@ import type { SecretStore } from '../../main/services/ports';
 import { RecordingEvents } from '../fakes/memory-secret-store';
 import { silentLogger } from '../../main/services/ports';
 import { TenantService } from '../../main/services/tenants/tenant-service';
+import { createServices } from '../../main/services/index';
+import type { EventSink } from '../../main/services/ports';
 
 export async function tempDataDir(purpose: string): Promise<string> {
   return mkdtemp(path.join(tmpdir(), `element-auth-${purpose}-`));
@@ -36,6 +38,20 @@ export function buildTenants(options: {
     platform: { timeoutMs: 5_000, getRetries: 0 },
   });
   return { service, events };
+}
+
+/** The app's whole services (createServices) on a data folder and keychain, as the app builds them. */
+export function buildServices(options: { dataDir: string; secretStore: SecretStore; events?: EventSink }) {
+  return createServices({
+    appInfo: { name: 'test', version: '0', platform: process.platform },
+    dataDir: options.dataDir,
+    secretStore: options.secretStore,
+    clock: { now: () => Date.now() },
+    openUrl: async () => undefined,
+    events: options.events ?? { emit: () => undefined },
+    log: silentLogger,
+    platform: { timeoutMs: 5_000, getRetries: 0 },
+  });
 }
 
 export const ORG_SECRET = 'org-secret-0123456789-ABCD';

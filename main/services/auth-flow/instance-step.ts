@@ -4,6 +4,7 @@ import type { PlatformClient, PlatformInstance } from '../cloud-elements/platfor
 import type { ZohoDataCenter } from '../elements/zoho-data-centers';
 import { AppFailure, appErrorOf, isFailure } from '../errors';
 import type { Logger, SecretStore } from '../ports';
+import { isKeychainFailure } from '../tenants/keychain-failures';
 import { secretAccounts } from '../tenants/secret-accounts';
 import type { TenantResolver } from '../tenants/tenant-context';
 import type { FlowPlan } from './flow-plan';
@@ -130,7 +131,7 @@ export async function keepSecrets(
     }
   } catch (error) {
     throw new AppFailure(
-      'keychain_unavailable',
+      isKeychainFailure(error) ? error.code : 'keychain_unavailable',
       `Instance ${instance.id} exists, but its token could not be saved. ${appErrorOf(error).message}`,
     );
   }

@@ -1,10 +1,8 @@
 // The export document ("element-authenticator/instances@1") and how it is written: redacted by
 // default; with secrets included the file is owner-only (0600). Written atomically via a temp file.
-import { randomBytes } from 'node:crypto';
-import { chmod, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import type { PlatformInstance } from '../cloud-elements/platform-client';
 import { AppFailure } from '../errors';
+import { writeFileAtomic } from '../storage/atomic-file';
 import { redactInstance } from './redact';
 
 export const EXPORT_FORMAT = 'element-authenticator/instances@1';
@@ -58,24 +56,22 @@ export function suggestedExportName(
 }
 
 /**
- * Writes the document next to its final path, then renames it into place, so a reader never sees
+ * Writes the document atomically (a temp file beside it, then a rename), so a reader never sees
  * half a file. With secrets the file is created 0600 and stays so; otherwise the usual 0644.
  */
-export async function writeExportDocument(path: string, document: ExportDocument): Promise<void> {
-  const mode = document.secretsIncluded ? 0o600 : 0o644;
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+export async function writeExportDocument(
+  path: string,
+  document: ExportDocument,
+  beforeRename?: () => void,
+): Promise<void> {
   try {
-    const handle = await open(temp, 'wx', mode);
-    try {
-      await handle.writeFile(`${JSON.stringify(document, null, 2)}\n`, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await chmod(temp, mode);
-    await rename(temp, path);
+    await writeFileAtomic(
+      path,
+      `${JSON.stringify(document, null, 2)}\n`,
+      document.secretsIncluded ? 0o600 : 0o644,
+      beforeRename,
+    );
   } catch (error) {
-    await rm(temp, { force: true });
     const reason = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
     throw new AppFailure(
       'export_unwritable',

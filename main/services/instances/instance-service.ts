@@ -11,6 +11,7 @@ import { instanceRecord, instancesExported, instanceTested } from '../activity/a
 import { AppFailure, isFailure } from '../errors';
 import type { Clock, Logger, SecretStore } from '../ports';
 import { silentLogger } from '../ports';
+import { afterPartialChange } from '../tenants/keychain-failures';
 import { maskSecret, secretAccounts } from '../tenants/secret-accounts';
 import type { TenantContext, TenantResolver } from '../tenants/tenant-context';
 import { buildExportDocument, suggestedExportName, type ExportDocument } from './export-document';
@@ -146,8 +147,16 @@ export class InstanceService {
     } catch (error) {
       throw this.notFound(error, context, id);
     }
-    await this.options.secrets.delete(secretAccounts.instanceToken(context.tenantId, id));
-    await this.options.secrets.delete(secretAccounts.signatureKey(context.tenantId, id));
+    try {
+      await this.options.secrets.delete(secretAccounts.instanceToken(context.tenantId, id));
+      await this.options.secrets.delete(secretAccounts.signatureKey(context.tenantId, id));
+    } catch (error) {
+      throw afterPartialChange(
+        error,
+        `Instance ${id} “${instance.name}” was deleted from ${context.tenantName} on the platform,`,
+        'but its token could not be removed from the keychain (it is deleted when the tenant is removed).',
+      );
+    }
     this.log.info('Instance deleted', { tenantId: context.tenantId, instanceId: id });
     await this.activity.record(instanceRecord('instance.deleted', context, id, instance.name));
     return { id, name: instance.name };
@@ -261,9 +270,7 @@ export class InstanceService {
     context: TenantContext,
     instances: PlatformInstance[],
   ): Promise<PlatformInstance[]> {
-    const accounts = new Set(await this.options.secrets.accounts());
-    const read = async (account: string) =>
-      accounts.has(account) ? this.options.secrets.get(account) : null;
+    const read = (account: string) => this.options.secrets.get(account);
     const completed: PlatformInstance[] = [];
     for (const instance of instances) {
       const copy: PlatformInstance = { ...instance };

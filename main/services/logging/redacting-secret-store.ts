@@ -24,8 +24,4 @@ export class RedactingSecretStore implements SecretStore {
   delete(account: string): Promise<boolean> {
     return this.inner.delete(account);
   }
-
-  accounts(): Promise<string[]> {
-    return this.inner.accounts();
-  }
 }

@@ -8,14 +8,22 @@ import path from 'node:path';
 export const TEMP_PREFIX = '.';
 export const TEMP_SUFFIX = '.tmp';
 
-export async function writeFileAtomic(file: string, content: string, mode = 0o600): Promise<void> {
+/**
+ * The folder must exist (the folder lock creates the data folder; an export never creates folders).
+ * `beforeRename` runs once the temp file is complete (a checkpoint for the tests' kill hook).
+ */
+export async function writeFileAtomic(
+  file: string,
+  content: string,
+  mode = 0o600,
+  beforeRename?: () => void,
+): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(
     dir,
     `${TEMP_PREFIX}${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`,
   );
   try {
-    await fs.mkdir(dir, { recursive: true, mode: 0o700 });
     const handle = await fs.open(temp, 'wx', mode);
     try {
       await handle.writeFile(content, 'utf8');
@@ -23,9 +31,36 @@ export async function writeFileAtomic(file: string, content: string, mode = 0o60
     } finally {
       await handle.close();
     }
+    beforeRename?.();
     await fs.rename(temp, file);
   } catch (error) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
     throw error;
   }
+}
+
+/** True while a process with this id runs (a temp file of a live writer is not stale). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Temp files this module left in `dir` (of `file` only, when given) whose writer is gone: a
+ * process killed between the write and the rename. Nothing is removed here.
+ */
+export async function staleTempFiles(dir: string, file?: string): Promise<string[]> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const prefix = TEMP_PREFIX + (file === undefined ? '' : `${path.basename(file)}.`);
+  return names
+    .filter((name) => name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX))
+    .filter((name) => {
+      const pid = Number(/\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name)?.[1]);
+      return !Number.isInteger(pid) || pid === 0 || !alive(pid);
+    })
+    .map((name) => path.join(dir, name));
 }

@@ -1,8 +1,9 @@
-// SecretStore over the OS keychain with keytar (macOS Keychain, Windows Credential Vault,
-// Secret Service on Linux). Any keychain failure becomes keychain_unavailable: never a plaintext fallback.
-// Its cause goes to the log (which redacts); a missing libsecret library gets its own plain sentence.
+// SecretStore over the OS keychain with keytar (macOS Keychain, Windows Credential Vault, Secret
+// Service on Linux). Failures are told apart (missing library, locked, unavailable, refused write),
+// their cause goes to the log (which redacts); never a plaintext fallback.
 import { AppFailure } from '../errors';
 import type { Logger, SecretStore } from '../ports';
+import { keychainFailure, type KeychainFailureKind } from './keychain-failures';
 
 type Keytar = typeof import('keytar');
 
@@ -16,17 +17,15 @@ const loadKeytar = () =>
   import('keytar').then((module) => ('default' in module ? module.default : module) as Keytar);
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'element-authenticator';
+/**
+ * A throwaway item (no secret in it) written and deleted to learn whether the keyring is locked
+ * (keytar cannot ask). One per process and call: processes probing one item at once make libsecret fail.
+ */
+let probes = 0;
+const probeAccount = () => `element-auth:probe:${process.pid}:${(probes += 1)}`;
 
 export function keychainServiceName(env: NodeJS.ProcessEnv = process.env): string {
   return env.ELEMENT_AUTH_KEYCHAIN_SERVICE?.trim() || DEFAULT_KEYCHAIN_SERVICE;
-}
-
-function unavailable(): AppFailure {
-  return new AppFailure(
-    'keychain_unavailable',
-    'The system keychain is not available (on Linux: is a Secret Service such as gnome-keyring running and unlocked?). ' +
-      'Secrets are kept only in the keychain, so nothing was read or saved.',
-  );
 }
 
 /** keytar's addon links libsecret on Linux; without the library the module does not load at all. */
@@ -41,15 +40,24 @@ function missingLibsecret(): AppFailure {
 
 const causeOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** What a keytar error says about the keychain: libsecret names a locked collection in its message. */
+function kindOf(error: unknown, writing: boolean): KeychainFailureKind {
+  const message = causeOf(error);
+  if (/\blocked\b/i.test(message)) return 'locked';
+  if (writing && !/d-?bus|autolaunch|service ?unknown|no such (interface|object)|cannot load/i.test(message))
+    return 'refused';
+  return 'unavailable';
+}
+
 export class KeytarSecretStore implements SecretStore {
   private keytar: Promise<Keytar> | undefined;
 
   constructor(
-    private readonly service: string = keychainServiceName(),
+    readonly service: string = keychainServiceName(),
     private readonly ports: KeytarPorts = {},
   ) {}
 
-  private async call<T>(use: (keytar: Keytar) => Promise<T>): Promise<T> {
+  private async call<T>(writing: boolean, use: (keytar: Keytar) => Promise<T>): Promise<T> {
     this.keytar ??= (this.ports.load ?? loadKeytar)();
     let keytar: Keytar;
     try {
@@ -57,30 +65,41 @@ export class KeytarSecretStore implements SecretStore {
     } catch (error) {
       this.keytar = undefined;
       this.ports.log?.warn('The keychain module could not be loaded', { cause: causeOf(error) });
-      throw /libsecret-1\.so/.test(causeOf(error)) ? missingLibsecret() : unavailable();
+      throw /libsecret-1\.so/.test(causeOf(error)) ? missingLibsecret() : keychainFailure('unavailable');
     }
     try {
       return await use(keytar);
     } catch (error) {
       this.ports.log?.warn('The keychain refused a call', { cause: causeOf(error) });
-      throw unavailable();
+      throw keychainFailure(kindOf(error, writing));
     }
   }
 
-  get(account: string): Promise<string | null> {
-    return this.call((keytar) => keytar.getPassword(this.service, account));
+  /**
+   * A locked Secret Service answers "no such item" to reads and deletes; a write is refused with
+   * "locked". So a read or delete that finds nothing asks once more with a probe write.
+   */
+  private async assertUnlocked(): Promise<void> {
+    const account = probeAccount();
+    await this.call(true, async (keytar) => {
+      await keytar.setPassword(this.service, account, 'probe');
+      await keytar.deletePassword(this.service, account);
+    });
+  }
+
+  async get(account: string): Promise<string | null> {
+    const secret = await this.call(false, (keytar) => keytar.getPassword(this.service, account));
+    if (secret === null) await this.assertUnlocked();
+    return secret;
   }
 
   set(account: string, secret: string): Promise<void> {
-    return this.call((keytar) => keytar.setPassword(this.service, account, secret));
+    return this.call(true, (keytar) => keytar.setPassword(this.service, account, secret));
   }
 
-  delete(account: string): Promise<boolean> {
-    return this.call((keytar) => keytar.deletePassword(this.service, account));
-  }
-
-  async accounts(): Promise<string[]> {
-    const found = await this.call((keytar) => keytar.findCredentials(this.service));
-    return found.map((credential) => credential.account);
+  async delete(account: string): Promise<boolean> {
+    const deleted = await this.call(true, (keytar) => keytar.deletePassword(this.service, account));
+    if (!deleted) await this.assertUnlocked();
+    return deleted;
   }
 }

@@ -6,8 +6,9 @@ import type { ActivityLog } from '../activity/activity-log';
 import { oauthAppSaved, tenantRecord } from '../activity/activity-records';
 import { AppFailure } from '../errors';
 import { assertCallbackUrl } from '../net/safe-url';
-import type { Clock, SecretStore } from '../ports';
+import type { Clock } from '../ports';
 import { maskSecret, restoreSecrets, secretAccounts, type SavedSecret } from './secret-accounts';
+import { indexAccounts, unindexAccounts, type IndexedSecretStore } from './secret-index';
 import type { SavedOAuthApp } from './tenant-context';
 import {
   activeTenant,
@@ -22,7 +23,7 @@ export type OAuthAppSaveInput = z.output<typeof OAuthAppSaveSchema>;
 
 export interface OAuthAppsOptions {
   registry: TenantRegistry;
-  secrets: SecretStore;
+  secrets: IndexedSecretStore;
   clock: Clock;
   newId: () => string;
   /** Called after every change, to tell the windows. */
@@ -53,6 +54,15 @@ export class OAuthApps {
     let replaced: SavedSecret | undefined;
     let record: OAuthAppRecord;
     let owner = { id: '', name: '' };
+    // A new app's account is indexed before its item is written, so a crash leaves no hidden item.
+    const newAppId = this.options.newId();
+    let reserved: string | undefined;
+    if (!input.id && clientSecret) {
+      const data = await registry.read();
+      const target = findTenant(data, input.tenantId ?? activeTenant(data).id);
+      reserved = secretAccounts.oauthAppSecret(target.id, newAppId);
+      await secrets.reserve([reserved]);
+    }
     try {
       record = await registry.update(async (data) => {
         const existing = input.id ? findOAuthApp(data, input.id) : undefined;
@@ -66,7 +76,7 @@ export class OAuthApps {
           throw new AppFailure('invalid_input', 'Enter the client secret of the OAuth app.');
         const now = clock.now();
         const app: OAuthAppRecord = existing ?? {
-          id: this.options.newId(),
+          id: newAppId,
           tenantId: tenant.id,
           name,
           clientId,
@@ -79,7 +89,8 @@ export class OAuthApps {
         if (clientSecret) {
           const account = secretAccounts.oauthAppSecret(tenant.id, app.id);
           replaced = { account, previous: existing ? await secrets.get(account) : null };
-          await secrets.set(account, clientSecret);
+          indexAccounts(data, [account]);
+          await secrets.raw.set(account, clientSecret);
           app.clientSecretHint = maskSecret(clientSecret);
         }
         Object.assign(app, { name, clientId, callbackUrl, scope, updatedAt: now });
@@ -88,6 +99,7 @@ export class OAuthApps {
       });
     } catch (error) {
       if (replaced) await restoreSecrets(secrets, [replaced]);
+      else if (reserved) await secrets.delete(reserved).catch(() => false);
       throw error;
     }
     await this.options.activity.record(oauthAppSaved(owner, record, clientSecret !== null));
@@ -98,7 +110,9 @@ export class OAuthApps {
   async remove(appId: string): Promise<void> {
     const removed = await this.options.registry.update(async (data) => {
       const app = findOAuthApp(data, appId);
-      await this.options.secrets.delete(secretAccounts.oauthAppSecret(app.tenantId, app.id));
+      const account = secretAccounts.oauthAppSecret(app.tenantId, app.id);
+      await this.options.secrets.raw.delete(account);
+      unindexAccounts(data, [account]);
       data.oauthApps = data.oauthApps.filter((other) => other.id !== app.id);
       return { owner: findTenant(data, app.tenantId), app: app.name };
     });

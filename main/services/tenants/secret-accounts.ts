@@ -12,6 +12,20 @@ export const secretAccounts = {
     `tenant:${tenantId}:instance:${instanceId}:signature-key`,
 };
 
+/** The accounts the records name, for a file written before the index of accounts existed. */
+export function accountsOfRecords(data: {
+  tenants: readonly { id: string }[];
+  oauthApps: readonly { id: string; tenantId: string }[];
+}): string[] {
+  return [
+    ...data.tenants.flatMap((tenant) => [
+      secretAccounts.orgSecret(tenant.id),
+      secretAccounts.userSecret(tenant.id),
+    ]),
+    ...data.oauthApps.map((app) => secretAccounts.oauthAppSecret(app.tenantId, app.id)),
+  ];
+}
+
 /** "••••EHU=": the last four characters of a secret, never more, and nothing for short ones. */
 export function maskSecret(secret: string | null | undefined): string {
   if (!secret) return '';

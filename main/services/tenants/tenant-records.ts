@@ -7,10 +7,24 @@ import type { Metadata, OAuthAppRecord, TenantRecord } from './tenant-registry';
 export const sameName = (a: string, b: string) =>
   a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
-export function findTenant(data: Metadata, idOrName: string): TenantRecord {
-  const found =
-    data.tenants.find((tenant) => tenant.id === idOrName) ??
-    data.tenants.find((tenant) => sameName(tenant.name, idOrName));
+/**
+ * The tenant a command names, by id or by name (any case). A word that is one tenant's id and
+ * another's name is refused: acting on the wrong customer is worse than asking again.
+ */
+export function findTenant<T extends { id: string; name: string }>(
+  data: { tenants: T[] },
+  idOrName: string,
+): T {
+  const byId = data.tenants.find((tenant) => tenant.id === idOrName);
+  const byName = data.tenants.find((tenant) => sameName(tenant.name, idOrName));
+  if (byId && byName && byId !== byName) {
+    throw new AppFailure(
+      'name_ambiguous',
+      `“${idOrName}” is the id of tenant “${byId.name}” and the name of tenant “${byName.name}”, so nothing was done. ` +
+        `Name the tenant by its id instead: ${byId.id} or ${byName.id}.`,
+    );
+  }
+  const found = byId ?? byName;
   if (!found) throw new AppFailure('tenant_not_found', `There is no tenant “${idOrName}”.`);
   return found;
 }
@@ -33,6 +47,12 @@ export function activeTenant<T extends { id: string }>(data: {
 
 /** Tenant names are unique, whatever their case: "Acme" and "ACME " are the same tenant. */
 export function assertTenantNameFree(data: Metadata, name: string, exceptId?: string): void {
+  const isId = data.tenants.find((tenant) => tenant.id !== exceptId && tenant.id === name);
+  if (isId)
+    throw new AppFailure(
+      'name_ambiguous',
+      `“${name}” is the id of tenant “${isId.name}”; a name like it would make commands ambiguous. Choose another name.`,
+    );
   const taken = data.tenants.find((tenant) => tenant.id !== exceptId && sameName(tenant.name, name));
   if (taken)
     throw new AppFailure(

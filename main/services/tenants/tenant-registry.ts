@@ -8,6 +8,7 @@ import { AppFailure } from '../errors';
 import type { Clock, Logger } from '../ports';
 import { writeFileAtomic } from '../storage/atomic-file';
 import { withFolderLock } from '../storage/folder-lock';
+import { accountsOfRecords } from './secret-accounts';
 
 export const METADATA_FILE_NAME = 'tenants.json';
 export const SCHEMA_VERSION = 1;
@@ -49,11 +50,15 @@ const MetadataSchema = z.object({
   activeTenantId: z.string().nullable(),
   tenants: z.array(TenantRecordSchema),
   oauthApps: z.array(OAuthAppRecordSchema),
+  /** Every keychain account this app may have written (so none is found by enumerating secrets). */
+  secretAccounts: z.array(z.string()).optional(),
+  /** Export files being written: their temp files are removed if the writer died. */
+  exportsInProgress: z.array(z.string()).default([]),
 });
 
 export type TenantRecord = z.infer<typeof TenantRecordSchema>;
 export type OAuthAppRecord = z.infer<typeof OAuthAppRecordSchema>;
-export type Metadata = z.infer<typeof MetadataSchema>;
+export type Metadata = Omit<z.infer<typeof MetadataSchema>, 'secretAccounts'> & { secretAccounts: string[] };
 
 export interface TenantRegistryOptions {
   dataDir: string;
@@ -68,6 +73,8 @@ const emptyMetadata = (): Metadata => ({
   activeTenantId: null,
   tenants: [],
   oauthApps: [],
+  secretAccounts: [],
+  exportsInProgress: [],
 });
 
 const errorCode = (error: unknown) =>
@@ -135,7 +142,10 @@ export class TenantRegistry {
     }
     const parsed = MetadataSchema.safeParse(json);
     if (!parsed.success) return this.moveAside('is damaged (its content is not what the app expects)');
-    const data = parsed.data;
+    const data = {
+      ...parsed.data,
+      secretAccounts: parsed.data.secretAccounts ?? accountsOfRecords(parsed.data),
+    };
     if (data.activeTenantId && !data.tenants.some((tenant) => tenant.id === data.activeTenantId))
       data.activeTenantId = null;
     return data;

@@ -14,11 +14,15 @@ import type { PlatformClientOptions } from '../cloud-elements/platform-client';
 import { noActivity, type ActivityLog } from '../activity/activity-log';
 import { tenantAdded, tenantRecord, tenantRemoved, tenantUpdated } from '../activity/activity-records';
 import { AppFailure } from '../errors';
-import type { Clock, EventSink, Logger, SecretStore } from '../ports';
+import type { Checkpoint, Clock, EventSink, Logger, SecretStore } from '../ports';
 import { environmentLabel } from '../../../common/environments';
 import { environmentBaseUrl } from './environments';
 import { OAuthApps } from './oauth-apps';
+import { afterPartialChange } from './keychain-failures';
 import { maskSecret, restoreSecrets, secretAccounts, type SavedSecret } from './secret-accounts';
+import { IndexedSecretStore, indexAccounts } from './secret-index';
+import { TenantKeychain } from './tenant-keychain';
+import { lookalikeNotice, lookalikeOf, tenantName } from './tenant-names';
 import type { SavedOAuthApp, TenantContext, TenantResolver } from './tenant-context';
 import {
   activeTenant,
@@ -46,6 +50,7 @@ export interface TenantServiceOptions {
   platform?: PlatformClientOptions;
   newId?: () => string;
   activity?: ActivityLog;
+  checkpoint?: Checkpoint;
 }
 
 const secretAccount = (tenantId: string, which: TenantSecretKind) =>
@@ -55,6 +60,9 @@ const secretName = (which: TenantSecretKind) => (which === 'org' ? 'organization
 export class TenantService implements TenantResolver {
   private readonly registry: TenantRegistry;
   private readonly secrets: SecretStore;
+  /** The keychain for every other service: accounts are indexed in the metadata. */
+  readonly keychain: IndexedSecretStore;
+  private readonly tenantKeychain: TenantKeychain;
   private readonly newId: () => string;
   private readonly oauthApps: OAuthApps;
   private readonly activity: ActivityLog;
@@ -73,9 +81,11 @@ export class TenantService implements TenantResolver {
         options.events.emit('app.notice', { level: 'warning', message });
       },
     });
+    this.keychain = new IndexedSecretStore(this.secrets, this.registry);
+    this.tenantKeychain = new TenantKeychain(this.registry, this.secrets, options.checkpoint);
     this.oauthApps = new OAuthApps({
       registry: this.registry,
-      secrets: this.secrets,
+      secrets: this.keychain,
       clock: options.clock,
       newId: this.newId,
       changed: () => this.changed(),
@@ -92,18 +102,34 @@ export class TenantService implements TenantResolver {
     return this.list();
   }
 
+  /**
+   * Lists the new accounts in the index, writes both secrets, then the tenant: a crash or failure at
+   * any point leaves indexed items without a tenant, which are deleted here or by `doctor`.
+   */
   async add(input: TenantAddInput): Promise<TenantView> {
-    const { name, orgSecret, userSecret } = input;
+    const name = tenantName(input.name);
+    const { orgSecret, userSecret } = input;
     const baseUrl = environmentBaseUrl(input.environment, input.customUrl);
     const id = this.newId();
-    let stored = false;
+    const accounts = [secretAccounts.orgSecret(id), secretAccounts.userSecret(id)];
     let record: TenantRecord;
+    let lookalike: string | undefined;
+    await this.tenantKeychain.assertWorks(secretAccounts.orgSecret(id), `${name} was not added.`);
     try {
-      record = await this.registry.update(async (data) => {
+      await this.tenantKeychain.writeNew(
+        [
+          [secretAccounts.orgSecret(id), orgSecret],
+          [secretAccounts.userSecret(id), userSecret],
+        ],
+        (data) => assertTenantNameFree(data, name),
+        'tenant-add',
+      );
+      record = await this.registry.update((data) => {
         assertTenantNameFree(data, name);
-        stored = true;
-        await this.secrets.set(secretAccounts.orgSecret(id), orgSecret);
-        await this.secrets.set(secretAccounts.userSecret(id), userSecret);
+        lookalike = lookalikeOf(
+          name,
+          data.tenants.map(({ name: other }) => other),
+        );
         const now = this.options.clock.now();
         const created: TenantRecord = {
           id,
@@ -121,11 +147,12 @@ export class TenantService implements TenantResolver {
         return created;
       });
     } catch (error) {
-      if (stored) await this.forget([secretAccounts.orgSecret(id), secretAccounts.userSecret(id)]);
-      throw error;
+      await this.tenantKeychain.forget(accounts);
+      throw afterPartialChange(error, '', `${name} was not added.`);
     }
     this.options.log.info('Tenant added', { tenantId: id });
     await this.activity.record(tenantAdded(record));
+    if (lookalike) this.options.events.emit('app.notice', lookalikeNotice(name, lookalike));
     await this.changed();
     return tenantView(record);
   }
@@ -133,12 +160,19 @@ export class TenantService implements TenantResolver {
   /** Rename, change environment or colour, rotate either secret (empty keeps the stored one). */
   async update(input: TenantUpdateInput): Promise<TenantView> {
     const rotated: SavedSecret[] = [];
-    const name = input.name;
+    const name = input.name === undefined ? undefined : tenantName(input.name);
     let record: TenantRecord;
+    let lookalike: string | undefined;
     try {
       record = await this.registry.update(async (data) => {
         const tenant = findTenant(data, input.id);
-        if (name !== undefined) assertTenantNameFree(data, name, tenant.id);
+        if (name !== undefined) {
+          assertTenantNameFree(data, name, tenant.id);
+          lookalike = lookalikeOf(
+            name,
+            data.tenants.filter((other) => other !== tenant).map((other) => other.name),
+          );
+        }
         const environment = input.environment ?? tenant.environment;
         const baseUrl =
           input.environment !== undefined || input.customUrl !== undefined
@@ -155,6 +189,7 @@ export class TenantService implements TenantResolver {
           if (!secret) continue;
           const account = secretAccount(tenant.id, which);
           rotated.push({ account, previous: await this.secrets.get(account) });
+          indexAccounts(data, [account]);
           await this.secrets.set(account, secret);
           if (which === 'org') tenant.orgSecretHint = maskSecret(secret);
           else tenant.userSecretHint = maskSecret(secret);
@@ -170,28 +205,34 @@ export class TenantService implements TenantResolver {
     }
     this.options.log.info('Tenant updated', { tenantId: record.id, rotated: rotated.length });
     await this.activity.record(tenantUpdated(record, input));
+    if (lookalike) this.options.events.emit('app.notice', lookalikeNotice(record.name, lookalike));
     await this.changed();
     return tenantView(record);
   }
 
-  /** Removes the tenant and every keychain item under its prefix, then its metadata: no orphan is left. */
+  /**
+   * Removes the tenant from the list first, then deletes its indexed keychain items, then their
+   * index entries: a crash or a keychain failure midway leaves indexed orphans that `doctor` deletes.
+   */
   async remove(input: TenantRemoveInput): Promise<TenantList> {
     const tenant = findTenant(await this.registry.read(), input.id);
-    const data = await this.registry.update(async (current) => {
+    await this.tenantKeychain.assertWorks(
+      secretAccounts.orgSecret(tenant.id),
+      `${tenant.name} was not removed.`,
+    );
+    const prefix = secretAccounts.tenantPrefix(tenant.id);
+    const owned = await this.registry.update((current) => {
       const record = findTenant(current, tenant.id);
-      const prefix = secretAccounts.tenantPrefix(record.id);
-      for (const account of await this.secrets.accounts()) {
-        if (account.startsWith(prefix)) await this.secrets.delete(account);
-      }
       current.tenants = current.tenants.filter((other) => other.id !== record.id);
       current.oauthApps = current.oauthApps.filter((app) => app.tenantId !== record.id);
       if (current.activeTenantId === record.id) current.activeTenantId = null;
-      return current;
+      return current.secretAccounts.filter((account) => account.startsWith(prefix));
     });
+    await this.tenantKeychain.deleteOwned(tenant.name, owned, 'tenant-remove');
     this.options.log.info('Tenant removed', { tenantId: tenant.id });
     await this.activity.record(tenantRemoved(tenant, input.keepActivity));
     if (input.keepActivity === false) await this.activity.forget(tenant.id);
-    return this.changed(data);
+    return this.changed();
   }
 
   /** The tenant with this id or name, as the renderer sees it. */
@@ -295,9 +336,5 @@ export class TenantService implements TenantResolver {
     const list = data ? this.listOf(data) : await this.list();
     this.options.events.emit('tenants.changed', list);
     return list;
-  }
-
-  private async forget(accounts: string[]): Promise<void> {
-    for (const account of accounts) await this.secrets.delete(account).catch(() => false);
   }
 }

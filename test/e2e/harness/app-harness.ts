@@ -12,6 +12,7 @@ import { isSafeRemoteUrl } from '../../../common/urls';
 import { silentLogger, systemClock, type Clock, type EventSink } from '../../../main/services/ports';
 import { KeytarSecretStore } from '../../../main/services/tenants/keytar-secret-store';
 import { serveRenderer } from './static-server';
+import { clearKeychain } from '../../support/keychain-items';
 
 const ROOT = resolve(__dirname, '../../..');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'e2e');
@@ -154,7 +155,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
       await browser.close();
       await renderer.close();
       if (!options.keychainService) {
-        for (const account of await secretStore.accounts()) await secretStore.delete(account);
+        if (secretStore) clearKeychain(secretStore.service);
       }
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },

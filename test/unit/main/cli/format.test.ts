@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../../main/cli/cli-io';
 import { createCliContext } from '../../../../main/cli/context';
-import { table } from '../../../../main/cli/format';
+import { fields, table } from '../../../../main/cli/format';
 
 function stream(isTTY: boolean) {
   const out = new PassThrough();
@@ -35,10 +35,21 @@ describe('CLI output on a terminal', () => {
     context.note(`Deleted “${HOSTILE_NAME}”.\tdone`);
     for (const text of [streams.stdout(), streams.stderr()]) {
       expect(text).not.toMatch(/[\p{Cc}\u202a-\u202e\u2066-\u2069](?<![\t\n])/u);
-      expect(text).toContain('Acme\ufffd]0;owned\ufffd\ufffd[2J\ufffdfake line\ufffdgnp.exe\ufffd31m');
     }
+    expect(streams.stderr()).toContain(
+      'Acme\ufffd]0;owned\ufffd\ufffd[2J\ufffdfake line\ufffdgnp.exe\ufffd31m',
+    );
+    expect(streams.stdout()).toContain('Acme\ufffd]0;owned\ufffd\ufffd[2J\\rfake line\ufffdgnp.exe\ufffd31m');
     expect(streams.stdout()).toMatch(/^ID\s+NAME\n7\s+Acme/);
     expect(streams.stderr()).toMatch(/\tdone\n$/);
+  });
+
+  it('keeps every table cell and field on one line, so a name cannot forge a row', () => {
+    const forged = 'Acme\n8  Globex  zohocrmv2\u2028x\r\ny\tz';
+    const printed = table(['ID', 'NAME'], [['7', forged]]);
+    expect(printed.split('\n')).toHaveLength(2);
+    expect(printed).toContain('Acme\\n8  Globex  zohocrmv2\\u2028x\\r\\ny\\tz');
+    expect(fields([['Tenant', forged]]).split('\n')).toHaveLength(1);
   });
 
   it('leaves piped stdout untouched, so an export or --json is written byte for byte', () => {

@@ -1,5 +1,5 @@
 // KeytarSecretStore's failures, with a stand-in keytar: a missing libsecret library gets its own sentence, any
-// other failure stays keychain_unavailable, the cause reaches the log (never the message), and it retries loading.
+// other load failure is keychain_unavailable, the cause reaches the log (never the message), and it retries loading.
 import { AppFailure } from '../../../../../main/services/errors';
 import { KeytarSecretStore } from '../../../../../main/services/tenants/keytar-secret-store';
 
@@ -50,7 +50,7 @@ describe('KeytarSecretStore failures', () => {
     const keytar = { getPassword: () => Promise.reject(new Error(cause)) };
     const { secrets, warnings } = store(() => Promise.resolve(keytar as never));
     const error = await failure(secrets.get('tenant:acme:org'));
-    expect(error.code).toBe('keychain_unavailable');
+    expect(error.code).toBe('keychain_locked');
     expect(error.message).not.toContain(cause);
     expect(warnings).toEqual([['The keychain refused a call', { cause }]]);
   });

@@ -7,6 +7,7 @@ import { noActivity } from '../../../../../main/services/activity/activity-log';
 import { OAuthApps, type OAuthAppSaveInput } from '../../../../../main/services/tenants/oauth-apps';
 import { secretAccounts } from '../../../../../main/services/tenants/secret-accounts';
 import { TenantRegistry } from '../../../../../main/services/tenants/tenant-registry';
+import { IndexedSecretStore } from '../../../../../main/services/tenants/secret-index';
 import { MemorySecretStore } from '../../../../fakes/memory-secret-store';
 import { removeDir, tempDataDir } from '../../../../integration/tenants-support';
 import { tenantRecord } from '../../../../support/tenant-record';
@@ -39,7 +40,7 @@ async function setup() {
   const changes: number[] = [];
   const apps = new OAuthApps({
     registry,
-    secrets,
+    secrets: new IndexedSecretStore(secrets, registry),
     clock: { now: () => NOW },
     newId: () => `app-${++next}`,
     changed: async () => changes.push(next),

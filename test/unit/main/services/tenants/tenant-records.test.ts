@@ -43,6 +43,8 @@ const data = (overrides: Partial<Metadata> = {}): Metadata => ({
   activeTenantId: 't2',
   tenants: [ACME, GLOBEX],
   oauthApps: [app('a1', 't1', 'Zoho prod'), app('a2', 't2', 'Zoho prod')],
+  secretAccounts: [],
+  exportsInProgress: [],
   ...overrides,
 });
 

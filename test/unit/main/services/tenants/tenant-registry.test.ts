@@ -39,6 +39,8 @@ describe('tenant registry', () => {
       activeTenantId: null,
       tenants: [],
       oauthApps: [],
+      secretAccounts: [],
+      exportsInProgress: [],
     });
 
     await registry.update((data) => {
