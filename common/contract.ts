@@ -38,6 +38,9 @@ export const errorCodes = [
   'metadata_unwritable',
   'oauth_app_exists',
   'export_unwritable',
+  'proxy_refused',
+  'tls_untrusted',
+  'settings_unwritable',
 ] as const;
 export const ErrorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -403,8 +406,66 @@ const instanceChannels = {
   'instances.copyCreateBody': channel(InstanceRef, z.null()),
 };
 
+// ── settings ────────────────────────────────────────────────────────────────────────────────
+export const ProxyModeSchema = z.enum(['system', 'none', 'manual']);
+export type ProxyMode = z.infer<typeof ProxyModeSchema>;
+
+/** The network settings as the renderer sees them: the proxy password only as "is one stored". */
+export const NetworkSettingsSchema = z.object({
+  proxyMode: ProxyModeSchema,
+  /** The manual proxy, http(s)://host:port, never with credentials in it. */
+  proxyUrl: z.string(),
+  proxyUsername: z.string(),
+  hasProxyPassword: z.boolean(),
+  /** A PEM file of extra root certificates to trust (the company's TLS inspection), '' for none. */
+  extraCaFile: z.string(),
+});
+export type NetworkSettings = z.infer<typeof NetworkSettingsSchema>;
+
+export const NetworkSettingsSaveSchema = z.object({
+  proxyMode: ProxyModeSchema,
+  proxyUrl: z.string().trim().max(2000).default(''),
+  proxyUsername: z.string().trim().max(500).default(''),
+  /** Empty or absent keeps the stored password; `clearProxyPassword` removes it. */
+  proxyPassword: SecretInput.optional(),
+  clearProxyPassword: z.boolean().optional(),
+  extraCaFile: z.string().trim().max(4096).default(''),
+});
+export type NetworkSettingsSave = z.input<typeof NetworkSettingsSaveSchema>;
+
+export const ConnectionStageSchema = z.enum(['dns', 'proxy', 'tls', 'http']);
+export type ConnectionStage = z.infer<typeof ConnectionStageSchema>;
+
+/** "Check connection": each stage's outcome in plain words; a stage not reached is 'skipped'. */
+export const ConnectionCheckSchema = z.object({
+  ok: z.boolean(),
+  host: z.string(),
+  stages: z.array(
+    z.object({
+      stage: ConnectionStageSchema,
+      outcome: z.enum(['ok', 'failed', 'skipped']),
+      message: z.string(),
+    }),
+  ),
+});
+export type ConnectionCheck = z.infer<typeof ConnectionCheckSchema>;
+
+const settingsChannels = {
+  'settings.get': channel(none, NetworkSettingsSchema),
+  /** Saves to the data folder (the proxy password to the keychain) and applies it at once. */
+  'settings.save': channel(NetworkSettingsSaveSchema, NetworkSettingsSchema),
+  /** Calls the active tenant's platform (no secrets sent) and reports DNS, proxy, TLS and HTTP. */
+  'settings.checkConnection': channel(none, ConnectionCheckSchema),
+};
+
 // ── The whole contract ──────────────────────────────────────────────────────────────────────
-export const channels = { ...appChannels, ...tenantChannels, ...flowChannels, ...instanceChannels };
+export const channels = {
+  ...appChannels,
+  ...tenantChannels,
+  ...flowChannels,
+  ...instanceChannels,
+  ...settingsChannels,
+};
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels & string;
 export type ChannelInput<N extends ChannelName> = z.input<Channels[N]['input']>;

@@ -1,7 +1,10 @@
 // The composition root: the one place that builds the services and wires them to Electron.
 // Deep links are captured from the first lines, before anything else can miss them.
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, session } from 'electron';
+import { CertificateTrust } from './electron/certificate-trust';
+import { electronNetworkTarget } from './electron/electron-network';
+import { electronTransport } from './electron/electron-transport';
 import { createAppUrlCheck } from './electron/app-url';
 import { APP_SCHEME } from '../common/urls';
 import { DeepLinkBuffer } from './electron/deep-link-buffer';
@@ -61,6 +64,9 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   hardenSession();
+  // Platform calls go the way the system does: the session's proxy (PAC included) and trust store.
+  const trust = new CertificateTrust();
+  trust.install(session.defaultSession);
   // One redaction step for every log line: the keychain's values (as they are read or written) and credential patterns.
   const redactor = new Redactor();
   const { log } = createAppLog(redactor, { packaged: app.isPackaged });
@@ -72,6 +78,11 @@ function start(): void {
     openUrl: openExternalSafely,
     events: windowEventSink(getWindow),
     log,
+    transport: electronTransport(session.defaultSession, trust),
+    network: electronNetworkTarget(session.defaultSession, trust),
+  });
+  void services.settings.applySaved().catch((error: unknown) => {
+    log.warn(`The saved network settings could not be applied: ${String(error)}`);
   });
   const router = createAppRouter(services, {
     clipboard: systemClipboard,

@@ -6,6 +6,7 @@ import { resolveDataFolder } from '../services/tenants/data-folder';
 import { KeytarSecretStore, keychainServiceName } from '../services/tenants/keytar-secret-store';
 import { CLI_VERSION, cliEvents, cliLogger, noBrowser, systemBrowser } from './cli-ports';
 import { terminalSafe } from './format';
+import { nodeTransport } from './node-transport';
 import { RedactingSecretStore } from '../services/logging/redacting-secret-store';
 import { Redactor } from '../services/logging/redactor';
 import { SECRET_VARIABLES } from './secrets';
@@ -33,7 +34,12 @@ export interface CliContext {
   redact(text: string): string;
 }
 
-export function createCliContext(io: CliIo): CliContext {
+export interface CliOptions {
+  /** --verbose: a line on stderr for each platform call, naming the proxy it went through. */
+  verbose?: boolean;
+}
+
+export function createCliContext(io: CliIo, cli: CliOptions = {}): CliContext {
   let services: Services | undefined;
   const note = (line: string) => void io.stderr.write(`${terminalSafe(line)}\n`);
   const redactor = new Redactor();
@@ -50,6 +56,7 @@ export function createCliContext(io: CliIo): CliContext {
     openUrl: options.browser === false ? noBrowser : systemBrowser,
     events: cliEvents(note),
     log: cliLogger(note, redactor),
+    transport: nodeTransport({ env: io.env, onRoute: cli.verbose ? note : undefined }),
   });
   return {
     io,

@@ -6,6 +6,7 @@ import { appHandlers } from './app-handlers';
 import { flowHandlers } from './flow-handlers';
 import { instancesHandlers } from './instances-handlers';
 import { createRouter, type Handlers, type Router } from './router';
+import { settingsHandlers } from './settings-handlers';
 import { tenantsHandlers } from './tenants-handlers';
 
 export interface UiPorts {
@@ -20,6 +21,7 @@ export function createAppRouter(services: Services, ui: UiPorts): Router {
     ...tenantsHandlers(services.tenants, ui.clipboard),
     ...flowHandlers(services.flow, ui.clipboard),
     ...instancesHandlers(services.instances, ui),
+    ...settingsHandlers(services.settings),
   };
   return createRouter(handlers, ui.log);
 }

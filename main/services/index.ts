@@ -3,10 +3,13 @@
 import type { z } from 'zod';
 import { events, type AppInfoSchema } from '../../common/contract';
 import type { Clock, EventSink, Logger, OpenUrl, SecretStore } from './ports';
-import type { PlatformClientOptions, PlatformCredentials } from './cloud-elements/platform-client';
+import type { PlatformClientOptions } from './cloud-elements/platform-client';
+import { platformClientFactory } from './cloud-elements/platform-client-factory';
+import type { HttpTransport } from './net/http-transport';
+import { AppFailure } from './errors';
+import { NetworkSettingsService, type NetworkTarget } from './settings/network-settings';
 import { TenantService } from './tenants/tenant-service';
 import { InstanceService } from './instances/instance-service';
-import { PlatformClient } from './cloud-elements/platform-client';
 import { AuthFlow } from './auth-flow/auth-flow';
 
 export type AppInfo = z.infer<typeof AppInfoSchema>;
@@ -20,7 +23,12 @@ export interface ServicePorts {
   openUrl: OpenUrl;
   events: EventSink;
   log: Logger;
-  platform?: PlatformClientOptions;
+  /** How platform calls leave the machine: Electron's network stack in the app, Node in the CLI. */
+  transport: HttpTransport;
+  /** Where network settings take effect (Electron's session); absent in the CLI, which follows the environment. */
+  network?: NetworkTarget;
+  /** Timeouts and retries of the platform client (tests shorten them). */
+  platform?: Omit<PlatformClientOptions, 'transport'>;
 }
 
 /**
@@ -33,10 +41,10 @@ export function contractEvents(sink: EventSink): EventSink {
 
 export function createServices(given: ServicePorts) {
   const ports = { ...given, events: contractEvents(given.events) };
-  const platformClient = (credentials: PlatformCredentials) =>
-    new PlatformClient(credentials, ports.platform);
+  const platformClient = platformClientFactory(ports.transport, ports.platform);
   const tenants: TenantService = new TenantService({
     ...ports,
+    platformClient,
     flow: { current: () => flow.get(), cancel: () => flow.cancel() },
   });
   const instances = new InstanceService({
@@ -44,7 +52,7 @@ export function createServices(given: ServicePorts) {
     secrets: ports.secretStore,
     clock: ports.clock,
     log: ports.log,
-    platform: platformClient,
+    platformClient,
   });
   const flow = new AuthFlow({
     tenants,
@@ -55,7 +63,21 @@ export function createServices(given: ServicePorts) {
     log: ports.log,
     platformClient,
   });
-  return { appInfo: ports.appInfo, tenants, instances, flow };
+  const settings = new NetworkSettingsService({
+    dataDir: ports.dataDir,
+    secretStore: ports.secretStore,
+    log: ports.log,
+    target: ports.network,
+    transport: ports.transport,
+    activePlatformUrl: async () => {
+      const list = await tenants.list();
+      const active = list.tenants.find((tenant) => tenant.id === list.activeTenantId);
+      if (!active)
+        throw new AppFailure('no_active_tenant', 'Choose a tenant first: the check calls its platform.');
+      return active.baseUrl;
+    },
+  });
+  return { appInfo: ports.appInfo, tenants, instances, flow, settings };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppRouter, type Router } from '../../main/router/index';
 import { createServices, type Services } from '../../main/services/index';
+import { directTransport } from '../../main/services/net/http-transport';
 import { silentLogger } from '../../main/services/ports';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
@@ -40,6 +41,7 @@ beforeEach(async () => {
     openUrl: async () => {},
     events: { emit: () => {} },
     log: silentLogger,
+    transport: directTransport,
     platform: { timeoutMs: 5_000, getRetries: 0 },
   });
   router = createAppRouter(services, {

@@ -2,10 +2,9 @@
 // TenantResolver over the keychain, an AuthFlow with recorded events, and the consent played by fetch.
 import { randomBytes } from 'node:crypto';
 import { AuthFlow } from '../../main/services/auth-flow/auth-flow';
-import {
-  PlatformClient,
-  type PlatformClientOptions,
-} from '../../main/services/cloud-elements/platform-client';
+import type { PlatformClientOptions } from '../../main/services/cloud-elements/platform-client';
+import { platformClientFactory } from '../../main/services/cloud-elements/platform-client-factory';
+import { directTransport } from '../../main/services/net/http-transport';
 import { AppFailure } from '../../main/services/errors';
 import { silentLogger, type EventSink, type Logger } from '../../main/services/ports';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
@@ -91,8 +90,11 @@ export async function startFlowWorld(purpose: string, options: WorldOptions = {}
     },
     events,
     log: options.log ?? silentLogger,
-    platformClient: (credentials) =>
-      new PlatformClient(credentials, { timeoutMs: 5_000, getRetries: 0, ...options.client }),
+    platformClient: platformClientFactory(directTransport, {
+      timeoutMs: 5_000,
+      getRetries: 0,
+      ...options.client,
+    }),
     ...(options.consentWaitMs ? { consentWaitMs: options.consentWaitMs } : {}),
   });
   return Object.assign(world, {

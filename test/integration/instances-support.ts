@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServices, type Services } from '../../main/services/index';
+import { directTransport } from '../../main/services/net/http-transport';
 import { silentLogger, type EventSink } from '../../main/services/ports';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
@@ -41,6 +42,7 @@ export async function startInstancesWorld(
     openUrl: async () => {},
     events: noEvents,
     log: silentLogger,
+    transport: directTransport,
     platform: { timeoutMs: 5_000, getRetries: 0 },
   });
   const tenant = await services.tenants.add({

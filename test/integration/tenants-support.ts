@@ -8,6 +8,8 @@ import type { SecretStore } from '../../main/services/ports';
 import { RecordingEvents } from '../fakes/memory-secret-store';
 import { silentLogger } from '../../main/services/ports';
 import type { PendingFlowGuard } from '../../main/services/tenants/pending-flow';
+import { platformClientFactory } from '../../main/services/cloud-elements/platform-client-factory';
+import { directTransport } from '../../main/services/net/http-transport';
 import { TenantService } from '../../main/services/tenants/tenant-service';
 
 /** A flow the test sets by hand, recording whether the tenants service cancelled it. */
@@ -48,7 +50,7 @@ export function buildTenants(options: {
     events,
     clock: { now: options.now ?? (() => Date.now()) },
     log: silentLogger,
-    platform: { timeoutMs: 5_000, getRetries: 0 },
+    platformClient: platformClientFactory(directTransport, { timeoutMs: 5_000, getRetries: 0 }),
     flow: options.flow,
   });
   return { service, events };

@@ -1,11 +1,8 @@
 // One flow's private state in main (plan with the OAuth secret, client, doors, timer, candidate)
 // and the ports AuthFlow is built from. Only session.view ever leaves main.
 import type { FlowView } from '../../../common/contract';
-import type {
-  PlatformClient,
-  PlatformCredentials,
-  PlatformInstance,
-} from '../cloud-elements/platform-client';
+import type { PlatformClient, PlatformInstance } from '../cloud-elements/platform-client';
+import type { PlatformClientFactory } from '../cloud-elements/platform-client-factory';
 import type { Clock, EventSink, Logger, OpenUrl, SecretStore } from '../ports';
 import type { TenantResolver } from '../tenants/tenant-context';
 import type { FlowPlan } from './flow-plan';
@@ -20,7 +17,7 @@ export interface AuthFlowPorts {
   events: EventSink;
   log: Logger;
   /** Builds the platform client for a tenant's credentials (tests set short timeouts here). */
-  platformClient: (credentials: PlatformCredentials) => PlatformClient;
+  platformClient: PlatformClientFactory;
   /** How long step 2 waits for the callback; default 10 minutes. */
   consentWaitMs?: number;
   /** How far from a lost POST a listed instance may be created to count as its result; default 5 minutes. */

@@ -1,11 +1,8 @@
 // The instances service: list, inspect (redacted), test, delete and export a tenant's element
 // instances, and the POST body that would recreate one elsewhere. Tokens stay in main.
 import type { ErrorCode } from '../../../common/contract';
-import type {
-  PlatformClient,
-  PlatformCredentials,
-  PlatformInstance,
-} from '../cloud-elements/platform-client';
+import type { PlatformClient, PlatformInstance } from '../cloud-elements/platform-client';
+import type { PlatformClientFactory } from '../cloud-elements/platform-client-factory';
 import { AppFailure, isFailure } from '../errors';
 import type { Clock, Logger, SecretStore } from '../ports';
 import { silentLogger } from '../ports';
@@ -24,13 +21,11 @@ import { REDACTED, redactInstance } from './redact';
 
 export type { ConfigurationEntry, InstanceSummary } from './instance-views';
 
-export type PlatformFactory = (credentials: PlatformCredentials) => PlatformClient;
-
 export interface InstanceServiceOptions {
   tenants: TenantResolver;
   secrets: SecretStore;
   clock: Clock;
-  platform: PlatformFactory;
+  platformClient: PlatformClientFactory;
   log?: Logger;
 }
 
@@ -214,7 +209,7 @@ export class InstanceService {
   }
 
   private client(context: TenantContext): PlatformClient {
-    return this.options.platform(context.credentials);
+    return this.options.platformClient(context.credentials);
   }
 
   private pinged(answer: { dateTime?: string }): PingOutcome {

@@ -10,6 +10,8 @@ export const secretAccounts = {
   instanceToken: (tenantId: string, instanceId: number) => `tenant:${tenantId}:instance:${instanceId}:token`,
   signatureKey: (tenantId: string, instanceId: number) =>
     `tenant:${tenantId}:instance:${instanceId}:signature-key`,
+  /** The manual proxy's password (network settings); no tenant owns it. */
+  proxyPassword: 'network:proxy-password',
 };
 
 /** "••••EHU=": the last four characters of a secret, never more, and nothing for short ones. */

@@ -9,7 +9,7 @@ import type {
   TenantView,
 } from '../../../common/contract';
 import type { z } from 'zod';
-import type { PlatformClientOptions } from '../cloud-elements/platform-client';
+import type { PlatformClientFactory } from '../cloud-elements/platform-client-factory';
 import { AppFailure } from '../errors';
 import type { Clock, EventSink, Logger, SecretStore } from '../ports';
 import { environmentLabel } from '../../../common/environments';
@@ -40,7 +40,7 @@ export interface TenantServiceOptions {
   events: EventSink;
   clock: Clock;
   log: Logger;
-  platform?: PlatformClientOptions;
+  platformClient: PlatformClientFactory;
   /** The flow service, seen through the question "is a flow pending?". */
   flow?: PendingFlowGuard;
   newId?: () => string;
@@ -218,7 +218,7 @@ export class TenantService implements TenantResolver {
     return verifyTenant(
       await this.contextOf(tenant),
       environmentLabel(tenant.environment, tenant.baseUrl),
-      this.options.platform,
+      this.options.platformClient,
     );
   }
 

@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { createAppRouter, type Router } from '../../../main/router/index';
 import { createServices, type Services } from '../../../main/services/index';
+import { directTransport } from '../../../main/services/net/http-transport';
 import { isSafeRemoteUrl } from '../../../common/urls';
 import { silentLogger, systemClock, type Clock, type EventSink } from '../../../main/services/ports';
 import { KeytarSecretStore } from '../../../main/services/tenants/keytar-secret-store';
@@ -110,6 +111,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     },
     events,
     log: silentLogger,
+    transport: directTransport,
   });
   const router = createAppRouter(services, {
     clipboard: { writeText: (text) => void clipboard.push(text) },
