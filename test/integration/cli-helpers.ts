@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
-import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
+import { startFakePlatform, type FakePlatform, type FakePlatformOptions } from '../fakes/platform-server';
 import { freePort } from '../support/free-port';
 import { readTree } from '../support/read-tree';
 
@@ -93,11 +93,16 @@ export interface CliWorld {
   close(): Promise<void>;
 }
 
-export async function createWorld(purpose: string, now?: () => number): Promise<CliWorld> {
+export async function createWorld(
+  purpose: string,
+  now?: () => number,
+  platformOptions: FakePlatformOptions = {},
+): Promise<CliWorld> {
   const platform = await startFakePlatform({
     orgSecret: ORG_SECRET,
     userSecret: USER_SECRET,
     ...(now ? { now } : {}),
+    ...platformOptions,
   });
   const home = await mkdtemp(path.join(tmpdir(), `element-auth-cli-${purpose}-`));
   const service = `element-auth-test-cli-${purpose}-${randomBytes(4).toString('hex')}`;
