@@ -4,26 +4,27 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestCertificates, TEST_CA_NAME, type TestCertificates } from '../fakes/test-ca';
 import { addTenant, buildCliOnce, createWorld, ORG_SECRET, USER_SECRET, type CliWorld } from './cli-helpers';
 
 const HOST = 'platform.test';
 const FAKES = path.resolve(__dirname, '../fakes');
-const TEST_DNS = `--require ${path.join(FAKES, 'test-dns.cjs')}`;
+const TEST_DNS_URL = pathToFileURL(path.join(FAKES, 'test-dns.mjs')).href;
+const TEST_DNS = `--import ${TEST_DNS_URL}`;
 
 interface LocalProxy {
   url: string;
   /** The CONNECT requests it saw: their target and whether they carried a proxy login. */
   connects(): { target: string; proxyAuthorization: boolean }[];
-  /** Everything the proxy process saw, as text, for the "no secret at the proxy" check. */
   close(): void;
 }
 
 async function startProxy(mode: 'open' | 'auth' | 'login-page'): Promise<LocalProxy> {
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
-    ['--require', path.join(FAKES, 'test-dns.cjs'), path.join(FAKES, 'connect-proxy.mjs'), mode],
+    ['--import', TEST_DNS_URL, path.join(FAKES, 'connect-proxy.mjs'), mode],
     { cwd: path.resolve(__dirname, '../..') },
   );
   let output = '';
@@ -49,7 +50,7 @@ async function startProxy(mode: 'open' | 'auth' | 'login-page'): Promise<LocalPr
 let world: CliWorld;
 let certs: TestCertificates;
 let certDir: string;
-let proxies: LocalProxy[] = [];
+const proxies: LocalProxy[] = [];
 
 beforeAll(async () => {
   await buildCliOnce();

@@ -1,9 +1,9 @@
-// Preloaded (--require) into CLI and proxy children: names under the reserved .test domain resolve
+// Preloaded (--import) into CLI and proxy children: names under the reserved .test domain resolve
 // to 127.0.0.1, so a "remote" platform (not loopback by name, so proxied) still stays on this machine.
-const dns = require('node:dns');
+import dns from 'node:dns';
 
 const lookup = dns.lookup;
-dns.lookup = function testLookup(hostname, options, callback) {
+dns.lookup = function testLookup(hostname, options, callback, ...rest) {
   if (typeof hostname === 'string' && hostname.endsWith('.test')) {
     const done = typeof options === 'function' ? options : callback;
     const all = typeof options === 'object' && options !== null && options.all;
@@ -12,5 +12,5 @@ dns.lookup = function testLookup(hostname, options, callback) {
     );
     return {};
   }
-  return lookup.apply(this, arguments);
+  return lookup.call(this, hostname, options, callback, ...rest);
 };
