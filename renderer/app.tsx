@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { assertNever } from '../common/assert-never';
 import { InstancesScreen } from './features/instances/instances-screen';
 import { AppFrame } from './features/shell/app-frame';
+import { SettingsScreen } from './features/settings/settings-screen';
 import { StepperScreen } from './features/stepper/stepper-screen';
 import { TenantBadge } from './features/tenants/tenant-badge';
 import { TenantsScreen } from './features/tenants/tenants-screen';
@@ -16,6 +17,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <InstancesScreen />;
     case 'tenants':
       return <TenantsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
     default:
       return assertNever(screen);
   }

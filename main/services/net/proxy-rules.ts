@@ -1,6 +1,7 @@
 // The command-line proxy convention: HTTPS_PROXY / HTTP_PROXY / ALL_PROXY and NO_PROXY (either case),
 // with NO_PROXY's host, suffix and port rules; loopback always goes direct.
-import { isLoopbackHost } from '../../../common/urls';
+import { isLoopbackHost, parseProxyUrl } from '../../../common/urls';
+import { AppFailure } from '../errors';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -28,13 +29,15 @@ export function proxyForUrl(url: URL, env: Env): URL | null {
   const entries = noProxy.split(/[,\s]+/).filter(Boolean);
   if (entries.some((entry) => bypasses(entry, url))) return null;
   const scheme = url.protocol === 'https:' ? 'https' : 'http';
-  const value = variable(env, `${scheme}_proxy`) || variable(env, 'all_proxy');
-  if (!value) return null;
-  try {
-    return new URL(value.includes('://') ? value : `http://${value}`);
-  } catch {
-    return null;
-  }
+  const name = [`${scheme}_proxy`, 'all_proxy'].find((candidate) => variable(env, candidate));
+  if (!name) return null;
+  const proxy = parseProxyUrl(variable(env, name));
+  if (!proxy?.hostname)
+    throw new AppFailure(
+      'invalid_input',
+      `${name.toUpperCase()} is not a proxy URL: set it as http://host:port.`,
+    );
+  return proxy;
 }
 
 /** A proxy as it may be shown and logged: scheme, host and port, never its user name or password. */

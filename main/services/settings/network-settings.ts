@@ -9,6 +9,7 @@ import type {
   ProxyMode,
 } from '../../../common/contract';
 import type { z } from 'zod';
+import { parseProxyUrl, proxyUrlProblem } from '../../../common/urls';
 import { AppFailure } from '../errors';
 import type { Logger, SecretStore } from '../ports';
 import { writeFileAtomic } from '../storage/atomic-file';
@@ -58,23 +59,12 @@ function parseStored(text: string): StoredSettings {
   };
 }
 
-/** The manual proxy URL, or the sentence that says what is wrong with it. */
-export function parseProxyUrl(value: string): URL {
-  let url: URL;
-  try {
-    url = new URL(value.includes('://') ? value : `http://${value}`);
-  } catch {
-    throw new AppFailure('invalid_input', 'Enter the proxy as http://host:port.');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new AppFailure('invalid_input', 'The proxy URL must start with http:// or https://.');
-  if (url.username || url.password)
-    throw new AppFailure(
-      'invalid_input',
-      'Leave the user name and password out of the proxy URL: enter them in their own fields.',
-    );
-  if (url.pathname !== '/' || url.search)
-    throw new AppFailure('invalid_input', 'The proxy URL is only http://host:port, with no path.');
+/** The manual proxy URL, or the sentence (common/urls.ts) that says what is wrong with it. */
+export function manualProxyUrl(value: string): URL {
+  const problem = proxyUrlProblem(value);
+  const url = parseProxyUrl(value);
+  if (problem || !url)
+    throw new AppFailure('invalid_input', problem ?? 'Enter the proxy as http://host:port.');
   return url;
 }
 
@@ -118,10 +108,9 @@ export class NetworkSettingsService {
   /** Checks, stores (password to the keychain) and applies; nothing changes when a check fails. */
   async save(input: NetworkSettingsInput): Promise<NetworkSettings> {
     const manual = input.proxyMode === 'manual';
-    if (manual && !input.proxyUrl) throw new AppFailure('invalid_input', 'Enter the proxy URL.');
     const stored: StoredSettings = {
       proxyMode: input.proxyMode,
-      proxyUrl: manual ? parseProxyUrl(input.proxyUrl).origin : '',
+      proxyUrl: manual ? manualProxyUrl(input.proxyUrl).origin : '',
       proxyUsername: manual ? input.proxyUsername : '',
       extraCaFile: input.extraCaFile,
     };
@@ -142,7 +131,7 @@ export class NetworkSettingsService {
 
   private storedProxy(value: string): URL | null {
     try {
-      return parseProxyUrl(value);
+      return manualProxyUrl(value);
     } catch {
       this.options.log.warn(`${SETTINGS_FILE} names a proxy that is not a URL; no proxy is used.`);
       return null;

@@ -2,7 +2,7 @@
 // main's notices, and the version main reports through app.info.
 import type { ReactNode } from 'react';
 import { Alert, AppShell, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconKey, IconListDetails, IconShieldLock, IconUsersGroup } from '@tabler/icons-react';
+import { IconKey, IconListDetails, IconSettings, IconShieldLock, IconUsersGroup } from '@tabler/icons-react';
 import { useAppStore, type Screen } from '../../stores/app';
 
 const NAV: { screen: Screen; label: string; hint: string; icon: ReactNode }[] = [
@@ -14,6 +14,7 @@ const NAV: { screen: Screen; label: string; hint: string; icon: ReactNode }[] = 
     icon: <IconListDetails size={18} />,
   },
   { screen: 'tenants', label: 'Tenants', hint: 'Customers and secrets', icon: <IconUsersGroup size={18} /> },
+  { screen: 'settings', label: 'Settings', hint: 'Proxy and certificates', icon: <IconSettings size={18} /> },
 ];
 
 interface AppFrameProps {
