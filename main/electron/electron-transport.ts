@@ -27,7 +27,12 @@ export function firstProxy(resolved: string): string | null {
 }
 
 export function electronTransport(session: Session, trust: CertificateTrust): HttpTransport {
-  const fetchAdapter = axios.getAdapter('fetch');
+  const env = {
+    fetch: (input: string | URL | Request, init?: RequestInit) =>
+      session.fetch(input instanceof URL ? input.href : input, init),
+  };
+  // axios's fetch adapter bound to the session's fetch (its default one would use Node's).
+  const fetchAdapter = axios.getAdapter('fetch', { env });
   return {
     configFor(origin) {
       const adapter: AxiosAdapter = async (config) => {
