@@ -51,10 +51,7 @@ export function electronTransport(session: Session, trust: CertificateTrust): Ht
           throw error;
         }
       };
-      return {
-        adapter,
-        env: { fetch: (input, init) => session.fetch(input instanceof URL ? input.href : input, init) },
-      };
+      return { adapter, env };
     },
     async proxyFor(url) {
       return firstProxy(await session.resolveProxy(url.href));
