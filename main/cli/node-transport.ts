@@ -88,9 +88,15 @@ export interface NodeTransportOptions {
   env: NodeJS.ProcessEnv;
   /** Told which route each call takes (--verbose); the proxy's credentials are never in it. */
   onRoute?: (line: string) => void;
+  /** What to do about an untrusted certificate; the CLI's own advice by default. */
+  trustRemedy?: string;
 }
 
-export function nodeTransport({ env, onRoute }: NodeTransportOptions): HttpTransport {
+export function nodeTransport({
+  env,
+  onRoute,
+  trustRemedy = CLI_TRUST_REMEDY,
+}: NodeTransportOptions): HttpTransport {
   const http = axios.getAdapter('http');
   return {
     configFor(origin) {
@@ -102,10 +108,7 @@ export function nodeTransport({ env, onRoute }: NodeTransportOptions): HttpTrans
           return await http(config);
         } catch (error) {
           const issuer = isUntrustedCertificate(error) ? await presentedIssuer(origin, proxy) : undefined;
-          throw (
-            explainTransportError(error, { host: origin.host, issuer, trustRemedy: CLI_TRUST_REMEDY }) ??
-            error
-          );
+          throw explainTransportError(error, { host: origin.host, issuer, trustRemedy }) ?? error;
         }
       };
       return { proxy: false, adapter, ...(agent ? { httpAgent: agent, httpsAgent: agent } : {}) };

@@ -33,7 +33,7 @@ function Stages({ result }: { result: ConnectionCheck }) {
       {result.stages.map((item) => (
         <List.Item key={item.stage}>
           <Group gap="sm" wrap="nowrap" align="flex-start">
-            <Badge color={OUTCOME[item.outcome].color} variant="light" w={80}>
+            <Badge color={OUTCOME[item.outcome].color} variant="light" miw={80} style={{ flexShrink: 0 }}>
               {OUTCOME[item.outcome].label}
             </Badge>
             <Text size="sm">
