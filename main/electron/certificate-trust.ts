@@ -34,14 +34,17 @@ export class CertificateTrust {
 
   /** Takes over the session's certificate check (once, at start). */
   install(session: Session): void {
-    session.setCertificateVerifyProc((request, callback) => {
-      if (request.errorCode === 0) return callback(CHROMIUM_VERDICT);
-      const chain = chainOf(request.certificate);
-      if (request.errorCode === AUTHORITY_INVALID && this.issuedByExtraRoot(chain)) return callback(TRUST);
-      const top = chain[chain.length - 1];
-      this.rejectedIssuers.set(request.hostname, top?.issuerName || request.certificate.issuerName);
-      callback(CHROMIUM_VERDICT);
-    });
+    // Chromium's verdict stands; only an authority error whose chain ends at a root the user chose (Settings) is trusted.
+    /* eng-disable CERTIFICATE_VERIFY_PROC_JS_CHECK */ session.setCertificateVerifyProc(
+      (request, callback) => {
+        if (request.errorCode === 0) return callback(CHROMIUM_VERDICT);
+        const chain = chainOf(request.certificate);
+        if (request.errorCode === AUTHORITY_INVALID && this.issuedByExtraRoot(chain)) return callback(TRUST);
+        const top = chain[chain.length - 1];
+        this.rejectedIssuers.set(request.hostname, top?.issuerName || request.certificate.issuerName);
+        callback(CHROMIUM_VERDICT);
+      },
+    );
   }
 
   setExtraRoots(pems: readonly string[]): void {
