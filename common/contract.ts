@@ -39,6 +39,7 @@ export const errorCodes = [
   'oauth_app_exists',
   'export_unwritable',
   'proxy_refused',
+  'proxy_unreachable',
   'tls_untrusted',
   'settings_unwritable',
 ] as const;

@@ -108,7 +108,14 @@ export function nodeTransport({
           return await http(config);
         } catch (error) {
           const issuer = isUntrustedCertificate(error) ? await presentedIssuer(origin, proxy) : undefined;
-          throw explainTransportError(error, { host: origin.host, issuer, trustRemedy }) ?? error;
+          throw (
+            explainTransportError(error, {
+              host: origin.host,
+              issuer,
+              proxy: proxy && shownProxy(proxy),
+              trustRemedy,
+            }) ?? error
+          );
         }
       };
       return { proxy: false, adapter, ...(agent ? { httpAgent: agent, httpsAgent: agent } : {}) };

@@ -25,6 +25,8 @@ const UNTRUSTED = new Set([
   'ERR_CERT_AUTHORITY_INVALID',
 ]);
 const NOT_FOUND = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ERR_NAME_NOT_RESOLVED']);
+/** Through a proxy, a refused connection or an unknown name is the proxy's, not the platform's. */
+const PROXY_UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
 
 /** The code of an error or of what it wraps (axios keeps the original as `cause`); net::ERR_X as ERR_X. */
 export function networkCode(error: unknown): string | undefined {
@@ -50,6 +52,8 @@ export interface TransportErrorContext {
   host: string;
   /** Who issued the certificate the host presented, when it could be read. */
   issuer?: string;
+  /** The proxy the request went through ("http://proxy.acme:8080"), when one did and it is known. */
+  proxy?: string | null;
   /** What to do about an untrusted certificate where this runs: a setting in the app, a variable in the CLI. */
   trustRemedy: string;
 }
@@ -89,6 +93,10 @@ export function explainTransportError(
   const code = networkCode(error);
   if (code === undefined) return undefined;
   if (UNTRUSTED.has(code)) return untrustedCertificateFailure(context);
+  if ((context.proxy && PROXY_UNREACHABLE.has(code)) || code === 'ERR_PROXY_CONNECTION_FAILED') {
+    const which = context.proxy ? ` ${context.proxy}` : '';
+    return new AppFailure('proxy_unreachable', `Could not reach the proxy${which}: check the proxy setting.`);
+  }
   if (NOT_FOUND.has(code)) {
     return new AppFailure(
       'platform_unreachable',

@@ -25,7 +25,6 @@ const stage = (name: ConnectionStage, outcome: Stage['outcome'], message: string
   message,
 });
 
-const PROXY_UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_PROXY_CONNECTION_FAILED']);
 const TIMEOUT = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ERR_TIMED_OUT', 'ERR_CONNECTION_TIMED_OUT']);
 
 /** The stages after the route is known: what one GET {base}/instances without credentials shows. */
@@ -74,13 +73,8 @@ async function request(base: URL, proxy: string | null, ports: ConnectionCheckPo
     const code = isFailure(error) ? error.code : networkCode(error);
     const message = error instanceof Error ? error.message : String(error);
     const skipped = (name: ConnectionStage) => stage(name, 'skipped', 'Not reached.');
-    if (code === 'proxy_refused') return [stage('proxy', 'failed', message), skipped('tls'), skipped('http')];
-    if (proxy && PROXY_UNREACHABLE.has(code ?? ''))
-      return [
-        stage('proxy', 'failed', `Could not reach the proxy ${proxy}: check the proxy setting.`),
-        skipped('tls'),
-        skipped('http'),
-      ];
+    if (code === 'proxy_refused' || code === 'proxy_unreachable')
+      return [stage('proxy', 'failed', message), skipped('tls'), skipped('http')];
     if (code === 'tls_untrusted')
       return [viaProxy ?? direct, stage('tls', 'failed', message), skipped('http')];
     if (TIMEOUT.has(code ?? ''))

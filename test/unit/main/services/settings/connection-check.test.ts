@@ -63,6 +63,19 @@ describe('checkConnection', () => {
     );
   });
 
+  it('says when the proxy itself cannot be reached', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const transport = nodeTransport({ env: { HTTPS_PROXY: `http://127.0.0.1:${port}` } });
+    const check = await checkConnection('https://api.cloud-elements.com/elements/api-v2', { transport });
+    expect(outcomes(check)).toEqual(['dns:skipped', 'proxy:failed', 'tls:skipped', 'http:skipped']);
+    expect(check.stages[1]?.message).toBe(
+      `Could not reach the proxy http://127.0.0.1:${port}: check the proxy setting.`,
+    );
+  });
+
   it('stops at DNS when the name cannot be found', async () => {
     const lookup = () => Promise.reject(Object.assign(new Error('not found'), { code: 'ENOTFOUND' }));
     const check = await checkConnection('https://ce.nowhere.example/elements/api-v2', {
