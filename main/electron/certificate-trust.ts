@@ -32,7 +32,7 @@ export class CertificateTrust {
   private roots: X509Certificate[] = [];
   private readonly rejectedIssuers = new Map<string, string>();
 
-  /** Takes over the session's certificate check (once, at start). */
+  /** Takes over the session's certificate check (at start, and again when the extra roots change). */
   install(session: Session): void {
     // Chromium's verdict stands; only an authority error whose chain ends at a root the user chose (Settings) is trusted.
     /* eng-disable CERTIFICATE_VERIFY_PROC_JS_CHECK */ session.setCertificateVerifyProc(

@@ -16,6 +16,8 @@ export function electronNetworkTarget(session: Session, trust: CertificateTrust)
     async apply(network) {
       credentials = network.credentials;
       trust.setExtraRoots(network.extraCaCertificates);
+      // The network service caches verdicts per proc: installing it again makes a new root count at once.
+      trust.install(session);
       if (network.proxyMode === 'manual' && network.proxy) {
         await session.setProxy({
           mode: 'fixed_servers',
