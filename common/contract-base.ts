@@ -47,6 +47,10 @@ export const errorCodes = [
   'export_unwritable',
   'tenant_refused',
   'name_ambiguous',
+  'proxy_refused',
+  'proxy_unreachable',
+  'tls_untrusted',
+  'settings_unwritable',
 ] as const;
 export const ErrorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -81,6 +85,8 @@ export const ruled =
     if (message) context.addIssue({ code: 'custom', message });
   };
 
+/** A secret typed by the user: main stores it in the keychain and never sends it back. */
+export const SecretInput = z.string().trim().max(2000);
 export const TenantId = z.string().min(1).max(100);
 export const InstanceId = z.number().int().positive();
 /** Where the vendor sends the user back: https, loopback http or element-auth://; checked in main. */

@@ -1,7 +1,15 @@
 // The tenants domain of the contract: tenant and saved OAuth app views, the add/update/switch
 // inputs, verification, and the 'tenants.*' channels.
 import { z } from 'zod';
-import { CallbackUrl, channel, ErrorCodeSchema, none, SecretHint, TenantId } from './contract-base';
+import {
+  CallbackUrl,
+  channel,
+  ErrorCodeSchema,
+  none,
+  SecretHint,
+  SecretInput,
+  TenantId,
+} from './contract-base';
 
 // ── tenants ─────────────────────────────────────────────────────────────────────────────────
 export const tenantEnvironments = ['us', 'eu', 'staging', 'custom'] as const;
@@ -14,8 +22,6 @@ const TenantName = z
   .min(1, 'Give the tenant a name, e.g. the customer and environment.')
   .max(80, 'Keep the name under 80 characters.');
 const TenantColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour looks like #1c7ed6.');
-/** A secret typed by the user: main stores it in the keychain and never sends it back. */
-const SecretInput = z.string().trim().max(2000);
 
 /** The tenant's last check of its secrets (one GET /instances); 'not-checked' until the first. */
 export const tenantCheckStates = ['verified', 'refused', 'unreachable', 'not-checked'] as const;

@@ -5,12 +5,14 @@ import { channel, none, type AppError } from './contract-base';
 import { activityChannels } from './contract-activity';
 import { flowChannels, FlowViewSchema } from './contract-flow';
 import { instanceChannels } from './contract-instances';
+import { settingsChannels } from './contract-settings';
 import { tenantChannels, TenantListSchema } from './contract-tenants';
 
 export * from './contract-activity';
 export * from './contract-base';
 export * from './contract-flow';
 export * from './contract-instances';
+export * from './contract-settings';
 export * from './contract-tenants';
 
 // ── app ─────────────────────────────────────────────────────────────────────────────────────
@@ -31,6 +33,7 @@ export const channels = {
   ...flowChannels,
   ...instanceChannels,
   ...activityChannels,
+  ...settingsChannels,
 };
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels & string;

@@ -141,3 +141,23 @@ export function stateProblem(state: string): string | null {
   if (text === '' || (text.length <= MAX_TYPED_STATE && TOKEN_PATTERN.test(text))) return null;
   return `A state is one word of at most ${MAX_TYPED_STATE} characters, without spaces or quotes.`;
 }
+
+/** A manual proxy as typed ("proxy.acme:8080" means http://); null when it is no URL. */
+export function parseProxyUrl(value: string): URL | null {
+  const text = value.trim();
+  return text ? parseUrl(text.includes('://') ? text : `http://${text}`) : null;
+}
+
+/** Why a manual proxy URL cannot be used, in the user's words; null when it can. */
+export function proxyUrlProblem(value: string): string | null {
+  if (!value.trim()) return 'Enter the proxy URL.';
+  const url = parseProxyUrl(value);
+  if (!url || !url.hostname) return 'Enter the proxy as http://host:port.';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return 'The proxy URL must start with http:// or https://.';
+  if (url.username || url.password)
+    return 'Leave the user name and password out of the proxy URL: enter them in their own fields.';
+  if (url.pathname !== '/' || url.search || url.hash)
+    return 'The proxy URL is only http://host:port, with no path.';
+  return null;
+}

@@ -1,8 +1,11 @@
 // The composition root: the one place that builds the services and wires them to Electron.
 // Deep links are captured from the first lines, before anything else can miss them.
 import { join } from 'node:path';
-import { app, protocol, BrowserWindow } from 'electron';
+import { app, protocol, BrowserWindow, session } from 'electron';
 import { createRendererHandler, RENDERER_SCHEME, RENDERER_SCHEME_PRIVILEGES } from './electron/app-protocol';
+import { CertificateTrust } from './electron/certificate-trust';
+import { electronNetworkTarget } from './electron/electron-network';
+import { electronTransport } from './electron/electron-transport';
 import { createAppUrlCheck } from './electron/app-url';
 import { APP_SCHEME } from '../common/urls';
 import { DeepLinkBuffer } from './electron/deep-link-buffer';
@@ -73,6 +76,9 @@ function start(): void {
   hardenSession(devUrl);
   protocol.handle(RENDERER_SCHEME, createRendererHandler(join(__dirname, '../renderer')));
   const { sink: events, delivery } = windowEvents(getWindow);
+  // Platform calls go the way the system does: the session's proxy (PAC included) and trust store.
+  const trust = new CertificateTrust();
+  trust.install(session.defaultSession);
   // One redaction step for every log line: the keychain's values (as they are read or written) and credential patterns.
   const redactor = new Redactor();
   const { log } = createAppLog(redactor, { packaged: app.isPackaged });
@@ -85,6 +91,11 @@ function start(): void {
     events,
     log,
     activitySource: 'app',
+    transport: electronTransport(session.defaultSession, trust),
+    network: electronNetworkTarget(session.defaultSession, trust),
+  });
+  void services.settings.applySaved().catch((error: unknown) => {
+    log.warn(`The saved network settings could not be applied: ${String(error)}`);
   });
   const router = createAppRouter(services, {
     clipboard: systemClipboard,

@@ -4,6 +4,7 @@ import { assertNever } from '../common/assert-never';
 import { ActivityScreen } from './features/activity/activity-screen';
 import { InstancesScreen } from './features/instances/instances-screen';
 import { AppFrame } from './features/shell/app-frame';
+import { SettingsScreen } from './features/settings/settings-screen';
 import { StepperScreen } from './features/stepper/stepper-screen';
 import { TenantBadge } from './features/tenants/tenant-badge';
 import { TenantsScreen } from './features/tenants/tenants-screen';
@@ -19,6 +20,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <TenantsScreen />;
     case 'activity':
       return <ActivityScreen />;
+    case 'settings':
+      return <SettingsScreen />;
     default:
       return assertNever(screen);
   }

@@ -7,11 +7,17 @@ import { KeytarSecretStore, keychainServiceName } from '../services/tenants/keyt
 import { CLI_VERSION, cliEvents, cliLogger, noBrowser, systemBrowser } from './cli-ports';
 import { terminalSafe } from './format';
 import { killPointFromEnv } from './kill-point';
+import { nodeTransport } from './node-transport';
 import { RedactingSecretStore } from '../services/logging/redacting-secret-store';
 import { Redactor } from '../services/logging/redactor';
 import { SECRET_VARIABLES, type CliContext, type CliIo } from './cli-io';
 
-export function createCliContext(io: CliIo): CliContext {
+export interface CliOptions {
+  /** --verbose: a line on stderr for each platform call, naming the proxy it went through. */
+  verbose?: boolean;
+}
+
+export function createCliContext(io: CliIo, cli: CliOptions = {}): CliContext {
   let services: Services | undefined;
   const note = (line: string) => void io.stderr.write(`${terminalSafe(line)}\n`);
   const redactor = new Redactor();
@@ -30,6 +36,7 @@ export function createCliContext(io: CliIo): CliContext {
     log: cliLogger(note, redactor),
     activitySource: 'cli',
     checkpoint: killPointFromEnv(io.env),
+    transport: nodeTransport({ env: io.env, onRoute: cli.verbose ? note : undefined }),
   });
   return {
     io,

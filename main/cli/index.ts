@@ -47,6 +47,10 @@ Environment:
   ELEMENT_AUTH_KEYCHAIN_SERVICE     the keychain service name (default: element-authenticator)
   ELEMENT_AUTH_ORG_SECRET, ELEMENT_AUTH_USER_SECRET, ELEMENT_AUTH_API_SECRET
                                     secrets (never accepted as flags); a terminal asks otherwise
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY the proxy for platform calls (either case; loopback is always direct)
+  NODE_EXTRA_CA_CERTS               a PEM file of extra root certificates (your company's TLS inspection)
+
+Options for every command: --verbose names the proxy (or direct route) of each platform call.
 
 Output: the result on stdout (human by default, --json for machines), progress on stderr.
 Exit codes: 0 success, 1 failure, 2 usage error (also: a secret or a confirmation is needed and
@@ -61,8 +65,9 @@ function groupHelp(group: string): string {
 }
 
 /** Runs one invocation; returns the exit code. Writes only through io. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const context = createCliContext(io);
+export async function runCli(given: readonly string[], io: CliIo): Promise<number> {
+  const argv = given.filter((arg) => arg !== '--verbose');
+  const context = createCliContext(io, { verbose: argv.length < given.length });
   let commandName: string | undefined;
   try {
     const [first, second] = argv;

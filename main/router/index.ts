@@ -7,6 +7,7 @@ import { appHandlers } from './app-handlers';
 import { flowHandlers } from './flow-handlers';
 import { instancesHandlers } from './instances-handlers';
 import { createRouter, type Handlers, type Router } from './router';
+import { settingsHandlers } from './settings-handlers';
 import { tenantsHandlers } from './tenants-handlers';
 
 export interface UiPorts {
@@ -22,6 +23,7 @@ export function createAppRouter(services: Services, ui: UiPorts): Router {
     ...flowHandlers(services.flow, ui.clipboard),
     ...instancesHandlers(services.instances, services.exports, ui),
     ...activityHandlers(services.activity, ui.dialogs),
+    ...settingsHandlers(services.settings),
   };
   return createRouter(handlers, ui.log);
 }

@@ -3,10 +3,13 @@
 import type { z } from 'zod';
 import { events, type ActivitySource, type AppInfoSchema } from '../../common/contract';
 import type { Checkpoint, Clock, EventSink, Logger, OpenUrl, SecretStore } from './ports';
-import type { PlatformClientOptions, PlatformCredentials } from './cloud-elements/platform-client';
+import type { PlatformClientOptions } from './cloud-elements/platform-client';
+import { platformClientFactory } from './cloud-elements/platform-client-factory';
+import type { HttpTransport } from './net/http-transport';
+import { AppFailure } from './errors';
+import { NetworkSettingsService, type NetworkTarget } from './settings/network-settings';
 import { TenantService } from './tenants/tenant-service';
 import { InstanceService } from './instances/instance-service';
-import { PlatformClient } from './cloud-elements/platform-client';
 import { AuthFlow } from './auth-flow/auth-flow';
 import { TenantSwitch } from './tenant-switch';
 import { ActivityService } from './activity/activity-service';
@@ -26,7 +29,12 @@ export interface ServicePorts {
   openUrl: OpenUrl;
   events: EventSink;
   log: Logger;
-  platform?: PlatformClientOptions;
+  /** How platform calls leave the machine: Electron's network stack in the app, Node in the CLI. */
+  transport: HttpTransport;
+  /** Where network settings take effect (Electron's session); absent in the CLI, which follows the environment. */
+  network?: NetworkTarget;
+  /** Timeouts and retries of the platform client (tests shorten them). */
+  platform?: Omit<PlatformClientOptions, 'transport'>;
   /** Who acts, as the activity log says: 'app' (the default) or 'cli'. */
   activitySource?: ActivitySource;
   /** Named points in multi-step changes; only the tests' kill-point hook gives one. */
@@ -43,10 +51,9 @@ export function contractEvents(sink: EventSink): EventSink {
 
 export function createServices(given: ServicePorts) {
   const ports = { ...given, events: contractEvents(given.events) };
-  const platformClient = (credentials: PlatformCredentials) =>
-    new PlatformClient(credentials, ports.platform);
+  const platformClient = platformClientFactory(ports.transport, ports.platform);
   const activity = new FileActivityLog({ ...ports, source: ports.activitySource ?? 'app' });
-  const tenants = new TenantService({ ...ports, activity });
+  const tenants = new TenantService({ ...ports, platformClient, activity });
   const exports = new ExportFiles({
     dataDir: ports.dataDir,
     registry: tenants.keychain.registry,
@@ -57,7 +64,7 @@ export function createServices(given: ServicePorts) {
     secrets: tenants.keychain,
     clock: ports.clock,
     log: ports.log,
-    platform: platformClient,
+    platformClient,
     activity,
   });
   const flow = new AuthFlow({
@@ -89,6 +96,20 @@ export function createServices(given: ServicePorts) {
         ),
     });
   };
+  const settings = new NetworkSettingsService({
+    dataDir: ports.dataDir,
+    secretStore: ports.secretStore,
+    log: ports.log,
+    target: ports.network,
+    transport: ports.transport,
+    activePlatformUrl: async () => {
+      const list = await tenants.list();
+      const active = list.tenants.find((tenant) => tenant.id === list.activeTenantId);
+      if (!active)
+        throw new AppFailure('no_active_tenant', 'Choose a tenant first: the check calls its platform.');
+      return active.baseUrl;
+    },
+  });
   const tenantSwitch = new TenantSwitch(tenants, flow);
   const activityLog = new ActivityService({ ...ports, tenants });
   return {
@@ -101,6 +122,7 @@ export function createServices(given: ServicePorts) {
     exports,
     doctor,
     start,
+    settings,
   };
 }
 

@@ -8,6 +8,7 @@ import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { createServices } from '../../main/services/index';
+import { directTransport } from '../../main/services/net/http-transport';
 import { silentLogger, systemClock } from '../../main/services/ports';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
@@ -82,6 +83,7 @@ describe.skipIf(!binary)(`Element Authenticator in Electron${skipped}`, () => {
       openUrl: async () => {},
       events: { emit: () => {} },
       log: silentLogger,
+      transport: directTransport,
     });
     const tenant = await services.tenants.add({
       name: 'Acme Corp',

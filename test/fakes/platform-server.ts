@@ -1,6 +1,7 @@
 // The fake Cloud Elements platform: a real HTTP server on 127.0.0.1 for integration tests.
 // Owns startup, routing, request recording and the failure knobs; state lives in grants/instances.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { URL } from 'node:url';
 import { GrantBook, VENDOR_AUTHORIZE_PATH } from './platform-grants.js';
@@ -54,13 +55,13 @@ interface PlatformRequest {
 const DROP = Symbol('drop');
 
 export async function startFakePlatform(opts: FakePlatformOptions = {}): Promise<FakePlatform> {
-  const server = createServer();
+  const server = opts.tls ? createHttpsServer(opts.tls) : createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `${opts.tls ? 'https' : 'http'}://${opts.hostname ?? '127.0.0.1'}:${port}`;
   const now = opts.now ?? Date.now;
   const grants = new GrantBook(origin, now, opts.codeLifetimeMs ?? 120_000);
   const book = new InstanceBook(grants, now);

@@ -10,6 +10,10 @@ export interface FakePlatformOptions {
   now?: () => number;
   /** How long a grant code can be redeemed; default 120_000 (Zoho's 2 minutes). */
   codeLifetimeMs?: number;
+  /** Serve https with this key and certificate (still on 127.0.0.1) instead of plain http. */
+  tls?: { key: string; cert: string };
+  /** The host name in baseUrl (default 127.0.0.1), e.g. a *.test name test/fakes/test-dns.cjs maps to 127.0.0.1. */
+  hostname?: string;
 }
 
 /** Knobs tests flip to simulate failures; read on every platform API request. */

@@ -2,10 +2,9 @@
 // TenantResolver over the keychain, an AuthFlow with recorded events, and the consent played by fetch.
 import { randomBytes } from 'node:crypto';
 import { AuthFlow } from '../../main/services/auth-flow/auth-flow';
-import {
-  PlatformClient,
-  type PlatformClientOptions,
-} from '../../main/services/cloud-elements/platform-client';
+import type { PlatformClientOptions } from '../../main/services/cloud-elements/platform-client';
+import { platformClientFactory } from '../../main/services/cloud-elements/platform-client-factory';
+import { directTransport } from '../../main/services/net/http-transport';
 import { AppFailure } from '../../main/services/errors';
 import { createServices, type Services } from '../../main/services/index';
 import { silentLogger, type EventSink, type Logger, type SecretStore } from '../../main/services/ports';
@@ -98,8 +97,11 @@ export async function startFlowWorld(purpose: string, options: WorldOptions = {}
     },
     events,
     log: options.log ?? silentLogger,
-    platformClient: (credentials) =>
-      new PlatformClient(credentials, { timeoutMs: 5_000, getRetries: 0, ...options.client }),
+    platformClient: platformClientFactory(directTransport, {
+      timeoutMs: 5_000,
+      getRetries: 0,
+      ...options.client,
+    }),
     ...(options.consentWaitMs ? { consentWaitMs: options.consentWaitMs } : {}),
   });
   return Object.assign(world, {
@@ -147,6 +149,7 @@ export function appServices(dataDir: string, secretStore: SecretStore): Services
     openUrl: async () => {},
     events: { emit: () => {} },
     log: silentLogger,
+    transport: directTransport,
     platform: { timeoutMs: 5_000, getRetries: 0 },
   });
 }

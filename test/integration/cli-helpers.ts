@@ -10,7 +10,7 @@ import { silentLogger, systemClock } from '../../main/services/ports';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
 import { IndexedSecretStore } from '../../main/services/tenants/secret-index';
 import { TenantRegistry } from '../../main/services/tenants/tenant-registry';
-import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
+import { startFakePlatform, type FakePlatform, type FakePlatformOptions } from '../fakes/platform-server';
 import { freePort } from '../support/free-port';
 import { readTree } from '../support/read-tree';
 import { clearKeychain } from '../support/keychain-items';
@@ -97,11 +97,16 @@ export interface CliWorld {
   close(): Promise<void>;
 }
 
-export async function createWorld(purpose: string, now?: () => number): Promise<CliWorld> {
+export async function createWorld(
+  purpose: string,
+  now?: () => number,
+  platformOptions: FakePlatformOptions = {},
+): Promise<CliWorld> {
   const platform = await startFakePlatform({
     orgSecret: ORG_SECRET,
     userSecret: USER_SECRET,
     ...(now ? { now } : {}),
+    ...platformOptions,
   });
   const home = await mkdtemp(path.join(tmpdir(), `element-auth-cli-${purpose}-`));
   const service = `element-auth-test-cli-${purpose}-${randomBytes(4).toString('hex')}`;

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServices, type Services } from '../../main/services/index';
+import { directTransport } from '../../main/services/net/http-transport';
 import { silentLogger, type Clock, type EventSink, type SecretStore } from '../../main/services/ports';
 import { secretAccounts } from '../../main/services/tenants/secret-accounts';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
@@ -36,6 +37,7 @@ export function appServices(dataDir: string, secretStore: SecretStore, clock: Cl
     openUrl: async () => {},
     events: noEvents,
     log: silentLogger,
+    transport: directTransport,
     platform: { timeoutMs: 5_000, getRetries: 0 },
   });
 }

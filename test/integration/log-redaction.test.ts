@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppRouter, type Router } from '../../main/router/index';
 import { createServices, type Services } from '../../main/services/index';
+import { directTransport } from '../../main/services/net/http-transport';
 import { FileSink } from '../../main/services/logging/file-sink';
 import { createLogger } from '../../main/services/logging/logger';
 import { REDACTED } from '../../main/services/logging/redaction-patterns';
@@ -57,6 +58,7 @@ beforeAll(async () => {
     openUrl: async (url) => log.debug('Opening the system browser', { url }),
     events: { emit: (event, payload) => log.debug(`event ${event}`, { payload }) },
     log,
+    transport: directTransport,
     platform: { timeoutMs: 5_000, getRetries: 0 },
   });
   const invoke = traced(

@@ -3,6 +3,8 @@
 import { isFailure } from '../../main/services/errors';
 import { silentLogger, systemClock } from '../../main/services/ports';
 import { KeytarSecretStore } from '../../main/services/tenants/keytar-secret-store';
+import { platformClientFactory } from '../../main/services/cloud-elements/platform-client-factory';
+import { directTransport } from '../../main/services/net/http-transport';
 import { TenantService } from '../../main/services/tenants/tenant-service';
 
 const dataDir = process.argv[2] ?? '';
@@ -12,6 +14,7 @@ const service = new TenantService({
   events: { emit: () => undefined },
   clock: systemClock,
   log: silentLogger,
+  platformClient: platformClientFactory(directTransport),
 });
 
 try {

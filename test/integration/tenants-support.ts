@@ -6,6 +6,8 @@ import path from 'node:path';
 import type { SecretStore } from '../../main/services/ports';
 import { RecordingEvents } from '../fakes/memory-secret-store';
 import { silentLogger } from '../../main/services/ports';
+import { platformClientFactory } from '../../main/services/cloud-elements/platform-client-factory';
+import { directTransport } from '../../main/services/net/http-transport';
 import { TenantService } from '../../main/services/tenants/tenant-service';
 import { createServices } from '../../main/services/index';
 import type { EventSink } from '../../main/services/ports';
@@ -35,7 +37,7 @@ export function buildTenants(options: {
     events,
     clock: { now: options.now ?? (() => Date.now()) },
     log: silentLogger,
-    platform: { timeoutMs: 5_000, getRetries: 0 },
+    platformClient: platformClientFactory(directTransport, { timeoutMs: 5_000, getRetries: 0 }),
   });
   return { service, events };
 }
@@ -50,6 +52,7 @@ export function buildServices(options: { dataDir: string; secretStore: SecretSto
     openUrl: async () => undefined,
     events: options.events ?? { emit: () => undefined },
     log: silentLogger,
+    transport: directTransport,
     platform: { timeoutMs: 5_000, getRetries: 0 },
   });
 }

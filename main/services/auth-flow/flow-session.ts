@@ -1,11 +1,8 @@
 // One flow's private state in main (plan with the OAuth secret, client, doors, timer, candidate)
 // and the ports AuthFlow is built from. Only session.view ever leaves main.
 import type { FlowView } from '../../../common/contract';
-import type {
-  PlatformClient,
-  PlatformCredentials,
-  PlatformInstance,
-} from '../cloud-elements/platform-client';
+import type { PlatformClient, PlatformInstance } from '../cloud-elements/platform-client';
+import type { PlatformClientFactory } from '../cloud-elements/platform-client-factory';
 import type { ActivityLog } from '../activity/activity-log';
 import type { Clock, EventSink, Logger, OpenUrl, SecretStore } from '../ports';
 import type { TenantResolver } from '../tenants/tenant-context';
@@ -21,7 +18,7 @@ export interface AuthFlowPorts {
   events: EventSink;
   log: Logger;
   /** Builds the platform client for a tenant's credentials (tests set short timeouts here). */
-  platformClient: (credentials: PlatformCredentials) => PlatformClient;
+  platformClient: PlatformClientFactory;
   /** How long step 2 waits for the callback; default 10 minutes. */
   consentWaitMs?: number;
   activity?: ActivityLog;

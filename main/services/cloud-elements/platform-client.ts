@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios';
 import { assertSafeRemoteUrl } from '../net/safe-url';
+import { directTransport, type HttpTransport } from '../net/http-transport';
 import { AppFailure } from '../errors';
 import { isSecretKey } from '../logging/redaction-patterns';
 import { parseAnswer, type answers, type PlatformInstance } from './platform-answers';
@@ -25,6 +26,8 @@ export interface PlatformClientOptions {
   /** The most read of one answer (64 MiB): a hostile custom platform cannot make the app read without end. */
   maxResponseBytes?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** How requests leave the machine (proxy, trust store); direct by default. */
+  transport?: HttpTransport;
 }
 
 export interface OAuthUrlParams {
@@ -66,8 +69,9 @@ export class PlatformClient {
       maxRedirects: 0,
       maxContentLength: this.maxResponseBytes,
       headers: { Accept: 'application/json' },
-      // Proxies from the environment would see the Authorization header: talk to the platform directly.
+      // The transport decides the route (a proxy only ever sees a CONNECT), never axios's own env lookup.
       proxy: false,
+      ...(options.transport ?? directTransport).configFor(base),
     });
   }
 

@@ -1,11 +1,8 @@
 // The instances service: list, inspect (redacted), test, delete and export a tenant's element
 // instances, and the POST body that would recreate one elsewhere. Tokens stay in main.
 import type { InstanceDetail, InstanceList, InstanceTest } from '../../../common/contract';
-import type {
-  PlatformClient,
-  PlatformCredentials,
-  PlatformInstance,
-} from '../cloud-elements/platform-client';
+import type { PlatformClient, PlatformInstance } from '../cloud-elements/platform-client';
+import type { PlatformClientFactory } from '../cloud-elements/platform-client-factory';
 import { noActivity, type ActivityLog } from '../activity/activity-log';
 import { instanceRecord, instancesExported, instanceTested } from '../activity/activity-records';
 import { AppFailure, isFailure } from '../errors';
@@ -18,13 +15,11 @@ import { buildExportDocument, suggestedExportName, type ExportDocument } from '.
 import { configurationEntries, createBodyOf, platformToken, summarise } from './instance-views';
 import { MASKED_SECRET, redactInstance } from './redact';
 
-export type PlatformFactory = (credentials: PlatformCredentials) => PlatformClient;
-
 export interface InstanceServiceOptions {
   tenants: TenantResolver;
   secrets: SecretStore;
   clock: Clock;
-  platform: PlatformFactory;
+  platformClient: PlatformClientFactory;
   log?: Logger;
   activity?: ActivityLog;
 }
@@ -206,7 +201,7 @@ export class InstanceService {
   }
 
   private client(context: TenantContext): PlatformClient {
-    return this.options.platform(context.credentials);
+    return this.options.platformClient(context.credentials);
   }
 
   private pinged(answer: { dateTime?: string }): InstanceTest {

@@ -10,6 +10,8 @@ export const secretAccounts = {
   instanceToken: (tenantId: string, instanceId: number) => `tenant:${tenantId}:instance:${instanceId}:token`,
   signatureKey: (tenantId: string, instanceId: number) =>
     `tenant:${tenantId}:instance:${instanceId}:signature-key`,
+  /** The manual proxy's password (network settings); no tenant owns it. */
+  proxyPassword: 'network:proxy-password',
 };
 
 /** The accounts the records name, for a file written before the index of accounts existed. */

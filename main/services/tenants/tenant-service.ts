@@ -10,7 +10,7 @@ import type {
   TenantView,
 } from '../../../common/contract';
 import type { z } from 'zod';
-import type { PlatformClientOptions } from '../cloud-elements/platform-client';
+import type { PlatformClientFactory } from '../cloud-elements/platform-client-factory';
 import { noActivity, type ActivityLog } from '../activity/activity-log';
 import { tenantAdded, tenantRecord, tenantRemoved, tenantUpdated } from '../activity/activity-records';
 import { AppFailure } from '../errors';
@@ -47,7 +47,7 @@ export interface TenantServiceOptions {
   events: EventSink;
   clock: Clock;
   log: Logger;
-  platform?: PlatformClientOptions;
+  platformClient: PlatformClientFactory;
   newId?: () => string;
   activity?: ActivityLog;
   checkpoint?: Checkpoint;
@@ -259,7 +259,7 @@ export class TenantService implements TenantResolver {
     const outcome = await verifyTenant(
       await this.contextOf(tenant),
       environmentLabel(tenant.environment, tenant.baseUrl),
-      this.options.platform,
+      this.options.platformClient,
     );
     await this.changed(await recordCheck(this.registry, tenant, checkOf(outcome, this.options.clock.now())));
     return outcome;

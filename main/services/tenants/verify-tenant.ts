@@ -1,7 +1,7 @@
 // Checks a tenant's secrets with the cheapest platform call there is (GET /instances) and says
 // the outcome in one sentence; a 401 means the organization or user secret is wrong.
 import type { TenantVerification } from '../../../common/contract';
-import { PlatformClient, type PlatformClientOptions } from '../cloud-elements/platform-client';
+import type { PlatformClientFactory } from '../cloud-elements/platform-client-factory';
 import { isFailure } from '../errors';
 import type { Metadata, TenantRecord, TenantRegistry } from './tenant-registry';
 import type { TenantContext } from './tenant-context';
@@ -12,10 +12,10 @@ export type RecordedCheck = NonNullable<TenantRecord['check']>;
 export async function verifyTenant(
   context: TenantContext,
   where: string,
-  options?: PlatformClientOptions,
+  platformClient: PlatformClientFactory,
 ): Promise<TenantVerification> {
   try {
-    const instances = await new PlatformClient(context.credentials, options).listInstances();
+    const instances = await platformClient(context.credentials).listInstances();
     const count = Array.isArray(instances) ? instances.length : 0;
     return {
       ok: true,

@@ -2,7 +2,14 @@
 // main's notices, and the version main reports through app.info.
 import type { ReactNode } from 'react';
 import { Alert, AppShell, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconHistory, IconKey, IconListDetails, IconShieldLock, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconHistory,
+  IconKey,
+  IconListDetails,
+  IconSettings,
+  IconShieldLock,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import { useAppStore, type Screen } from '../../stores/app';
 
 const NAV: { screen: Screen; label: string; hint: string; icon: ReactNode }[] = [
@@ -15,6 +22,7 @@ const NAV: { screen: Screen; label: string; hint: string; icon: ReactNode }[] = 
   },
   { screen: 'tenants', label: 'Tenants', hint: 'Customers and secrets', icon: <IconUsersGroup size={18} /> },
   { screen: 'activity', label: 'Activity', hint: 'Who did what, when', icon: <IconHistory size={18} /> },
+  { screen: 'settings', label: 'Settings', hint: 'Proxy and certificates', icon: <IconSettings size={18} /> },
 ];
 
 interface AppFrameProps {

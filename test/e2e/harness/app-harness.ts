@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { createAppRouter, type Router } from '../../../main/router/index';
 import { createServices, type Services } from '../../../main/services/index';
+import { directTransport, type HttpTransport } from '../../../main/services/net/http-transport';
 import { isSafeRemoteUrl } from '../../../common/urls';
 import { silentLogger, systemClock, type Clock, type EventSink } from '../../../main/services/ports';
 import { KeytarSecretStore } from '../../../main/services/tenants/keytar-secret-store';
@@ -33,6 +34,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Reuse a data folder / keychain service, e.g. to restart the app on the same state. */
   dataDir?: string;
+  /** How platform calls leave (default: direct, Node's trust store); e.g. the CLI's Node transport. */
+  transport?: HttpTransport;
   keychainService?: string;
 }
 
@@ -111,6 +114,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
     },
     events,
     log: silentLogger,
+    transport: options.transport ?? directTransport,
   });
   const router = createAppRouter(services, {
     clipboard: { writeText: (text) => void clipboard.push(text) },
