@@ -38,6 +38,7 @@ export const errorCodes = [
   'metadata_unwritable',
   'oauth_app_exists',
   'export_unwritable',
+  'health_running',
 ] as const;
 export const ErrorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -53,6 +54,8 @@ export const AppErrorSchema = z.object({
       providerMessage: z.string().optional(),
       vendorError: z.string().optional(),
       vendorErrorDescription: z.string().optional(),
+      /** How long the platform asked us to wait (Retry-After on 429 and 503), in ms. */
+      retryAfterMs: z.number().optional(),
     })
     .optional(),
 });
@@ -403,8 +406,113 @@ const instanceChannels = {
   'instances.copyCreateBody': channel(InstanceRef, z.null()),
 };
 
+// ── health ──────────────────────────────────────────────────────────────────────────────────
+export const healthOutcomes = [
+  'valid',
+  'token_refused',
+  'disabled',
+  'unreachable',
+  'platform_error',
+] as const;
+export const HealthOutcomeSchema = z.enum(healthOutcomes);
+export type HealthOutcome = z.infer<typeof HealthOutcomeSchema>;
+
+/** One instance's last check; never a token or secret. Times are epoch ms. */
+export const HealthResultSchema = z.object({
+  instanceId: z.number(),
+  instanceName: z.string(),
+  elementKey: z.string(),
+  outcome: HealthOutcomeSchema,
+  message: z.string(),
+  status: z.number().optional(),
+  requestId: z.string().optional(),
+  checkedAt: z.number(),
+  lastSuccessAt: z.number().nullable(),
+  failingSince: z.number().nullable(),
+});
+export type HealthResult = z.infer<typeof HealthResultSchema>;
+
+/** Why a whole tenant could not be checked (its secrets refused, its platform unreachable…). */
+export const HealthProblemSchema = z.object({
+  outcome: HealthOutcomeSchema,
+  message: z.string(),
+  requestId: z.string().optional(),
+});
+
+export const HealthRunSummarySchema = z.object({
+  startedAt: z.number(),
+  finishedAt: z.number(),
+  checked: z.number(),
+  total: z.number(),
+  failing: z.number(),
+  cancelled: z.boolean(),
+});
+export type HealthRunSummary = z.infer<typeof HealthRunSummarySchema>;
+
+export const HealthTenantBoardSchema = z.object({
+  tenantId: z.string(),
+  tenantName: z.string(),
+  color: z.string().nullable(),
+  /** Newest first; the first is the last run. */
+  runs: z.array(HealthRunSummarySchema),
+  problem: HealthProblemSchema.nullable(),
+  results: z.array(HealthResultSchema),
+});
+export type HealthTenantBoard = z.infer<typeof HealthTenantBoardSchema>;
+
+export const HealthBoardSchema = z.object({
+  tenants: z.array(HealthTenantBoardSchema),
+  running: z.boolean(),
+});
+export type HealthBoard = z.infer<typeof HealthBoardSchema>;
+
+export const HealthRunSchema = z.object({
+  /** Tenant ids or names; 'all' for every tenant. */
+  tenants: z.union([z.array(TenantId).min(1, 'Pick at least one tenant.').max(1000), z.literal('all')]),
+  perTenant: z.number().int().min(1).max(64).optional(),
+  total: z.number().int().min(1).max(256).optional(),
+});
+export type HealthRun = z.input<typeof HealthRunSchema>;
+
+export const HealthProgressSchema = z.object({
+  checked: z.number(),
+  total: z.number(),
+  failing: z.number(),
+  /** Tenants whose instance list is still to come: total can still grow. */
+  tenantsLeft: z.number(),
+  startedAt: z.number(),
+  /** Estimated ms left, null until something was checked. */
+  etaMs: z.number().nullable(),
+  done: z.boolean(),
+});
+export type HealthProgress = z.infer<typeof HealthProgressSchema>;
+
+export const HealthExportSchema = z.object({
+  format: z.enum(['csv', 'json']),
+  /** Only these tenants' results; all when absent. */
+  tenantIds: z.array(TenantId).max(1000).optional(),
+});
+export type HealthExport = z.input<typeof HealthExportSchema>;
+
+const healthChannels = {
+  /** The stored results of every tenant: the last run, its time, last success and failing since. */
+  'health.board': channel(none, HealthBoardSchema),
+  /** Checks every instance of the chosen tenants; resolves with the board when done or cancelled. */
+  'health.run': channel(HealthRunSchema, HealthBoardSchema),
+  /** Stops new requests at once; the running health.run resolves with what was checked. */
+  'health.cancel': channel(none, z.null()),
+  /** Main asks where to save (cancelled when the user does not choose) and writes CSV or JSON. */
+  'health.export': channel(HealthExportSchema, z.object({ path: z.string(), count: z.number() })),
+};
+
 // ── The whole contract ──────────────────────────────────────────────────────────────────────
-export const channels = { ...appChannels, ...tenantChannels, ...flowChannels, ...instanceChannels };
+export const channels = {
+  ...appChannels,
+  ...tenantChannels,
+  ...flowChannels,
+  ...instanceChannels,
+  ...healthChannels,
+};
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels & string;
 export type ChannelInput<N extends ChannelName> = z.input<Channels[N]['input']>;
@@ -414,6 +522,7 @@ export const events = {
   'app.notice': NoticeSchema,
   'tenants.changed': TenantListSchema,
   'flow.changed': FlowViewSchema,
+  'health.progress': HealthProgressSchema,
 };
 export type Events = typeof events;
 export type EventName = keyof Events & string;

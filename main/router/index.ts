@@ -4,6 +4,7 @@ import type { Services } from '../services/index';
 import type { Clipboard, Dialogs, Logger } from '../services/ports';
 import { appHandlers } from './app-handlers';
 import { flowHandlers } from './flow-handlers';
+import { healthHandlers } from './health-handlers';
 import { instancesHandlers } from './instances-handlers';
 import { createRouter, type Handlers, type Router } from './router';
 import { tenantsHandlers } from './tenants-handlers';
@@ -20,6 +21,7 @@ export function createAppRouter(services: Services, ui: UiPorts): Router {
     ...tenantsHandlers(services.tenants, ui.clipboard),
     ...flowHandlers(services.flow, ui.clipboard),
     ...instancesHandlers(services.instances, ui),
+    ...healthHandlers(services.health, ui.dialogs),
   };
   return createRouter(handlers, ui.log);
 }

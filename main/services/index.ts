@@ -8,6 +8,7 @@ import { TenantService } from './tenants/tenant-service';
 import { InstanceService } from './instances/instance-service';
 import { PlatformClient } from './cloud-elements/platform-client';
 import { AuthFlow } from './auth-flow/auth-flow';
+import { HealthService } from './health/health-service';
 
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -55,7 +56,14 @@ export function createServices(given: ServicePorts) {
     log: ports.log,
     platformClient,
   });
-  return { appInfo: ports.appInfo, tenants, instances, flow };
+  const health = new HealthService({
+    ...ports,
+    tenants,
+    secrets: ports.secretStore,
+    // The health service retries by itself (Retry-After, Cancel), so its client does not.
+    platform: (credentials) => new PlatformClient(credentials, { ...ports.platform, getRetries: 0 }),
+  });
+  return { appInfo: ports.appInfo, tenants, instances, flow, health };
 }
 
 export type Services = ReturnType<typeof createServices>;

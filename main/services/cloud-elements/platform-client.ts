@@ -5,6 +5,7 @@ import { assertSafeRemoteUrl } from '../net/safe-url';
 import { AppFailure } from '../errors';
 import { isSecretKey } from '../logging/redaction-patterns';
 import { isNoAnswer, isTooLarge, toPlatformFailure } from './platform-errors';
+import { DEFAULT_HUB } from '../elements/element-hubs';
 
 export interface PlatformCredentials {
   baseUrl: string;
@@ -187,7 +188,7 @@ export class PlatformClient {
   }
 
   /** The hub heartbeat with an instance token: GET /hubs/{hub}/ping. */
-  ping(elementToken: string, hub = 'crm'): Promise<{ dateTime?: string; endpoint?: string }> {
+  ping(elementToken: string, hub = DEFAULT_HUB): Promise<{ dateTime?: string; endpoint?: string }> {
     return this.send(
       {
         method: 'get',

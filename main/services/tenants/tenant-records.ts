@@ -7,7 +7,11 @@ import type { Metadata, OAuthAppRecord, TenantRecord } from './tenant-registry';
 export const sameName = (a: string, b: string) =>
   a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
-export function findTenant(data: Metadata, idOrName: string): TenantRecord {
+/** A tenant (record or view) by id, else by name in any case. */
+export function findTenant<T extends { id: string; name: string } = TenantRecord>(
+  data: { tenants: T[] },
+  idOrName: string,
+): T {
   const found =
     data.tenants.find((tenant) => tenant.id === idOrName) ??
     data.tenants.find((tenant) => sameName(tenant.name, idOrName));
