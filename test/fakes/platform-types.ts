@@ -10,6 +10,8 @@ export interface FakePlatformOptions {
   now?: () => number;
   /** How long a grant code can be redeemed; default 120_000 (Zoho's 2 minutes). */
   codeLifetimeMs?: number;
+  /** A second load counter, shared with other fakes: requests in flight across all of them. */
+  sharedLoad?: FakeLoad;
 }
 
 /** Knobs tests flip to simulate failures; read on every platform API request. */
@@ -20,9 +22,30 @@ export interface FakeBehaviour {
   delayMs?: number;
   /** Answer the next platform API request with this status and message (once). */
   failNext?: { status: number; message: string };
+  /** What the hub ping answers for an instance, by instance id (see PingPlan). */
+  pings?: Map<number, PingPlan>;
+}
+
+/**
+ * A seeded ping answer: `delayMs` holds it back; `status` answers with that error (with a
+ * Retry-After of `retryAfterSeconds` when given) `times` times (default: always), then normally.
+ */
+export interface PingPlan {
+  delayMs?: number;
+  status?: number;
+  retryAfterSeconds?: number;
+  times?: number;
+}
+
+/** Requests the fake is answering right now, and the most it ever answered at once. */
+export interface FakeLoad {
+  inFlight: number;
+  maxInFlight: number;
 }
 
 export interface RecordedRequest {
+  /** Date.now() when the request arrived. */
+  at: number;
   method: string;
   /** Path without the API base (e.g. '/instances'); vendor paths are kept whole. */
   path: string;
@@ -82,4 +105,6 @@ export interface FakePlatform {
   seedInstances(n: number, opts?: SeedOptions): FakeInstance[];
   requests: RecordedRequest[];
   behaviour: FakeBehaviour;
+  /** Platform API requests in flight (counted from arrival to the answer's end). */
+  load: FakeLoad;
 }

@@ -1,5 +1,6 @@
 // The health service: checks every instance of the chosen tenants with bounded concurrency, reports
 // progress, stops new requests on Cancel, and keeps the results (never a token) with the last runs.
+import { setMaxListeners } from 'node:events';
 import type { HealthBoard, HealthProgress, TenantList, TenantView } from '../../../common/contract';
 import { isFailing } from '../../../common/health-rows';
 import type { PlatformClient, PlatformInstance } from '../cloud-elements/platform-client';
@@ -96,6 +97,8 @@ export class HealthService {
       throw new AppFailure('health_running', 'A health check is already running. Wait for it or cancel it.');
     }
     const controller = new AbortController();
+    // Every request waiting for a slot listens for Cancel: hundreds of listeners are expected.
+    setMaxListeners(0, controller.signal);
     this.running = controller;
     try {
       const targets = await this.targets(options.tenants);
