@@ -13,10 +13,11 @@ import {
 } from './command';
 import { createCliContext, type CliIo } from './context';
 import { authenticateCommand } from './authenticate-command';
+import { healthCommand } from './health-command';
 import { instancesCommands } from './instances-commands';
 import { tenantCommands } from './tenant-commands';
 
-const COMMANDS: Command[] = [...tenantCommands, authenticateCommand, ...instancesCommands];
+const COMMANDS: Command[] = [...tenantCommands, authenticateCommand, ...instancesCommands, healthCommand];
 const GROUPS = ['tenant', 'instances'];
 
 function overview(commands: Command[]): string {

@@ -34,16 +34,21 @@ export function healthCsv(rows: HealthRow[]): string {
   return `${lines.map((line) => line.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
+/** A row as exported (JSON file, CLI JSON lines): ISO times, no colour. */
+export function exportedRow({ color: _color, ...row }: HealthRow) {
+  return {
+    ...row,
+    checkedAt: when(row.checkedAt),
+    lastSuccessAt: when(row.lastSuccessAt) || null,
+    failingSince: when(row.failingSince) || null,
+  };
+}
+
 export function healthJson(rows: HealthRow[], exportedAt: Date): string {
   const document = {
     format: 'element-authenticator/health-export@1',
     exportedAt: exportedAt.toISOString(),
-    results: rows.map(({ color: _color, ...row }) => ({
-      ...row,
-      checkedAt: when(row.checkedAt),
-      lastSuccessAt: when(row.lastSuccessAt) || null,
-      failingSince: when(row.failingSince) || null,
-    })),
+    results: rows.map(exportedRow),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
