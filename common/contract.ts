@@ -489,8 +489,10 @@ export type HealthProgress = z.infer<typeof HealthProgressSchema>;
 
 export const HealthExportSchema = z.object({
   format: z.enum(['csv', 'json']),
-  /** Only these tenants' results; all when absent. */
+  /** Only these tenants' results; all when absent or empty. */
   tenantIds: z.array(TenantId).max(1000).optional(),
+  /** Only these outcomes; all when absent or empty. */
+  outcomes: z.array(HealthOutcomeSchema).max(healthOutcomes.length).optional(),
 });
 export type HealthExport = z.input<typeof HealthExportSchema>;
 

@@ -1,5 +1,5 @@
 // The health board as one list of rows across tenants, in the one order the app, the CLI and the
-// exports share: failing first (worst outcome, then longest failing), then tenant and instance name.
+// exports share: failing first (worst outcome, then longest failing by the hour), then tenant and name.
 import type { HealthBoard, HealthOutcome, HealthResult } from './contract';
 
 export interface HealthRow extends HealthResult {
@@ -27,28 +27,44 @@ export const OUTCOME_LABELS: Record<HealthOutcome, string> = {
 
 export const isFailing = (outcome: HealthOutcome) => outcome !== 'valid';
 
+/** "Failing since" to the hour: checks of one run land together, and tenants stay grouped within it. */
+const failingHour = (row: HealthRow) =>
+  row.failingSince === null ? Infinity : Math.floor(row.failingSince / 3_600_000);
+
 export function compareHealthRows(a: HealthRow, b: HealthRow): number {
   return (
     SEVERITY[a.outcome] - SEVERITY[b.outcome] ||
-    (a.failingSince ?? Infinity) - (b.failingSince ?? Infinity) ||
+    failingHour(a) - failingHour(b) ||
     a.tenantName.localeCompare(b.tenantName) ||
     a.instanceName.localeCompare(b.instanceName) ||
     a.instanceId - b.instanceId
   );
 }
 
-/** Every stored result of the board (or of the given tenants), sorted failing first. */
-export function healthRows(board: HealthBoard, tenantIds?: readonly string[]): HealthRow[] {
-  const wanted = tenantIds ? new Set(tenantIds) : undefined;
+/** Which rows to show or export: absent or empty means every tenant, every outcome. */
+export interface HealthRowFilter {
+  tenantIds?: readonly string[];
+  outcomes?: readonly HealthOutcome[];
+}
+
+const chosen = <T>(list: readonly T[] | undefined) =>
+  list && list.length > 0 ? (item: T) => list.includes(item) : () => true;
+
+/** The stored results of the board that pass the filter, sorted failing first. */
+export function healthRows(board: HealthBoard, filter: HealthRowFilter = {}): HealthRow[] {
+  const tenantWanted = chosen(filter.tenantIds);
+  const outcomeWanted = chosen(filter.outcomes);
   return board.tenants
-    .filter((tenant) => !wanted || wanted.has(tenant.tenantId))
+    .filter((tenant) => tenantWanted(tenant.tenantId))
     .flatMap((tenant) =>
-      tenant.results.map((result) => ({
-        ...result,
-        tenantId: tenant.tenantId,
-        tenantName: tenant.tenantName,
-        color: tenant.color,
-      })),
+      tenant.results
+        .filter((result) => outcomeWanted(result.outcome))
+        .map((result) => ({
+          ...result,
+          tenantId: tenant.tenantId,
+          tenantName: tenant.tenantName,
+          color: tenant.color,
+        })),
     )
     .sort(compareHealthRows);
 }

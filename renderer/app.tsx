@@ -1,6 +1,7 @@
 // The app: the frame, the active tenant in its header, and the current screen.
 import { useEffect } from 'react';
 import { assertNever } from '../common/assert-never';
+import { HealthScreen } from './features/health/health-screen';
 import { InstancesScreen } from './features/instances/instances-screen';
 import { AppFrame } from './features/shell/app-frame';
 import { StepperScreen } from './features/stepper/stepper-screen';
@@ -14,6 +15,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <StepperScreen />;
     case 'instances':
       return <InstancesScreen />;
+    case 'health':
+      return <HealthScreen />;
     case 'tenants':
       return <TenantsScreen />;
     default:

@@ -104,7 +104,7 @@ Exit codes: 0 every instance is healthy, 1 any is failing (or a tenant could not
     const problems = problemsOf(board, ids);
     // A tenant that could not be listed keeps its earlier results on the board; they are not news here.
     const checked = ids.filter((id) => !problems.some((tenant) => tenant.tenantId === id));
-    const rows = healthRows(board, checked);
+    const rows = healthRows(board, { tenantIds: checked });
     const failing = rows.filter((row) => isFailing(row.outcome)).length + problems.length;
     if (flag(args, 'json')) {
       const lines = [

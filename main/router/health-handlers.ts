@@ -14,8 +14,8 @@ export function healthHandlers(health: HealthService, dialogs: Dialogs): DomainH
       health.cancel();
       return null;
     },
-    'health.export': async ({ format, tenantIds }) => {
-      const file = await health.exportFile(format, tenantIds);
+    'health.export': async ({ format, tenantIds, outcomes }) => {
+      const file = await health.exportFile(format, { tenantIds, outcomes });
       const path = await dialogs.chooseSavePath({
         title: `Export instance health as ${format.toUpperCase()}`,
         defaultName: file.defaultName,

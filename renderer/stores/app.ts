@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { AppError, EventPayload } from '../../common/contract';
 import { bridge, toAppError, unwrap } from '../bridge';
 
-export type Screen = 'authenticate' | 'instances' | 'tenants';
+export type Screen = 'authenticate' | 'instances' | 'health' | 'tenants';
 type AppInfo = { name: string; version: string; platform: string };
 type Notice = EventPayload<'app.notice'>;
 

@@ -1,7 +1,12 @@
 // The health board as a file: CSV (one row per instance, failing first) or JSON
 // ("element-authenticator/health-export@1"); no token or secret is in either. Written atomically.
 import type { HealthBoard } from '../../../common/contract';
-import { healthRows, OUTCOME_LABELS, type HealthRow } from '../../../common/health-rows';
+import {
+  healthRows,
+  OUTCOME_LABELS,
+  type HealthRow,
+  type HealthRowFilter,
+} from '../../../common/health-rows';
 import { AppFailure } from '../errors';
 import { writeFileAtomic } from '../storage/atomic-file';
 
@@ -63,9 +68,9 @@ export function healthExportFile(
   board: HealthBoard,
   format: HealthExportFormat,
   exportedAt: Date,
-  tenantIds?: readonly string[],
+  filter: HealthRowFilter = {},
 ): HealthExportFile {
-  const rows = healthRows(board, tenantIds);
+  const rows = healthRows(board, filter);
   const text = format === 'csv' ? healthCsv(rows) : healthJson(rows, exportedAt);
   const defaultName = `instance-health-${exportedAt.toISOString().slice(0, 10)}.${format}`;
   return { text, count: rows.length, defaultName };

@@ -2,7 +2,7 @@
 // progress, stops new requests on Cancel, and keeps the results (never a token) with the last runs.
 import { setMaxListeners } from 'node:events';
 import type { HealthBoard, HealthProgress, TenantList, TenantView } from '../../../common/contract';
-import { isFailing } from '../../../common/health-rows';
+import { isFailing, type HealthRowFilter } from '../../../common/health-rows';
 import type { PlatformClient, PlatformInstance } from '../cloud-elements/platform-client';
 import { AppFailure, isFailure } from '../errors';
 import type { PlatformFactory } from '../instances/instance-service';
@@ -88,8 +88,8 @@ export class HealthService {
   }
 
   /** The board (or some tenants of it) as a CSV or JSON file's text, failing first. */
-  async exportFile(format: HealthExportFormat, tenantIds?: readonly string[]): Promise<HealthExportFile> {
-    return healthExportFile(await this.board(), format, new Date(this.options.clock.now()), tenantIds);
+  async exportFile(format: HealthExportFormat, filter: HealthRowFilter = {}): Promise<HealthExportFile> {
+    return healthExportFile(await this.board(), format, new Date(this.options.clock.now()), filter);
   }
 
   async run(options: HealthRunOptions): Promise<HealthBoard> {

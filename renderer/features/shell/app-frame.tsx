@@ -2,7 +2,7 @@
 // main's notices, and the version main reports through app.info.
 import type { ReactNode } from 'react';
 import { Alert, AppShell, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconKey, IconListDetails, IconShieldLock, IconUsersGroup } from '@tabler/icons-react';
+import { IconHeartbeat, IconKey, IconListDetails, IconShieldLock, IconUsersGroup } from '@tabler/icons-react';
 import { useAppStore, type Screen } from '../../stores/app';
 
 const NAV: { screen: Screen; label: string; hint: string; icon: ReactNode }[] = [
@@ -13,6 +13,7 @@ const NAV: { screen: Screen; label: string; hint: string; icon: ReactNode }[] = 
     hint: 'List, test, export',
     icon: <IconListDetails size={18} />,
   },
+  { screen: 'health', label: 'Health', hint: 'Broken, across tenants', icon: <IconHeartbeat size={18} /> },
   { screen: 'tenants', label: 'Tenants', hint: 'Customers and secrets', icon: <IconUsersGroup size={18} /> },
 ];
 
