@@ -73,7 +73,8 @@ export function retryAfterMs(header: unknown, now = Date.now()): number | undefi
   if (typeof header !== 'string' || !header.trim()) return undefined;
   const text = header.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const at = Date.parse(text);
+  // An HTTP date names its day and month; anything else ("-1", "soon") is not understood.
+  const at = /[a-z]{3}/i.test(text) ? Date.parse(text) : NaN;
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
