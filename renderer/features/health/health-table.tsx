@@ -5,6 +5,7 @@ import { Badge, ColorSwatch, Group, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { HealthRow } from '../../../common/health-rows';
 import { formatWhen, OUTCOME_COLORS, outcomeLabel } from './health-format';
+import '../shell/data-table.css';
 import './health-table.css';
 
 export const HEALTH_ROW_HEIGHT = 44;
@@ -30,13 +31,8 @@ export function HealthTable({ rows, maxHeight }: HealthTableProps) {
     },
   });
   return (
-    <div
-      className="ea-health-frame"
-      role="table"
-      aria-label="Instance health"
-      aria-rowcount={rows.length + 1}
-    >
-      <div className="ea-health-grid ea-health-header" role="row" aria-rowindex={1}>
+    <div className="ea-table-frame" role="table" aria-label="Instance health" aria-rowcount={rows.length + 1}>
+      <div className="ea-table-grid ea-table-header ea-health-grid" role="row" aria-rowindex={1}>
         {HEADERS.map((header) => (
           <div key={header} role="columnheader">
             {header}
@@ -45,7 +41,7 @@ export function HealthTable({ rows, maxHeight }: HealthTableProps) {
       </div>
       <div
         ref={scrollRef}
-        className="ea-health-body"
+        className="ea-table-body"
         style={{ height: rows.length * HEALTH_ROW_HEIGHT, maxHeight }}
         data-testid="health-scroll"
       >
@@ -61,10 +57,10 @@ export function HealthTable({ rows, maxHeight }: HealthTableProps) {
                 aria-rowindex={item.index + 2}
                 data-testid="health-row"
                 data-outcome={row.outcome}
-                className="ea-health-grid ea-health-row"
+                className="ea-table-grid ea-table-row ea-health-grid"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
-                <div role="cell" className="ea-health-cell" title={row.tenantName}>
+                <div role="cell" className="ea-table-cell" title={row.tenantName}>
                   <Group gap={6} wrap="nowrap">
                     <ColorSwatch color={row.color ?? NO_COLOR} size={12} aria-hidden />
                     <Text span size="sm">
@@ -72,13 +68,13 @@ export function HealthTable({ rows, maxHeight }: HealthTableProps) {
                     </Text>
                   </Group>
                 </div>
-                <div role="cell" className="ea-health-cell" title={`${row.instanceName} (${row.instanceId})`}>
+                <div role="cell" className="ea-table-cell" title={`${row.instanceName} (${row.instanceId})`}>
                   <Text span size="sm" fw={500}>
                     {row.instanceName}
                   </Text>{' '}
-                  <span className="ea-health-mono">{row.instanceId}</span>
+                  <span className="ea-table-mono">{row.instanceId}</span>
                 </div>
-                <div role="cell" className="ea-health-cell ea-health-mono">
+                <div role="cell" className="ea-table-cell ea-table-mono">
                   {row.elementKey}
                 </div>
                 <div role="cell">
@@ -86,18 +82,18 @@ export function HealthTable({ rows, maxHeight }: HealthTableProps) {
                     {outcomeLabel(row.outcome)}
                   </Badge>
                 </div>
-                <div role="cell" className="ea-health-cell" title={detail}>
+                <div role="cell" className="ea-table-cell" title={detail}>
                   <Text span size="xs" c="dimmed">
                     {row.outcome === 'valid' ? '' : row.message}
                   </Text>
-                  {row.requestId && <span className="ea-health-mono"> {row.requestId}</span>}
+                  {row.requestId && <span className="ea-table-mono"> {row.requestId}</span>}
                 </div>
-                <div role="cell" className="ea-health-cell">
+                <div role="cell" className="ea-table-cell">
                   <Text span size="sm" c="dimmed">
                     {formatWhen(row.lastSuccessAt)}
                   </Text>
                 </div>
-                <div role="cell" className="ea-health-cell">
+                <div role="cell" className="ea-table-cell">
                   <Text span size="sm" c={row.failingSince === null ? 'dimmed' : undefined}>
                     {formatWhen(row.failingSince)}
                   </Text>
