@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { assertNever } from '../common/assert-never';
 import { HealthScreen } from './features/health/health-screen';
+import { ReauthQueueBar } from './features/health/reauth-queue-bar';
 import { InstancesScreen } from './features/instances/instances-screen';
 import { AppFrame } from './features/shell/app-frame';
 import { StepperScreen } from './features/stepper/stepper-screen';
@@ -34,6 +35,7 @@ export function App() {
   }, [loadInfo, listen]);
   return (
     <AppFrame tenantSlot={<TenantBadge />}>
+      <ReauthQueueBar />
       <CurrentScreen screen={screen} />
     </AppFrame>
   );

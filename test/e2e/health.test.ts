@@ -99,6 +99,30 @@ describe('health screen', () => {
     for (const instance of fleet[1]!.platform.instances.values()) expect(text).not.toContain(instance.token);
   });
 
+  it('re-authenticates the shown refused instances in a row, each on its own tenant', async () => {
+    const globex = fleet[1]!;
+    await app.page
+      .getByRole('button', { name: `Re-authenticate these (${globex.failures.revoked.length})` })
+      .click();
+    await expect.poll(() => app.page.getByTestId('acting-on').textContent()).toContain('Globex');
+    await expect
+      .poll(() => app.page.getByRole('heading', { name: 'Re-authenticate an instance' }).isVisible())
+      .toBe(true);
+    const queue = app.page.getByRole('region', { name: 'Re-authentication queue' });
+    expect(await queue.textContent()).toContain(`${globex.failures.revoked.length} left`);
+    const first = globex.platform.instances.get(globex.failures.revoked[0]!)!;
+    expect(await app.page.getByTestId('reauth-queue-current').textContent()).toBe(
+      `Now: ${first.name} on Globex`,
+    );
+    await app.screenshot('health-reauth-queue');
+    await queue.getByRole('button', { name: 'Skip' }).click();
+    await expect.poll(() => queue.textContent()).toContain('1 skipped');
+    await openHealth(app);
+    expect(await queue.textContent()).toContain(`${globex.failures.revoked.length - 1} left`);
+    await queue.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => queue.count()).toBe(0);
+  });
+
   it('reopens on the last run after a restart, in dark mode', async () => {
     const dark = await launchApp({
       colorScheme: 'dark',

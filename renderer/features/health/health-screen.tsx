@@ -7,6 +7,7 @@ import { healthOutcomes, type HealthOutcome } from '../../../common/contract';
 import { healthRows, isFailing } from '../../../common/health-rows';
 import { useAppStore } from '../../stores/app';
 import { useHealthStore } from '../../stores/health';
+import { useReauthQueueStore } from '../../stores/reauth-queue';
 import { useTenantsStore } from '../../stores/tenants';
 import { EmptyState } from '../shell/empty-state';
 import { formatWhen, lastRunOf, outcomeLabel } from './health-format';
@@ -19,6 +20,7 @@ export function HealthScreen() {
   const { actionError, exported, load, listen } = store;
   const tenants = useTenantsStore((state) => state.list?.tenants ?? []);
   const go = useAppStore((state) => state.go);
+  const startQueue = useReauthQueueStore((state) => state.start);
   useEffect(() => {
     void load();
     return listen();
@@ -42,6 +44,8 @@ export function HealthScreen() {
   const lastRun = lastRunOf(board?.tenants.map((tenant) => tenant.runs[0]) ?? []);
   const failing = rows.filter((row) => isFailing(row.outcome)).length;
   const problems = board?.tenants.filter((tenant) => tenant.problem) ?? [];
+  // What a new sign-in can fix: the refused tokens among the rows shown.
+  const refused = rows.filter((row) => row.outcome === 'token_refused');
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
@@ -53,17 +57,27 @@ export function HealthScreen() {
               : 'No check has run yet: pick tenants and check them.'}
           </Text>
         </div>
-        <Menu position="bottom-end">
-          <Menu.Target>
-            <Button variant="default" leftSection={<IconDownload size={16} />} disabled={rows.length === 0}>
-              Export
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item onClick={() => void store.exportBoard('csv')}>Shown rows as CSV</Menu.Item>
-            <Menu.Item onClick={() => void store.exportBoard('json')}>Shown rows as JSON</Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+        <Group gap="sm">
+          <Button
+            variant="light"
+            color="red"
+            disabled={refused.length === 0 || running}
+            onClick={() => void startQueue(refused)}
+          >
+            {`Re-authenticate these (${refused.length.toLocaleString()})`}
+          </Button>
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="default" leftSection={<IconDownload size={16} />} disabled={rows.length === 0}>
+                Export
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => void store.exportBoard('csv')}>Shown rows as CSV</Menu.Item>
+              <Menu.Item onClick={() => void store.exportBoard('json')}>Shown rows as JSON</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
       </Group>
       <HealthRunBar
         tenants={tenants}
