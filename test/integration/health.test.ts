@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthBoard, HealthResult } from '../../common/contract';
 import { healthRows, isFailing } from '../../common/health-rows';
+import { AppFailure } from '../../main/services/errors';
 import { HEALTH_FILE } from '../../main/services/health/health-store';
 import type { FakeLoad } from '../fakes/platform-server';
 import { startHealthWorld, type HealthWorld } from './health-support';
@@ -172,6 +173,24 @@ describe('tenants the health check cannot reach', () => {
     expect(unreachable!.problem!.message).toMatch(/Could not reach the platform/);
     expect(refused!.runs[0]).toMatchObject({ failing: 1, checked: 0 });
   }, 30_000);
+
+  it("stops the whole run with the keychain's sentence when the keychain refuses, and can run again", async () => {
+    const { secretStore } = world;
+    const accounts = secretStore.accounts.bind(secretStore);
+    secretStore.accounts = () =>
+      Promise.reject(new AppFailure('keychain_unavailable', 'The system keychain is not available.'));
+    await world.services.tenants.update({
+      id: world.tenantIds[0]!,
+      orgSecret: world.fleet[0]!.secrets.orgSecret,
+    });
+    await expect(world.services.health.run({ tenants: [world.tenantIds[0]!] })).rejects.toMatchObject({
+      code: 'keychain_unavailable',
+      message: 'The system keychain is not available.',
+    });
+    secretStore.accounts = accounts;
+    const board = await world.services.health.run({ tenants: [world.tenantIds[0]!] });
+    expect(board.tenants[0]!.results).toHaveLength(10);
+  });
 
   it('names an unknown tenant instead of checking nothing', async () => {
     await expect(world.services.health.run({ tenants: ['Nobody Inc'] })).rejects.toMatchObject({

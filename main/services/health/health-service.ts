@@ -120,7 +120,13 @@ export class HealthService {
         onProgress: options.onProgress,
       };
       this.report(state, true);
-      await Promise.all(targets.map((target) => this.checkTenant(target, state)));
+      try {
+        await Promise.all(targets.map((target) => this.checkTenant(target, state)));
+      } catch (error) {
+        // One tenant failed outright (e.g. the keychain locked): the others ask nothing more.
+        controller.abort();
+        throw error;
+      }
       state.progress.done = true;
       this.report(state, true);
     } finally {
