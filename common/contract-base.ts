@@ -51,6 +51,7 @@ export const errorCodes = [
   'proxy_unreachable',
   'tls_untrusted',
   'settings_unwritable',
+  'health_running',
 ] as const;
 export const ErrorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -66,6 +67,8 @@ export const AppErrorSchema = z.object({
       providerMessage: z.string().optional(),
       vendorError: z.string().optional(),
       vendorErrorDescription: z.string().optional(),
+      /** How long the platform asked us to wait (Retry-After on 429 and 503), in ms. */
+      retryAfterMs: z.number().optional(),
     })
     .optional(),
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { channel, none, type AppError } from './contract-base';
 import { activityChannels } from './contract-activity';
 import { flowChannels, FlowViewSchema } from './contract-flow';
+import { HealthProgressSchema, healthChannels } from './contract-health';
 import { instanceChannels } from './contract-instances';
 import { settingsChannels } from './contract-settings';
 import { tenantChannels, TenantListSchema } from './contract-tenants';
@@ -11,6 +12,7 @@ import { tenantChannels, TenantListSchema } from './contract-tenants';
 export * from './contract-activity';
 export * from './contract-base';
 export * from './contract-flow';
+export * from './contract-health';
 export * from './contract-instances';
 export * from './contract-settings';
 export * from './contract-tenants';
@@ -34,6 +36,7 @@ export const channels = {
   ...instanceChannels,
   ...activityChannels,
   ...settingsChannels,
+  ...healthChannels,
 };
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels & string;
@@ -44,6 +47,7 @@ export const events = {
   'app.notice': NoticeSchema,
   'tenants.changed': TenantListSchema,
   'flow.changed': FlowViewSchema,
+  'health.progress': HealthProgressSchema,
 };
 export type Events = typeof events;
 export type EventName = keyof Events & string;

@@ -2,6 +2,8 @@
 import { useEffect } from 'react';
 import { assertNever } from '../common/assert-never';
 import { ActivityScreen } from './features/activity/activity-screen';
+import { HealthScreen } from './features/health/health-screen';
+import { ReauthQueueBar } from './features/health/reauth-queue-bar';
 import { InstancesScreen } from './features/instances/instances-screen';
 import { AppFrame } from './features/shell/app-frame';
 import { SettingsScreen } from './features/settings/settings-screen';
@@ -16,6 +18,8 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       return <StepperScreen />;
     case 'instances':
       return <InstancesScreen />;
+    case 'health':
+      return <HealthScreen />;
     case 'tenants':
       return <TenantsScreen />;
     case 'activity':
@@ -37,6 +41,7 @@ export function App() {
   }, [loadInfo, listen]);
   return (
     <AppFrame tenantSlot={<TenantBadge />}>
+      <ReauthQueueBar />
       <CurrentScreen screen={screen} />
     </AppFrame>
   );

@@ -16,6 +16,7 @@ import { createCliContext } from './context';
 import { activityCommand } from './activity-command';
 import { authenticateCommand } from './authenticate-command';
 import { doctorCommand } from './doctor-command';
+import { healthCommand } from './health-command';
 import { instancesCommands } from './instances-commands';
 import { tenantCommands } from './tenant-commands';
 
@@ -23,6 +24,7 @@ const COMMANDS: Command[] = [
   ...tenantCommands,
   authenticateCommand,
   ...instancesCommands,
+  healthCommand,
   activityCommand,
   doctorCommand,
 ];

@@ -5,6 +5,7 @@ import type { Clipboard, Dialogs, Logger } from '../services/ports';
 import { activityHandlers } from './activity-handlers';
 import { appHandlers } from './app-handlers';
 import { flowHandlers } from './flow-handlers';
+import { healthHandlers } from './health-handlers';
 import { instancesHandlers } from './instances-handlers';
 import { createRouter, type Handlers, type Router } from './router';
 import { settingsHandlers } from './settings-handlers';
@@ -24,6 +25,7 @@ export function createAppRouter(services: Services, ui: UiPorts): Router {
     ...instancesHandlers(services.instances, services.exports, ui),
     ...activityHandlers(services.activity, ui.dialogs),
     ...settingsHandlers(services.settings),
+    ...healthHandlers(services.health, ui.dialogs),
   };
   return createRouter(handlers, ui.log);
 }

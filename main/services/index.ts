@@ -17,6 +17,7 @@ import { FileActivityLog } from './activity/file-activity-log';
 import { Doctor } from './doctor/doctor';
 import { ExportFiles } from './instances/export-files';
 import { watchTenants } from './tenants/tenants-watcher';
+import { HealthService } from './health/health-service';
 
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -110,6 +111,13 @@ export function createServices(given: ServicePorts) {
       return active.baseUrl;
     },
   });
+  const health = new HealthService({
+    ...ports,
+    tenants,
+    secrets: tenants.keychain,
+    // The health service retries by itself (Retry-After, Cancel), so its client does not.
+    platform: platformClientFactory(ports.transport, { ...ports.platform, getRetries: 0 }),
+  });
   const tenantSwitch = new TenantSwitch(tenants, flow);
   const activityLog = new ActivityService({ ...ports, tenants });
   return {
@@ -123,6 +131,7 @@ export function createServices(given: ServicePorts) {
     doctor,
     start,
     settings,
+    health,
   };
 }
 

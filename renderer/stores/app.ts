@@ -4,7 +4,7 @@ import type { AppError, EventPayload } from '../../common/contract';
 import { bridge } from '../bridge';
 import { settle } from './run-action';
 
-export type Screen = 'authenticate' | 'instances' | 'tenants' | 'activity' | 'settings';
+export type Screen = 'authenticate' | 'instances' | 'health' | 'tenants' | 'activity' | 'settings';
 type AppInfo = { name: string; version: string; platform: string };
 type Notice = EventPayload<'app.notice'>;
 

@@ -23,20 +23,30 @@ const INVALID_SECRETS = 'Invalid Organization or User secret, or invalid Element
 const USER_ORG = /^\s*User\s+(\S+)\s*,\s*Organization\s+(\S+)\s*$/;
 const USER_ORG_ELEMENT = /^\s*User\s+(\S+)\s*,\s*Organization\s+(\S+)\s*,\s*Element\s+(\S+)\s*$/;
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.destroyed || res.headersSent) return;
   const text = JSON.stringify(body);
   res.writeHead(status, {
+    ...headers,
     'content-type': 'application/json;charset=UTF-8',
     'content-length': Buffer.byteLength(text),
   });
   res.end(text);
 }
 
-export function sendPlatformError(res: ServerResponse, error: PlatformError): void {
+export function sendPlatformError(
+  res: ServerResponse,
+  error: PlatformError,
+  headers: Record<string, string> = {},
+): void {
   const body: Record<string, string> = { requestId: randomUUID(), message: error.message };
   if (error.providerMessage !== undefined) body.providerMessage = error.providerMessage;
-  sendJson(res, error.status, body);
+  sendJson(res, error.status, body, headers);
 }
 
 export function readBody(req: IncomingMessage): Promise<string> {

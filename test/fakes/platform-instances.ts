@@ -107,9 +107,14 @@ export class InstanceBook {
     return {};
   }
 
-  /** `GET /hubs/crm/ping` for the instance owning `token`. */
+  /** The instance whose token this is, if any. */
+  ownerOf(token: string): FakeInstance | undefined {
+    return [...this.instances.values()].find((candidate) => candidate.token === token);
+  }
+
+  /** `GET /hubs/{hub}/ping` for the instance owning `token`. */
   ping(token: string): { dateTime: string; endpoint: string } {
-    const instance = [...this.instances.values()].find((candidate) => candidate.token === token);
+    const instance = this.ownerOf(token);
     if (instance === undefined || instance.disabled) throw invalidToken();
     return { dateTime: new Date(this.now()).toISOString(), endpoint: instance.element.key };
   }

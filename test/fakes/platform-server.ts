@@ -17,7 +17,13 @@ import {
   type Secrets,
 } from './platform-http.js';
 import { InstanceBook } from './platform-instances.js';
-import type { FakeBehaviour, FakePlatform, FakePlatformOptions, RecordedRequest } from './platform-types.js';
+import type {
+  FakeBehaviour,
+  FakeLoad,
+  FakePlatform,
+  FakePlatformOptions,
+  RecordedRequest,
+} from './platform-types.js';
 
 export type {
   ConfigurationValues,
@@ -25,6 +31,8 @@ export type {
   FakeInstance,
   FakePlatform,
   FakePlatformOptions,
+  FakeLoad,
+  PingPlan,
   RecordedRequest,
   SeedOptions,
 } from './platform-types.js';
@@ -41,6 +49,9 @@ interface Context {
   book: InstanceBook;
   behaviour: FakeBehaviour;
   requests: RecordedRequest[];
+  load: FakeLoad;
+  /** Its own load and the shared one, if any. */
+  loads: FakeLoad[];
 }
 
 interface PlatformRequest {
@@ -74,7 +85,10 @@ export async function startFakePlatform(opts: FakePlatformOptions = {}): Promise
     book,
     behaviour: {},
     requests: [],
+    load: { inFlight: 0, maxInFlight: 0 },
+    loads: [],
   };
+  context.loads = [context.load, ...(opts.sharedLoad ? [opts.sharedLoad] : [])];
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(context, origin, req, res).catch((error: unknown) => {
       sendPlatformError(res, new PlatformError(500, `Fake platform failure: ${String(error)}`));
@@ -86,6 +100,7 @@ export async function startFakePlatform(opts: FakePlatformOptions = {}): Promise
     instances: book.instances,
     requests: context.requests,
     behaviour: context.behaviour,
+    load: context.load,
     seedInstances: (n, seedOpts) => book.seed(n, seedOpts),
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -107,6 +122,7 @@ async function handle(
   const isPlatform = url.pathname.startsWith(`${API_PREFIX}/`);
   const path = isPlatform ? url.pathname.slice(API_PREFIX.length) : url.pathname;
   context.requests.push({
+    at: Date.now(),
     method,
     path,
     query: Object.fromEntries(url.searchParams),
@@ -118,7 +134,15 @@ async function handle(
     return;
   }
   const { behaviour } = context;
+  for (const load of context.loads) {
+    load.inFlight += 1;
+    load.maxInFlight = Math.max(load.maxInFlight, load.inFlight);
+    res.once('close', () => {
+      load.inFlight -= 1;
+    });
+  }
   if (behaviour.delayMs !== undefined && behaviour.delayMs > 0) await sleep(behaviour.delayMs);
+  if (await plannedPing(context, req, path, res)) return;
   const failure = behaviour.failNext;
   if (failure !== undefined) {
     delete behaviour.failNext;
@@ -151,7 +175,13 @@ function route(context: Context, request: PlatformRequest): unknown {
   ) {
     if (method === 'GET') return context.grants.oauthUrl(second, query);
   }
-  if (first === 'hubs' && second === 'crm' && third === 'ping' && segments.length === 3 && method === 'GET') {
+  if (
+    first === 'hubs' &&
+    second !== undefined &&
+    third === 'ping' &&
+    segments.length === 3 &&
+    method === 'GET'
+  ) {
     return context.book.ping(requireElementToken(req.headers, context.secrets));
   }
   if (first === 'instances' && segments.length <= 2) {
@@ -188,6 +218,27 @@ function routeInstances(context: Context, request: PlatformRequest, id: string |
     default:
       throw notFound(method, request.segments);
   }
+}
+
+/** Applies the instance's PingPlan to a hub ping: true when it answered (an error) itself. */
+async function plannedPing(
+  context: Context,
+  req: IncomingMessage,
+  path: string,
+  res: ServerResponse,
+): Promise<boolean> {
+  if (!/^\/hubs\/[^/]+\/ping$/.test(path)) return false;
+  const token = /Element\s+(\S+)\s*$/.exec(req.headers.authorization ?? '')?.[1];
+  const owner = token === undefined ? undefined : context.book.ownerOf(token);
+  const plan = owner === undefined ? undefined : context.behaviour.pings?.get(owner.id);
+  if (plan === undefined) return false;
+  if (plan.delayMs !== undefined) await sleep(plan.delayMs);
+  if (plan.status === undefined || plan.times === 0) return false;
+  if (plan.times !== undefined) plan.times -= 1;
+  const headers: Record<string, string> =
+    plan.retryAfterSeconds === undefined ? {} : { 'retry-after': String(plan.retryAfterSeconds) };
+  sendPlatformError(res, new PlatformError(plan.status, `Seeded ping failure ${plan.status}`), headers);
+  return true;
 }
 
 function vendor(context: Context, method: string, url: URL, res: ServerResponse): void {

@@ -14,6 +14,8 @@ export interface FakePlatformOptions {
   tls?: { key: string; cert: string };
   /** The host name in baseUrl (default 127.0.0.1), e.g. a *.test name test/fakes/test-dns.cjs maps to 127.0.0.1. */
   hostname?: string;
+  /** A second load counter, shared with other fakes: requests in flight across all of them. */
+  sharedLoad?: FakeLoad;
 }
 
 /** Knobs tests flip to simulate failures; read on every platform API request. */
@@ -33,9 +35,30 @@ export interface FakeBehaviour {
   trickleEveryMs?: number;
   /** Do what the next platform API request asks, then answer 200 with what this makes of the answer (once). */
   garbleNext?: (answer: unknown) => unknown;
+  /** What the hub ping answers for an instance, by instance id (see PingPlan). */
+  pings?: Map<number, PingPlan>;
+}
+
+/**
+ * A seeded ping answer: `delayMs` holds it back; `status` answers with that error (with a
+ * Retry-After of `retryAfterSeconds` when given) `times` times (default: always), then normally.
+ */
+export interface PingPlan {
+  delayMs?: number;
+  status?: number;
+  retryAfterSeconds?: number;
+  times?: number;
+}
+
+/** Requests the fake is answering right now, and the most it ever answered at once. */
+export interface FakeLoad {
+  inFlight: number;
+  maxInFlight: number;
 }
 
 export interface RecordedRequest {
+  /** Date.now() when the request arrived. */
+  at: number;
   method: string;
   /** Path without the API base (e.g. '/instances'); vendor paths are kept whole. */
   path: string;
@@ -95,4 +118,6 @@ export interface FakePlatform {
   seedInstances(n: number, opts?: SeedOptions): FakeInstance[];
   requests: RecordedRequest[];
   behaviour: FakeBehaviour;
+  /** Platform API requests in flight (counted from arrival to the answer's end). */
+  load: FakeLoad;
 }

@@ -10,6 +10,7 @@ import { parseAnswer, type answers, type PlatformInstance } from './platform-ans
 import { isNoAnswer, isTooLarge, toPlatformFailure, waitedFor } from './platform-errors';
 
 export type { PlatformInstance } from './platform-answers';
+import { DEFAULT_HUB } from '../elements/element-hubs';
 
 export interface PlatformCredentials {
   baseUrl: string;
@@ -238,7 +239,7 @@ export class PlatformClient {
   }
 
   /** The hub heartbeat with an instance token: GET /hubs/{hub}/ping. */
-  ping(elementToken: string, hub = 'crm'): Promise<{ dateTime?: string; endpoint?: string }> {
+  ping(elementToken: string, hub = DEFAULT_HUB): Promise<{ dateTime?: string; endpoint?: string }> {
     return this.send(
       'ping',
       {

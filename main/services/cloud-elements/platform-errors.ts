@@ -70,6 +70,16 @@ function byStatus(status: number, platformMessage: string | undefined): { code: 
   };
 }
 
+/** Retry-After (seconds or an HTTP date) as ms from now; undefined when absent or unreadable. */
+export function retryAfterMs(header: unknown, now = Date.now()): number | undefined {
+  if (typeof header !== 'string' || !header.trim()) return undefined;
+  const text = header.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // An HTTP date names its day and month; anything else ("-1", "soon") is not understood.
+  const at = /[a-z]{3}/i.test(text) ? Date.parse(text) : NaN;
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 const NO_ANSWER_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_BAD_RESPONSE']);
 
@@ -113,6 +123,7 @@ export function toPlatformFailure(error: unknown, context: FailureContext): AppF
       requestId: platformText(body.requestId, redactor),
       platformMessage,
       providerMessage: platformText(body.providerMessage, redactor),
+      retryAfterMs: retryAfterMs(error.response.headers?.['retry-after']),
     });
   }
   if (isTooLarge(error)) {

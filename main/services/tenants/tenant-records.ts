@@ -11,7 +11,7 @@ export const sameName = (a: string, b: string) =>
  * The tenant a command names, by id or by name (any case). A word that is one tenant's id and
  * another's name is refused: acting on the wrong customer is worse than asking again.
  */
-export function findTenant<T extends { id: string; name: string }>(
+export function findTenant<T extends { id: string; name: string } = TenantRecord>(
   data: { tenants: T[] },
   idOrName: string,
 ): T {

@@ -12,17 +12,18 @@ import {
   type Sort,
   type SortKey,
 } from '../../models/instance-rows';
+import '../shell/data-table.css';
 import './instances-table.css';
 
 const classes = {
-  frame: 'ea-instances-frame',
-  grid: 'ea-instances-grid',
-  header: 'ea-instances-header',
+  frame: 'ea-table-frame',
+  grid: 'ea-table-grid ea-instances-grid',
+  header: 'ea-table-header',
   sortButton: 'ea-instances-sort-button',
-  body: 'ea-instances-body',
-  row: 'ea-instances-row',
-  cell: 'ea-instances-cell',
-  mono: 'ea-instances-mono',
+  body: 'ea-table-body',
+  row: 'ea-table-row ea-instances-row',
+  cell: 'ea-table-cell',
+  mono: 'ea-table-mono',
 };
 
 export const ROW_HEIGHT = 44;

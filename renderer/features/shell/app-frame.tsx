@@ -3,6 +3,7 @@
 import type { ReactNode } from 'react';
 import { Alert, AppShell, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
+  IconHeartbeat,
   IconHistory,
   IconKey,
   IconListDetails,
@@ -20,6 +21,7 @@ const NAV: { screen: Screen; label: string; hint: string; icon: ReactNode }[] = 
     hint: 'List, test, export',
     icon: <IconListDetails size={18} />,
   },
+  { screen: 'health', label: 'Health', hint: 'Broken, across tenants', icon: <IconHeartbeat size={18} /> },
   { screen: 'tenants', label: 'Tenants', hint: 'Customers and secrets', icon: <IconUsersGroup size={18} /> },
   { screen: 'activity', label: 'Activity', hint: 'Who did what, when', icon: <IconHistory size={18} /> },
   { screen: 'settings', label: 'Settings', hint: 'Proxy and certificates', icon: <IconSettings size={18} /> },

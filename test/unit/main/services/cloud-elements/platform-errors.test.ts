@@ -1,7 +1,8 @@
 // The platform's words in a failure: cut to 1000 characters before redaction (a megabyte costs no more
-// than a sentence), no secret cut in half at the end, and a vendor's OAuth error code kept in its prose.
+// than a sentence), no secret cut in half at the end, a vendor's OAuth error code kept in its prose;
+// and Retry-After as the platform sends it on 429 and 503 (seconds or an HTTP date).
 import { AxiosError, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
-import { toPlatformFailure } from '../../../../../main/services/cloud-elements/platform-errors';
+import { retryAfterMs, toPlatformFailure } from '../../../../../main/services/cloud-elements/platform-errors';
 
 const context = { host: 'api.example.com', waitedMs: 20_000, tries: 1, maxResponseBytes: 64 * 1024 * 1024 };
 
@@ -52,5 +53,17 @@ describe('toPlatformFailure, on what the platform said', () => {
       `access_token: ${zoho} {"refresh_token":"r-token-1"} Authorization: User u-1, Organization o-2`,
     );
     for (const secret of [zoho, 'r-token-1', 'u-1', 'o-2']) expect(shown).not.toContain(secret);
+  });
+});
+
+describe('retryAfterMs', () => {
+  it('reads seconds and HTTP dates, and nothing else', () => {
+    const now = Date.UTC(2026, 0, 1, 12, 0, 0);
+    expect(retryAfterMs('3', now)).toBe(3000);
+    expect(retryAfterMs('Thu, 01 Jan 2026 12:00:10 GMT', now)).toBe(10_000);
+    expect(retryAfterMs('Thu, 01 Jan 2026 11:00:00 GMT', now)).toBe(0);
+    expect(retryAfterMs('soon', now)).toBeUndefined();
+    expect(retryAfterMs(undefined, now)).toBeUndefined();
+    expect(retryAfterMs('-1', now)).toBeUndefined();
   });
 });
