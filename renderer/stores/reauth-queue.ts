@@ -40,10 +40,19 @@ export const countByStatus = (items: QueueItem[]) => ({
   left: items.filter((item) => item.status === 'left').length,
 });
 
-/** Puts the item in the stepper: the intent the Instances screen leaves, on the item's own tenant. */
+/**
+ * Puts the item in the stepper on its own tenant: first the switch (a pending flow makes the tenants
+ * store ask, the usual confirmation in the header), then the intent the Instances screen leaves — a
+ * switch clears every intent of the previous tenant, so the intent comes after it.
+ */
 async function open(item: QueueItem): Promise<void> {
   const flow = useFlowStore.getState();
   if (flow.view.step !== 'idle') await flow.backToForm();
+  useAppStore.getState().go('authenticate');
+  if (useTenantsStore.getState().list?.activeTenantId !== item.tenantId) {
+    await useTenantsStore.getState().use(item.tenantId);
+  }
+  if (useTenantsStore.getState().list?.activeTenantId !== item.tenantId) return;
   useInstancesStore.setState({
     reauthenticate: {
       tenantId: item.tenantId,
@@ -52,12 +61,6 @@ async function open(item: QueueItem): Promise<void> {
       elementKey: item.elementKey,
     },
   });
-  useAppStore.getState().go('authenticate');
-  // A pending flow makes the tenants store ask first (the usual switch confirmation in the header);
-  // the stepper shows the intent once its tenant is the active one.
-  if (useTenantsStore.getState().list?.activeTenantId !== item.tenantId) {
-    await useTenantsStore.getState().use(item.tenantId);
-  }
 }
 
 export const useReauthQueueStore = create<ReauthQueueState>()((set, get) => {

@@ -8,6 +8,7 @@ import { AppFailure, isFailure } from '../errors';
 import type { PlatformClientFactory } from '../cloud-elements/platform-client-factory';
 import { platformToken } from '../instances/instance-views';
 import type { Clock, EventSink, Logger, SecretStore } from '../ports';
+import { isKeychainFailure } from '../tenants/keychain-failures';
 import { secretAccounts } from '../tenants/secret-accounts';
 import { findTenant } from '../tenants/tenant-records';
 import type { TenantContext, TenantResolver } from '../tenants/tenant-context';
@@ -189,6 +190,8 @@ export class HealthService {
       state.progress.total += instances.length;
       return { context, client, instances };
     } catch (error) {
+      // The keychain failing is not this tenant's problem: the whole run stops with its sentence.
+      if (isKeychainFailure(error)) throw error;
       if (!isFailure(error) || error.code === 'cancelled') return null;
       const { outcome, message, requestId } = outcomeOfFailure(error);
       const why =

@@ -100,7 +100,12 @@ describe('POST /instances: the Zoho data center', () => {
   it('sends the preset defaults, the OAuth client and the scope next to the data center', async () => {
     const plan = await planOf({ state: STATE, scope: 'ZohoCRM.modules.ALL', tags: ['x'] });
     const body = bodyAfter(plan, `code=c&state=${STATE}&location=in`);
-    expect(body).toMatchObject({ element: { key: 'zohocrmv2' }, name: 'Acme – Zoho CRM', tags: ['x'] });
+    // The user's tags, and the marker that ties a lost answer to this very request.
+    expect(body).toMatchObject({
+      element: { key: 'zohocrmv2' },
+      name: 'Acme – Zoho CRM',
+      tags: ['x', plan.marker],
+    });
     expect(body.configuration).toMatchObject({
       'oauth.api.key': '1000.CLIENTID',
       'oauth.api.secret': 'client-secret-0123456789',

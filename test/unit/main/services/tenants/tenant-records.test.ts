@@ -58,9 +58,12 @@ describe('findTenant', () => {
     expect(findTenant(data(), idOrName)).toBe(expected);
   });
 
-  it('prefers an id over another tenant named like it', () => {
+  it('refuses a word that is one tenant’s id and another’s name, naming both ids', () => {
     const named = tenant('t3', 't1');
-    expect(findTenant(data({ tenants: [named, ACME] }), 't1')).toBe(ACME);
+    expect(() => findTenant(data({ tenants: [named, ACME] }), 't1')).toThrow(
+      expect.objectContaining({ code: 'name_ambiguous', message: expect.stringContaining('t1 or t3') }),
+    );
+    expect(findTenant(data({ tenants: [named, ACME] }), 't3')).toBe(named);
   });
 
   it.each(['t9', 'Acm', 'Acme Inc'])('says there is no tenant “%s”', (idOrName) => {
@@ -182,6 +185,7 @@ describe('views for the renderer', () => {
       color: null,
       orgSecretHint: '••••ABCD',
       userSecretHint: '••••WXYZ',
+      check: { state: 'not-checked', checkedAt: null, message: null },
     });
     expect(JSON.stringify(view)).not.toContain('secret-0123456789');
   });
