@@ -61,6 +61,12 @@ const session = {
     setPermissionRequestHandler: () => {},
     setPermissionCheckHandler: () => {},
     webRequest: { onHeadersReceived: () => {} },
+    // The network stack the platform calls go through (main/electron/electron-*.ts); nothing is called at start.
+    setCertificateVerifyProc: () => {},
+    setProxy: async () => {},
+    resolveProxy: async () => 'DIRECT',
+    closeAllConnections: async () => {},
+    fetch: () => Promise.reject(new Error('The stand-in electron has no network.')),
   },
 };
 

@@ -133,6 +133,11 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
     standInLinuxElectron(electronDist);
 
     const { build, Platform } = require('electron-builder');
+    // The staged project reaches the real node_modules through a symlink, where `npm ls` (electron-builder's
+    // npm collector) loses nested packages; walking the folder tree finds exactly what a checkout has.
+    const userAgent = process.env.npm_config_user_agent;
+    process.env.npm_config_user_agent = 'traversal';
+    rmSync(join(project, 'package-lock.json'));
     const { LinuxTargetHelper } = builderRequire('app-builder-lib/out/targets/LinuxTargetHelper');
     await build({
       projectDir: project,
@@ -147,6 +152,8 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
           );
         },
       },
+    }).finally(() => {
+      process.env.npm_config_user_agent = userAgent;
     });
   }, 240_000);
 
