@@ -19,6 +19,7 @@ export const activityActions = [
   'instance.deleted',
   'instance.token-copied',
   'instances.exported',
+  'health.checked',
 ] as const;
 export const ActivityActionSchema = z.enum(activityActions);
 export type ActivityAction = z.infer<typeof ActivityActionSchema>;

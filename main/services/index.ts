@@ -117,6 +117,7 @@ export function createServices(given: ServicePorts) {
     secrets: tenants.keychain,
     // The health service retries by itself (Retry-After, Cancel), so its client does not.
     platform: platformClientFactory(ports.transport, { ...ports.platform, getRetries: 0 }),
+    activity,
   });
   const tenantSwitch = new TenantSwitch(tenants, flow);
   const activityLog = new ActivityService({ ...ports, tenants });

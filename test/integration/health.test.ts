@@ -98,6 +98,20 @@ describe('health board across three tenants of 200 instances', () => {
     expect(new Set(rows.slice(0, firstValid).map((row) => row.tenantName)).size).toBe(3);
   });
 
+  it("writes each tenant's run to its activity log: counts only", async () => {
+    for (const tenantId of world.tenantIds) {
+      const { entries } = await world.services.activity.list({ tenantId, action: 'health.checked' });
+      const results = [...resultsOf(board, tenantId).values()];
+      const failing = results.filter((result) => result.outcome !== 'valid').length;
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({
+        tenantId,
+        details: { checked: 200, total: 200, failing, cancelled: false },
+        source: 'app',
+      });
+    }
+  });
+
   it('reports progress up to every instance checked, the failing counted', () => {
     const progress = world.events.of('health.progress');
     const last = progress.at(-1)!;

@@ -121,3 +121,16 @@ export function flowFailed(flow: Flow, error: unknown | 'response_lost'): Activi
   if (error === 'response_lost') return { ...flowRecord(flow), outcome: 'failed', details: { code: error } };
   return { ...flowRecord(flow), ...failureOf(error) };
 }
+
+/** A health run over one tenant: how many instances were checked and failing, and whether it was cancelled. */
+export function healthChecked(
+  row: TenantRow,
+  run: { checked: number; total: number; failing: number; cancelled: boolean },
+): ActivityRecord {
+  return tenantRecord('health.checked', row, {
+    checked: run.checked,
+    total: run.total,
+    failing: run.failing,
+    cancelled: run.cancelled,
+  });
+}

@@ -8,6 +8,8 @@ import { AppFailure, isFailure } from '../errors';
 import type { PlatformClientFactory } from '../cloud-elements/platform-client-factory';
 import { platformToken } from '../instances/instance-views';
 import type { Clock, EventSink, Logger, SecretStore } from '../ports';
+import { noActivity, type ActivityLog } from '../activity/activity-log';
+import { healthChecked } from '../activity/activity-records';
 import { isKeychainFailure } from '../tenants/keychain-failures';
 import { secretAccounts } from '../tenants/secret-accounts';
 import { findTenant } from '../tenants/tenant-records';
@@ -38,6 +40,8 @@ export interface HealthServiceOptions {
   dataDir: string;
   /** Builds a client that does not retry by itself: this service retries, and Cancel must stop it. */
   platform: PlatformClientFactory;
+  /** Each tenant's run goes to its activity log (counts only). */
+  activity?: ActivityLog;
   retry?: RetryPolicy;
 }
 
@@ -169,6 +173,7 @@ export class HealthService {
       record.run.failing =
         record.checked.filter((result) => isFailing(result.outcome)).length + (record.problem ? 1 : 0);
       await this.store.save(record);
+      await (this.options.activity ?? noActivity).record(healthChecked(tenant, record.run));
     }
   }
 

@@ -17,6 +17,7 @@ export const ACTION_LABELS: Record<ActivityAction, string> = {
   'instance.deleted': 'Instance deleted',
   'instance.token-copied': 'Instance token copied',
   'instances.exported': 'Instances exported',
+  'health.checked': 'Health checked',
 };
 
 export function detailsText(entry: ActivityEntry): string {
