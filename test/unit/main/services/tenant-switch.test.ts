@@ -1,7 +1,7 @@
 // The one rule that a flow in progress blocks switching away from its tenant or removing it: the
 // question (flow_pending, naming the flow), and abandoning it on request; finished flows never block.
 import { afterAll, describe, expect, it } from 'vitest';
-import { failure } from '../../../support/failure';
+import { failureOf } from '../../../support/failure-of';
 import type { FlowView } from '../../../../common/contract';
 import { TenantSwitch } from '../../../../main/services/tenant-switch';
 import {
@@ -48,7 +48,7 @@ describe('a flow in progress and a tenant change', () => {
     const globex = await service.add({ name: 'Globex', environment: 'eu', ...secrets });
     flow.view = pending(acme.id, 'Acme');
 
-    const asked = await failure(tenantSwitch.use({ id: globex.id }));
+    const asked = await failureOf(tenantSwitch.use({ id: globex.id }));
     expect(asked.code).toBe('flow_pending');
     expect(asked.message).toBe(
       'The flow creating “Acme CRM” for Acme is still waiting for the sign-in in the browser. Switching to Globex cancels it.',
@@ -77,7 +77,7 @@ describe('a flow in progress and a tenant change', () => {
     await tenantSwitch.use({ id: globex.id });
 
     flow.view = pending(acme.id, 'Acme');
-    expect((await failure(tenantSwitch.remove({ id: acme.id }))).message).toContain(
+    expect((await failureOf(tenantSwitch.remove({ id: acme.id }))).message).toContain(
       'Removing Acme cancels it.',
     );
     await tenantSwitch.remove({ id: globex.id });

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isFailure } from '../../../../../main/services/errors';
+import { failureOf } from '../../../../support/failure-of';
 import { secretAccounts } from '../../../../../main/services/tenants/secret-accounts';
 import { FailingSecretStore, RecordingEvents } from '../../../../fakes/memory-secret-store';
 import { buildServices, removeDir, tempDataDir } from '../../../../integration/tenants-support';
@@ -26,15 +26,6 @@ async function setup() {
   return { dataDir, outDir, store, events, services };
 }
 
-async function failure(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!isFailure(error)) throw new Error(`expected a failure, got ${String(error)}`);
-  return error;
-}
-
 /** The id of a process that has ended: its temp files are stale. */
 const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid;
 
@@ -42,7 +33,7 @@ describe('a keychain that fails midway', () => {
   it('add: says nothing was added, and doctor deletes the item written before the failure', async () => {
     const { store, services } = await setup();
     store.lockAfterWrites(1);
-    const error = await failure(services.tenants.add({ name: 'Acme', environment: 'us', ...secrets }));
+    const error = await failureOf(services.tenants.add({ name: 'Acme', environment: 'us', ...secrets }));
     expect(error.code).toBe('keychain_locked');
     expect(error.message).toMatch(/^Acme was not added\. The keychain is locked/);
     expect((await services.tenants.list()).tenants).toEqual([]);
@@ -68,7 +59,7 @@ describe('a keychain that fails midway', () => {
     await services.tenants.keychain.set(secretAccounts.instanceToken(acme.id, 7), 'token-of-instance-7');
     store.lockAfterWrites(1);
 
-    const error = await failure(services.tenants.remove({ id: 'Acme' }));
+    const error = await failureOf(services.tenants.remove({ id: 'Acme' }));
     expect(error.code).toBe('keychain_locked');
     expect(error.message).toMatch(
       /^Acme was removed from the tenant list, and 1 of its 3 keychain items were deleted\. The others are still in the keychain/,
@@ -87,7 +78,7 @@ describe('a keychain that fails midway', () => {
     const { store, services } = await setup();
     await services.tenants.add({ name: 'Acme', environment: 'us', ...secrets });
     store.lock();
-    const error = await failure(services.tenants.resolve('Acme'));
+    const error = await failureOf(services.tenants.resolve('Acme'));
     expect(error.code).toBe('keychain_locked');
     expect(error.message).not.toMatch(/enter it again/i);
     expect(error.message).toContain('your secrets are still there');

@@ -1,6 +1,6 @@
 // KeytarSecretStore's failures, with a stand-in keytar: a missing libsecret library gets its own sentence, any
 // other load failure is keychain_unavailable, the cause reaches the log (never the message), and it retries loading.
-import { AppFailure } from '../../../../../main/services/errors';
+import { failureOf } from '../../../../support/failure-of';
 import { KeytarSecretStore } from '../../../../../main/services/tenants/keytar-secret-store';
 
 /** What Node's dlopen says when keytar.node cannot find libsecret (Linux without libsecret-1-0). */
@@ -18,19 +18,10 @@ function store(load: () => Promise<never>) {
   return { secrets, warnings };
 }
 
-async function failure(promise: Promise<unknown>): Promise<AppFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(AppFailure);
-  return error as AppFailure;
-}
-
 describe('KeytarSecretStore failures', () => {
   it('says the libsecret library is missing, and how to install it, when keytar cannot load it', async () => {
     const { secrets, warnings } = store(() => Promise.reject(DLOPEN_ERROR));
-    const error = await failure(secrets.get('tenant:acme:org'));
+    const error = await failureOf(secrets.get('tenant:acme:org'));
     expect(error.code).toBe('keychain_unavailable');
     expect(error.message).toMatch(/libsecret is not installed/);
     expect(error.message).toMatch(/apt install libsecret-1-0/);
@@ -40,7 +31,7 @@ describe('KeytarSecretStore failures', () => {
 
   it('keeps the Secret Service sentence for another load failure', async () => {
     const { secrets } = store(() => Promise.reject(new Error('Module did not self-register')));
-    const error = await failure(secrets.set('tenant:acme:org', 'value'));
+    const error = await failureOf(secrets.set('tenant:acme:org', 'value'));
     expect(error.code).toBe('keychain_unavailable');
     expect(error.message).not.toMatch(/libsecret is not installed/);
   });
@@ -49,7 +40,7 @@ describe('KeytarSecretStore failures', () => {
     const cause = 'Cannot create an item in a locked collection';
     const keytar = { getPassword: () => Promise.reject(new Error(cause)) };
     const { secrets, warnings } = store(() => Promise.resolve(keytar as never));
-    const error = await failure(secrets.get('tenant:acme:org'));
+    const error = await failureOf(secrets.get('tenant:acme:org'));
     expect(error.code).toBe('keychain_locked');
     expect(error.message).not.toContain(cause);
     expect(warnings).toEqual([['The keychain refused a call', { cause }]]);
@@ -61,7 +52,7 @@ describe('KeytarSecretStore failures', () => {
     const { secrets } = store(() =>
       ++attempts === 1 ? Promise.reject(DLOPEN_ERROR) : Promise.resolve(keytar as never),
     );
-    await failure(secrets.get('a'));
+    await failureOf(secrets.get('a'));
     expect(await secrets.get('a')).toBe('v');
     expect(attempts).toBe(2);
   });

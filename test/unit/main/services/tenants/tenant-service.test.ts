@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { failure } from '../../../../support/failure';
+import { failureOf } from '../../../../support/failure-of';
 import { secretAccounts } from '../../../../../main/services/tenants/secret-accounts';
 import {
   buildTenants,
@@ -36,10 +36,10 @@ describe('tenant names', () => {
     await service.add({ name: 'Acme', environment: 'us', ...secrets });
     const globex = await service.add({ name: 'Globex', environment: 'us', ...secrets });
 
-    const added = await failure(service.add({ name: ' ACME ', environment: 'eu', ...secrets }));
+    const added = await failureOf(service.add({ name: ' ACME ', environment: 'eu', ...secrets }));
     expect(added.code).toBe('tenant_exists');
     expect(added.message).toContain('“Acme” already exists');
-    expect((await failure(service.update({ id: globex.id, name: 'acme' }))).code).toBe('tenant_exists');
+    expect((await failureOf(service.update({ id: globex.id, name: 'acme' }))).code).toBe('tenant_exists');
     expect((await service.update({ id: globex.id, name: 'GLOBEX' })).name).toBe('GLOBEX');
     expect((await service.list()).tenants.map((tenant) => tenant.name)).toEqual(['Acme', 'GLOBEX']);
   });
@@ -61,7 +61,7 @@ describe('environments', () => {
 
   it('accepts a custom https or loopback http URL and refuses plain http to any other host', async () => {
     const { service, store } = await setup();
-    const plain = await failure(
+    const plain = await failureOf(
       service.add({
         name: 'Plain',
         environment: 'custom',
@@ -72,7 +72,7 @@ describe('environments', () => {
     expect(plain.code).toBe('insecure_url');
     expect(plain.message).toMatch(/only for this computer/);
     expect(store.items.size).toBe(0);
-    expect((await failure(service.add({ name: 'None', environment: 'custom', ...secrets }))).code).toBe(
+    expect((await failureOf(service.add({ name: 'None', environment: 'custom', ...secrets }))).code).toBe(
       'invalid_input',
     );
 
@@ -84,9 +84,9 @@ describe('environments', () => {
     });
     expect(local.baseUrl).toBe('http://127.0.0.1:8080/elements/api-v2');
     expect(
-      (await failure(service.update({ id: local.id, customUrl: 'http://10.0.0.8/elements/api-v2' }))).code,
+      (await failureOf(service.update({ id: local.id, customUrl: 'http://10.0.0.8/elements/api-v2' }))).code,
     ).toBe('insecure_url');
-    const moved = await failure(service.update({ id: local.id, environment: 'eu' }));
+    const moved = await failureOf(service.update({ id: local.id, environment: 'eu' }));
     expect(moved.code).toBe('secret_missing');
     expect(moved.message).toContain('api.cloud-elements.co.uk');
     expect((await service.update({ id: local.id, environment: 'eu', ...secrets })).baseUrl).toBe(
@@ -101,7 +101,7 @@ describe('keychain unavailable', () => {
     dirs.push(dataDir);
     const { service } = buildTenants({ dataDir, secretStore: unavailableSecretStore });
 
-    const error = await failure(service.add({ name: 'Acme', environment: 'us', ...secrets }));
+    const error = await failureOf(service.add({ name: 'Acme', environment: 'us', ...secrets }));
 
     expect(error.code).toBe('keychain_unavailable');
     expect(existsSync(path.join(dataDir, 'tenants.json'))).toBe(false);
@@ -136,7 +136,7 @@ describe('switching tenants', () => {
 describe('resolving the tenant to act on', () => {
   it('finds by id or name, else the active one; says when there is none', async () => {
     const { service } = await setup();
-    expect((await failure(service.resolve())).code).toBe('no_active_tenant');
+    expect((await failureOf(service.resolve())).code).toBe('no_active_tenant');
     const acme = await service.add({ name: 'Acme', environment: 'us', ...secrets });
     expect((await service.resolve()).credentials).toEqual({
       baseUrl: acme.baseUrl,
@@ -145,11 +145,11 @@ describe('resolving the tenant to act on', () => {
     });
     expect((await service.resolve('ACME')).tenantId).toBe(acme.id);
     expect((await service.resolve(acme.id)).tenantName).toBe('Acme');
-    expect((await failure(service.resolve('Initech'))).code).toBe('tenant_not_found');
+    expect((await failureOf(service.resolve('Initech'))).code).toBe('tenant_not_found');
 
     const globex = await service.add({ name: 'Globex', environment: 'us', ...secrets });
     await service.remove({ id: acme.id });
-    const none = await failure(service.resolve());
+    const none = await failureOf(service.resolve());
     expect(none.code).toBe('no_active_tenant');
     expect(none.message).toBe('No tenant is selected. Choose the tenant to work on first.');
     expect((await service.resolve('globex')).tenantId).toBe(globex.id);
@@ -159,7 +159,7 @@ describe('resolving the tenant to act on', () => {
     const { service, store } = await setup();
     const acme = await service.add({ name: 'Acme', environment: 'us', ...secrets });
     await store.delete(secretAccounts.userSecret(acme.id));
-    const error = await failure(service.resolve());
+    const error = await failureOf(service.resolve());
     expect(error.code).toBe('secret_missing');
     expect(error.message).toBe(
       "The user secret of Acme is not in the keychain any more. Enter it again in the tenant's settings.",
@@ -178,7 +178,7 @@ describe('saved OAuth apps', () => {
   it('keeps the client secret in the keychain and hands it only to main-side callers', async () => {
     const { service, store, dataDir } = await setup();
     const acme = await service.add({ name: 'Acme', environment: 'us', ...secrets });
-    expect((await failure(service.saveOAuthApp(app))).message).toBe(
+    expect((await failureOf(service.saveOAuthApp(app))).message).toBe(
       'Enter the client secret of the OAuth app.',
     );
 
@@ -198,9 +198,9 @@ describe('saved OAuth apps', () => {
     const edited = await service.saveOAuthApp({ ...app, id: saved.id, scope: '', clientSecret: '' });
     expect(edited.scope).toBeNull();
     expect((await service.oauthApp(acme.id, saved.id)).clientSecret).toBe('zoho-client-secret-abcdef-S3CR');
-    expect((await failure(service.saveOAuthApp({ ...app, name: 'ZOHO PROD', clientSecret: 'x' }))).code).toBe(
-      'oauth_app_exists',
-    );
+    expect(
+      (await failureOf(service.saveOAuthApp({ ...app, name: 'ZOHO PROD', clientSecret: 'x' }))).code,
+    ).toBe('oauth_app_exists');
   });
 
   it('accepts https, loopback http and the app’s own element-auth://oauth/callback only', async () => {
@@ -208,10 +208,10 @@ describe('saved OAuth apps', () => {
     await service.add({ name: 'Acme', environment: 'us', ...secrets });
     const base = { ...app, clientSecret: 'client-secret-value' };
     for (const callbackUrl of ['http://example.com/cb', 'ftp://example.com/cb']) {
-      expect((await failure(service.saveOAuthApp({ ...base, callbackUrl }))).code).toBe('insecure_url');
+      expect((await failureOf(service.saveOAuthApp({ ...base, callbackUrl }))).code).toBe('insecure_url');
     }
     for (const callbackUrl of ['element-auth://elsewhere', 'http://127.0.0.1/no-port']) {
-      expect((await failure(service.saveOAuthApp({ ...base, callbackUrl }))).code).toBe('invalid_input');
+      expect((await failureOf(service.saveOAuthApp({ ...base, callbackUrl }))).code).toBe('invalid_input');
     }
     await service.saveOAuthApp({ ...base, name: 'a', callbackUrl: 'https://example.com/cb' });
     await service.saveOAuthApp({ ...base, name: 'b', callbackUrl: 'element-auth://oauth/callback' });
@@ -226,7 +226,7 @@ describe('saved OAuth apps', () => {
     const acme = await service.add({ name: 'Acme', environment: 'us', ...secrets });
     const globex = await service.add({ name: 'Globex', environment: 'us', ...secrets });
     const saved = await service.saveOAuthApp({ ...app, clientSecret: 'client-secret-value' });
-    expect((await failure(service.oauthApp(globex.id, saved.id))).code).toBe('oauth_app_not_found');
+    expect((await failureOf(service.oauthApp(globex.id, saved.id))).code).toBe('oauth_app_not_found');
 
     const list = await service.removeOAuthApp(saved.id);
 
