@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'vitest';
+import { median } from './support/rounds';
 import { PlatformClient } from '../main/services/cloud-elements/platform-client';
 import { createServices } from '../main/services/index';
 import { directTransport } from '../main/services/net/http-transport';
@@ -79,7 +80,6 @@ function bareClient(fleet: FleetTenant[]): Contender {
   };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function healthBench(): Promise<void> {

@@ -1,6 +1,7 @@
 // The activity entries as CSV (RFC 4180): one row per entry, details as JSON in the last column,
-// and cells a spreadsheet would run as a formula (=, +, -, @) kept as text.
+// written by the one CSV writer (formula-looking cells kept as text).
 import type { ActivityEntry } from '../../../common/contract';
+import { toCsv } from '../storage/csv';
 
 const HEADER = [
   'time',
@@ -14,11 +15,6 @@ const HEADER = [
   'details',
 ];
 
-function cell(value: string): string {
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function activityCsv(entries: ActivityEntry[]): string {
   const rows = entries.map((entry) => [
     entry.time,
@@ -31,5 +27,5 @@ export function activityCsv(entries: ActivityEntry[]): string {
     entry.requestId ?? '',
     Object.keys(entry.details).length ? JSON.stringify(entry.details) : '',
   ]);
-  return [HEADER, ...rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
+  return toCsv([HEADER, ...rows]);
 }

@@ -9,6 +9,7 @@ import {
 } from '../../../common/health-rows';
 import { AppFailure } from '../errors';
 import { writeFileAtomic } from '../storage/atomic-file';
+import { toCsv } from '../storage/csv';
 
 export type HealthExportFormat = 'csv' | 'json';
 
@@ -28,15 +29,8 @@ const COLUMNS: [string, (row: HealthRow) => string][] = [
   ['failing since', (row) => when(row.failingSince)],
 ];
 
-/** A CSV cell: quoted when needed; a leading =, +, - or @ is defused so a spreadsheet runs nothing. */
-function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function healthCsv(rows: HealthRow[]): string {
-  const lines = [COLUMNS.map(([name]) => name), ...rows.map((row) => COLUMNS.map(([, of]) => of(row)))];
-  return `${lines.map((line) => line.map(cell).join(',')).join('\r\n')}\r\n`;
+  return toCsv([COLUMNS.map(([name]) => name), ...rows.map((row) => COLUMNS.map(([, of]) => of(row)))]);
 }
 
 /** A row as exported (JSON file, CLI JSON lines): ISO times, no colour. */
