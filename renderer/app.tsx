@@ -1,15 +1,20 @@
-// The app: the frame, the active tenant in its header, and the current screen.
-import { useEffect } from 'react';
+// The app: the frame, the active tenant in its header, and the current screen (screens.tsx: one
+// chunk per screen, behind a quiet fallback).
+import { Suspense, useEffect } from 'react';
 import { assertNever } from '../common/assert-never';
-import { ActivityScreen } from './features/activity/activity-screen';
-import { HealthScreen } from './features/health/health-screen';
 import { ReauthQueueBar } from './features/health/reauth-queue-bar';
-import { InstancesScreen } from './features/instances/instances-screen';
 import { AppFrame } from './features/shell/app-frame';
-import { SettingsScreen } from './features/settings/settings-screen';
-import { StepperScreen } from './features/stepper/stepper-screen';
+import { ScreenFallback } from './features/shell/screen-fallback';
 import { TenantBadge } from './features/tenants/tenant-badge';
-import { TenantsScreen } from './features/tenants/tenants-screen';
+import {
+  ActivityScreen,
+  HealthScreen,
+  InstancesScreen,
+  prefetchScreens,
+  SettingsScreen,
+  StepperScreen,
+  TenantsScreen,
+} from './screens';
 import { useAppStore, type Screen } from './stores/app';
 
 function CurrentScreen({ screen }: { screen: Screen }) {
@@ -39,10 +44,13 @@ export function App() {
     void loadInfo();
     return listen();
   }, [loadInfo, listen]);
+  useEffect(() => prefetchScreens(), []);
   return (
     <AppFrame tenantSlot={<TenantBadge />}>
       <ReauthQueueBar />
-      <CurrentScreen screen={screen} />
+      <Suspense fallback={<ScreenFallback />}>
+        <CurrentScreen screen={screen} />
+      </Suspense>
     </AppFrame>
   );
 }

@@ -234,9 +234,11 @@ export function InstanceDetail() {
       position="right"
       size={760}
       padding="lg"
+      styles={{ title: { flex: 1, minWidth: 0 } }}
       title={
         <Stack gap={2}>
-          <Text fw={600} size="lg" lineClamp={1}>
+          {/* A long name wraps (anywhere, names rarely have spaces) rather than being cut. */}
+          <Text fw={600} size="lg" style={{ overflowWrap: 'anywhere' }} data-testid="instance-drawer-name">
             {name || 'Instance'}
           </Text>
           <Text size="xs" c="dimmed">

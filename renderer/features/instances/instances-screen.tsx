@@ -1,6 +1,6 @@
 // The Instances screen: the active tenant's instances in a filterable, sortable, virtualized table,
 // with refresh, export (selected or all), empty and error states, and the detail drawer.
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import {
   IconDownload,
@@ -15,7 +15,7 @@ import { useInstancesStore } from '../../stores/instances';
 import { EmptyState } from '../shell/empty-state';
 import { ExportModal } from './export-modal';
 import { InstanceDetail } from './instance-detail';
-import { visibleRows } from '../../models/instance-rows';
+import { filterRows, sortedRows } from '../../models/instance-rows';
 import { InstancesTable } from './instances-table';
 
 const count = (n: number, what: string) => `${n.toLocaleString()} ${what}${n === 1 ? '' : 's'}`;
@@ -31,7 +31,11 @@ export function InstancesScreen() {
     void load();
     return listen();
   }, [load, listen]);
-  const rows = useMemo(() => visibleRows(list?.instances ?? [], filter, sort), [list, filter, sort]);
+  // Sorting and the search keys follow the list and the sort; a keystroke only filters them.
+  const sorted = useMemo(() => sortedRows(list?.instances ?? [], sort), [list, sort]);
+  const rows = useMemo(() => filterRows(sorted, filter), [sorted, filter]);
+  const { open } = store;
+  const openRow = useCallback((id: number) => void open(id), [open]);
 
   if (error?.code === 'no_active_tenant') {
     return (
@@ -181,7 +185,7 @@ export function InstancesScreen() {
               onSort={store.sortBy}
               onToggle={store.toggleSelected}
               onSelectRows={store.setSelected}
-              onOpen={(id) => void store.open(id)}
+              onOpen={openRow}
             />
           )}
         </>

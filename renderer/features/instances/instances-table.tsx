@@ -1,6 +1,6 @@
 // The instances table: sortable headers, a checkbox per row for export, and a virtualized body
-// (@tanstack/react-virtual) so only the rows in view are in the DOM, even with 10,000 instances.
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+// (@tanstack/react-virtual) of memoised rows, so a keystroke renders only the rows in view that changed.
+import { memo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { Badge, Checkbox, Group, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -16,7 +16,7 @@ import '../shell/data-table.css';
 import './instances-table.css';
 
 const classes = {
-  frame: 'ea-table-frame',
+  frame: 'ea-table-frame ea-instances-frame',
   grid: 'ea-table-grid ea-instances-grid',
   header: 'ea-table-header',
   sortButton: 'ea-instances-sort-button',
@@ -28,14 +28,16 @@ const classes = {
 
 export const ROW_HEIGHT = 44;
 
-const COLUMNS: { key: SortKey; label: string }[] = [
+/** Columns that `collapsible` marks give way when the table is narrow (instances-table.css). */
+const COLUMNS: { key: SortKey; label: string; collapsible?: boolean }[] = [
   { key: 'name', label: 'Name' },
   { key: 'elementKey', label: 'Element' },
-  { key: 'id', label: 'ID' },
-  { key: 'createdDate', label: 'Created' },
+  { key: 'id', label: 'ID', collapsible: true },
+  { key: 'createdDate', label: 'Created', collapsible: true },
   { key: 'status', label: 'Status' },
   { key: 'tags', label: 'Tags' },
 ];
+const COLLAPSIBLE = 'ea-instances-collapsible';
 
 const STATUS: Record<InstanceStatus, { label: string; color: string }> = {
   valid: { label: 'Valid', color: 'teal' },
@@ -73,13 +75,6 @@ export function InstancesTable(props: InstancesTableProps) {
   });
   const selectedInView = rows.reduce((count, row) => count + (selected.has(row.id) ? 1 : 0), 0);
   const allSelected = rows.length > 0 && selectedInView === rows.length;
-  const onRowKey = (event: KeyboardEvent, id: number) => {
-    if (event.key === 'Enter') onOpen(id);
-    if (event.key === ' ') {
-      event.preventDefault();
-      onToggle(id);
-    }
-  };
 
   return (
     <div className={classes.frame} role="table" aria-label="Instances" aria-rowcount={rows.length + 1}>
@@ -97,6 +92,7 @@ export function InstancesTable(props: InstancesTableProps) {
         {COLUMNS.map((column) => (
           <div
             key={column.key}
+            className={column.collapsible ? COLLAPSIBLE : undefined}
             role="columnheader"
             aria-sort={
               sort.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'
@@ -119,63 +115,17 @@ export function InstancesTable(props: InstancesTableProps) {
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
             if (!row) return null;
-            const status = STATUS[statusOf(row)];
-            const isSelected = selected.has(row.id);
             return (
-              <div
+              <InstanceRowView
                 key={item.key}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={isSelected}
-                tabIndex={0}
-                data-testid="instance-row"
-                data-selected={isSelected || undefined}
-                data-open={openId === row.id || undefined}
-                className={`${classes.grid} ${classes.row}`}
-                style={{ transform: `translateY(${item.start}px)` }}
-                onClick={() => onOpen(row.id)}
-                onKeyDown={(event) => onRowKey(event, row.id)}
-              >
-                <div role="cell" onClick={(event) => event.stopPropagation()}>
-                  <Checkbox
-                    size="xs"
-                    aria-label={`Select ${row.name}`}
-                    checked={isSelected}
-                    onChange={() => onToggle(row.id)}
-                    tabIndex={-1}
-                  />
-                </div>
-                <div role="cell" className={classes.cell} title={row.name}>
-                  <Text span size="sm" fw={500}>
-                    {row.name}
-                  </Text>
-                </div>
-                <div role="cell" className={`${classes.cell} ${classes.mono}`}>
-                  {row.elementKey}
-                </div>
-                <div role="cell" className={`${classes.cell} ${classes.mono}`}>
-                  {row.id}
-                </div>
-                <div role="cell" className={classes.cell}>
-                  <Text span size="sm" c="dimmed">
-                    {formatCreated(row.createdDate)}
-                  </Text>
-                </div>
-                <div role="cell">
-                  <Badge variant="light" color={status.color} size="sm" radius="sm">
-                    {status.label}
-                  </Badge>
-                </div>
-                <div role="cell" className={classes.cell} title={row.tags.join(', ')}>
-                  <Group gap={4} wrap="nowrap">
-                    {row.tags.map((tag) => (
-                      <Badge key={tag} variant="outline" color="gray" size="sm" radius="sm" tt="none">
-                        {tag}
-                      </Badge>
-                    ))}
-                  </Group>
-                </div>
-              </div>
+                row={row}
+                index={item.index}
+                start={item.start}
+                isSelected={selected.has(row.id)}
+                isOpen={openId === row.id}
+                onToggle={onToggle}
+                onOpen={onOpen}
+              />
             );
           })}
         </div>
@@ -183,3 +133,82 @@ export function InstancesTable(props: InstancesTableProps) {
     </div>
   );
 }
+
+interface InstanceRowViewProps {
+  row: InstanceSummary;
+  index: number;
+  /** Where the virtualizer places the row, in px from the top of the body. */
+  start: number;
+  isSelected: boolean;
+  isOpen: boolean;
+  onToggle(id: number): void;
+  onOpen(id: number): void;
+}
+
+/** One row; memoised, so a row that stays in view with the same data is not rendered again. */
+const InstanceRowView = memo(function InstanceRowView(props: InstanceRowViewProps) {
+  const { row, index, start, isSelected, isOpen, onToggle, onOpen } = props;
+  const status = STATUS[statusOf(row)];
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter') onOpen(row.id);
+    if (event.key === ' ') {
+      event.preventDefault();
+      onToggle(row.id);
+    }
+  };
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={isSelected}
+      tabIndex={0}
+      data-testid="instance-row"
+      data-selected={isSelected || undefined}
+      data-open={isOpen || undefined}
+      className={`${classes.grid} ${classes.row}`}
+      style={{ transform: `translateY(${start}px)` }}
+      onClick={() => onOpen(row.id)}
+      onKeyDown={onKeyDown}
+    >
+      <div role="cell" onClick={(event) => event.stopPropagation()}>
+        <Checkbox
+          size="xs"
+          aria-label={`Select ${row.name}`}
+          checked={isSelected}
+          onChange={() => onToggle(row.id)}
+          tabIndex={-1}
+        />
+      </div>
+      <div role="cell" className={classes.cell} title={row.name}>
+        <Text span size="sm" fw={500}>
+          {row.name}
+        </Text>
+      </div>
+      <div role="cell" className={`${classes.cell} ${classes.mono}`}>
+        {row.elementKey}
+      </div>
+      <div role="cell" className={`${classes.cell} ${classes.mono} ${COLLAPSIBLE}`}>
+        {row.id}
+      </div>
+      <div role="cell" className={`${classes.cell} ${COLLAPSIBLE}`}>
+        <Text span size="sm" c="dimmed">
+          {formatCreated(row.createdDate)}
+        </Text>
+      </div>
+      <div role="cell">
+        <Badge variant="light" color={status.color} size="sm" radius="sm">
+          {status.label}
+        </Badge>
+      </div>
+      <div role="cell" className={classes.cell} title={row.tags.join(', ')}>
+        <Group gap={4} wrap="nowrap">
+          {row.tags.map((tag) => (
+            <Badge key={tag} variant="outline" color="gray" size="sm" radius="sm" tt="none">
+              {tag}
+            </Badge>
+          ))}
+        </Group>
+      </div>
+    </div>
+  );
+});

@@ -37,6 +37,8 @@ export interface LaunchOptions {
   /** How platform calls leave (default: direct, Node's trust store); e.g. the CLI's Node transport. */
   transport?: HttpTransport;
   keychainService?: string;
+  /** More Chromium switches, e.g. the bench's unthrottled frame rate. */
+  extraChromiumFlags?: string[];
 }
 
 export interface AppHarness {
@@ -88,7 +90,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   const toRenderer: unknown[] = [];
   const dialogs = { nextSavePath: null as string | null };
 
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_FLAGS, ...(options.extraChromiumFlags ?? [])],
+  });
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1280, height: 860 },
     colorScheme: options.colorScheme ?? 'light',
