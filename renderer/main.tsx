@@ -1,6 +1,5 @@
 // Renderer entry: Mantine with light/dark following the OS, notifications, and the app frame.
-import '@mantine/core/styles.css';
-import '@mantine/notifications/styles.css';
+import './mantine-styles';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
