@@ -24,9 +24,12 @@ const classes = {
   row: 'ea-table-row ea-instances-row',
   cell: 'ea-table-cell',
   mono: 'ea-table-mono',
+  tag: 'ea-instances-tag',
 };
 
 export const ROW_HEIGHT = 44;
+/** Tags shown as badges in a row; the rest as a count (the cell's title lists them all). */
+const TAGS_SHOWN = 2;
 
 /** Columns that `collapsible` marks give way when the table is narrow (instances-table.css). */
 const COLUMNS: { key: SortKey; label: string; collapsible?: boolean }[] = [
@@ -202,11 +205,16 @@ const InstanceRowView = memo(function InstanceRowView(props: InstanceRowViewProp
       </div>
       <div role="cell" className={classes.cell} title={row.tags.join(', ')}>
         <Group gap={4} wrap="nowrap">
-          {row.tags.map((tag) => (
-            <Badge key={tag} variant="outline" color="gray" size="sm" radius="sm" tt="none">
+          {row.tags.slice(0, TAGS_SHOWN).map((tag) => (
+            <Badge key={tag} variant="default" size="sm" radius="sm" tt="none" className={classes.tag}>
               {tag}
             </Badge>
           ))}
+          {row.tags.length > TAGS_SHOWN && (
+            <Badge variant="default" size="sm" radius="sm" className={classes.tag}>
+              +{row.tags.length - TAGS_SHOWN}
+            </Badge>
+          )}
         </Group>
       </div>
     </div>
