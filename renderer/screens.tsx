@@ -1,6 +1,7 @@
 // The screens the app frame shows. The first one (Authenticate) ships with the app; every other
 // screen is its own chunk, fetched while the app is idle after it started, or when first shown.
 import { lazy } from 'react';
+import { loadDraftRules } from './stores/flow';
 
 const screenChunks = {
   instances: () => import('./features/instances/instances-screen'),
@@ -27,9 +28,9 @@ export const SettingsScreen = lazy(() =>
   screenChunks.settings().then((chunk) => ({ default: chunk.SettingsScreen })),
 );
 
-/** Fetches every other screen's chunk once the app is idle, so moving to a screen never waits. */
+/** Fetches every other screen's chunk (and the form's rules) once the app is idle: nothing waits on them later. */
 export function prefetchScreens(): () => void {
-  const fetchAll = () => Object.values(screenChunks).forEach((chunk) => void chunk());
+  const fetchAll = () => [...Object.values(screenChunks), loadDraftRules].forEach((load) => void load());
   if (typeof window.requestIdleCallback !== 'function') {
     const timer = window.setTimeout(fetchAll, 0);
     return () => window.clearTimeout(timer);

@@ -1,15 +1,8 @@
-// The "Redirect URL" form as data: the draft, its defaults from an element preset, inline
-// validation with the contract's sentences (one per field) and the FlowStart it becomes.
-import {
-  fieldProblem,
-  FlowStartSchema,
-  type ElementPresetView,
-  type EventsSettings,
-  type FlowStart,
-} from '../../common/contract';
+// The "Redirect URL" form as data: the draft, its defaults from an element preset and the FlowStart
+// it becomes (its validation, on the contract's zod schemas, is flow-draft-rules.ts).
+import type { ElementPresetView, EventsSettings, FlowStart } from '../../common/contract';
 import { DEFAULT_ELEMENT_KEY, DEFAULT_EVENTS } from '../../common/element-defaults';
-import { APP_CALLBACK_URL, httpsUrlProblem } from '../../common/urls';
-import { pollerConfigurationProblem } from './poller-json';
+import { APP_CALLBACK_URL } from '../../common/urls';
 
 export type EventsDraft = Omit<EventsSettings, 'refreshIntervalMinutes'> & {
   refreshIntervalMinutes: number | string;
@@ -86,52 +79,6 @@ export function withPresetDefaults(
     scope: scopeUntouched ? preset.defaultScope : draft.scope,
     events: eventsUntouched ? { ...preset.defaultEvents } : events,
   };
-}
-
-function eventsErrors(events: EventsDraft): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!events.enabled) return errors;
-  const minutes = Number(events.refreshIntervalMinutes);
-  if (events.refreshIntervalMinutes === '' || !Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
-    errors['events.refreshIntervalMinutes'] = 'Use whole minutes between 1 and 1440.';
-  }
-  if (events.vendorType === 'polling' || events.pollerConfiguration.trim() !== '') {
-    const problem = pollerConfigurationProblem(events.pollerConfiguration);
-    if (problem) errors['events.pollerConfiguration'] = problem;
-  }
-  if (events.notificationCallbackUrl.trim() !== '') {
-    const problem = httpsUrlProblem(events.notificationCallbackUrl);
-    if (problem) errors['events.notificationCallbackUrl'] = problem;
-  }
-  return errors;
-}
-
-/** Every problem of the draft, one sentence per field; empty when it can be sent. */
-export function validateDraft(draft: FlowDraft, preset: ElementPresetView | undefined): FieldErrors {
-  const errors: FieldErrors = {};
-  // The contract's own rules and sentences: the form says exactly what main would answer.
-  const fields = FlowStartSchema.shape;
-  const ruled = {
-    elementKey: fieldProblem(fields.elementKey, draft.elementKey),
-    instanceName: fieldProblem(fields.instanceName, draft.instanceName),
-    callbackUrl: fieldProblem(fields.callbackUrl, draft.callbackUrl),
-    state: draft.state.trim() === '' ? null : fieldProblem(fields.state, draft.state),
-    tags: fieldProblem(fields.tags, draft.tags),
-  };
-  for (const [field, problem] of Object.entries(ruled)) if (problem) errors[field] = problem;
-  if (draft.oauthAppId === null) {
-    if (draft.clientId.trim() === '')
-      errors.clientId = 'Enter the OAuth client id from the vendor’s console.';
-    if (draft.clientSecret.trim() === '') errors.clientSecret = 'Enter the OAuth client secret.';
-  }
-  if (preset?.generic) {
-    for (const key of preset.suggestedConfigurationKeys) {
-      const value = draft.configuration[key]?.trim() ?? '';
-      const problem = value === '' ? null : httpsUrlProblem(value);
-      if (problem) errors[`configuration.${key}`] = problem;
-    }
-  }
-  return { ...errors, ...eventsErrors(draft.events) };
 }
 
 /** The draft as it is sent: when re-authenticating, the instance's own element key and name. */

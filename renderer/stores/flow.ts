@@ -12,13 +12,21 @@ import {
   emptyDraft,
   presetOf,
   toFlowStart,
-  validateDraft,
   withPresetDefaults,
   type EventsDraft,
   type FieldErrors,
   type FlowDraft,
   type ReauthTarget,
 } from '../models/flow-draft';
+
+type DraftRules = typeof import('../models/flow-draft-rules');
+/**
+ * The form's rules, on the contract's zod schemas: not part of the first screen. The app fetches them
+ * while idle after it starts (screens.tsx), or the first submit does.
+ */
+let draftRules: DraftRules | undefined;
+export const loadDraftRules = async (): Promise<DraftRules> =>
+  (draftRules ??= await import('../models/flow-draft-rules'));
 
 export type FlowAction =
   'load' | 'start' | 'paste' | 'cancel' | 'adopt' | 'reset' | 'open' | 'copy-url' | 'copy-token';
@@ -143,8 +151,11 @@ export const useFlowStore = create<FlowState>()((set, get) => {
 
   const copied = copiedFlash<Exclude<Copied, null>>((what) => set({ copied: what }));
 
+  // Once submitted, the rules are there: the submit loaded them.
   const revalidate = (draft: FlowDraft) =>
-    get().submitted ? { fieldErrors: validateDraft(draft, presetOf(get().presets, draft.elementKey)) } : {};
+    get().submitted && draftRules
+      ? { fieldErrors: draftRules.validateDraft(draft, presetOf(get().presets, draft.elementKey)) }
+      : {};
 
   onTenantSwitch((next, previous) =>
     set((state) => {
@@ -248,6 +259,8 @@ export const useFlowStore = create<FlowState>()((set, get) => {
     setPasteUrl: (url) => set({ pasteUrl: url }),
 
     async start(tenantId, target = null) {
+      if (tenantId !== get().tenantId) return;
+      const { validateDraft } = draftRules ?? (await loadDraftRules());
       if (tenantId !== get().tenantId) return;
       const { presets } = get();
       const draft = effectiveDraft(get().draft, target);

@@ -12,7 +12,8 @@ import {
   stateProblem,
 } from '../../../common/urls';
 import { assertCallbackUrl } from '../../../main/services/net/safe-url';
-import { emptyDraft, validateDraft } from '../../../renderer/models/flow-draft';
+import { emptyDraft } from '../../../renderer/models/flow-draft';
+import { validateDraft } from '../../../renderer/models/flow-draft-rules';
 import { isFailure } from '../../../main/services/errors';
 
 const CASES: [string, 'protocol' | 'loopback' | 'paste' | null][] = [

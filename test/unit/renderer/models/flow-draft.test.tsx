@@ -1,4 +1,4 @@
-// The "Redirect URL" form as data: the sentences that block a bad
+// The "Redirect URL" form as data (flow-draft.ts) and its rules (flow-draft-rules.ts): the sentences that block a bad
 // draft, the line of a JSON mistake, and the exact flow.start payload of a good draft.
 import { describe, expect, it } from 'vitest';
 import { ElementPresetSchema } from '../../../../common/contract';
@@ -7,10 +7,10 @@ import {
   emptyDraft,
   presetOf,
   toFlowStart,
-  validateDraft,
   withPresetDefaults,
   type FlowDraft,
 } from '../../../../renderer/models/flow-draft';
+import { validateDraft } from '../../../../renderer/models/flow-draft-rules';
 import { pollerConfigurationProblem } from '../../../../renderer/models/poller-json';
 
 const presets = ELEMENT_PRESETS.map((preset) => ElementPresetSchema.parse(preset));

@@ -1,8 +1,8 @@
 // The flow store across tenant switches: each tenant keeps its own draft (a typed client secret
 // never shows on another), a finished flow of the previous tenant is not shown, and late answers are dropped.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FlowView, Result, TenantList } from '../../../../common/contract';
-import { useFlowStore } from '../../../../renderer/stores/flow';
+import { loadDraftRules, useFlowStore } from '../../../../renderer/stores/flow';
 import { useTenantsStore } from '../../../../renderer/stores/tenants';
 import { installScriptedBridge, ok, type FakeBridge } from '../../../fakes/bridge';
 import { TWO_TENANTS } from '../../../fakes/tenants-bridge';
@@ -21,6 +21,9 @@ function deferred<T>() {
 }
 
 let bridge: FakeBridge;
+// As in the app, which fetches the form's rules while idle after it starts.
+beforeAll(() => loadDraftRules());
+
 beforeEach(() => {
   useTenantsStore.setState(useTenantsStore.getInitialState(), true);
   useFlowStore.setState(useFlowStore.getInitialState(), true);
