@@ -1,5 +1,5 @@
 // The screens the app frame shows. The first one (Authenticate) ships with the app; every other
-// screen is its own chunk, fetched while the app is idle after it started, or when first shown.
+// screen is its own chunk, fetched once the app has settled and is idle, or when first shown.
 import { lazy } from 'react';
 import { loadDraftRules } from './stores/flow';
 
@@ -28,13 +28,22 @@ export const SettingsScreen = lazy(() =>
   screenChunks.settings().then((chunk) => ({ default: chunk.SettingsScreen })),
 );
 
-/** Fetches every other screen's chunk (and the form's rules) once the app is idle: nothing waits on them later. */
+/** How long after start the prefetch waits, so it never competes with the first screen's own loading. */
+const PREFETCH_AFTER_MS = 2_000;
+
+/**
+ * Fetches every other screen's chunk (and the form's rules) once the first screen is settled and the
+ * app is idle: nothing waits on them later. A screen opened sooner loads its chunk there and then.
+ */
 export function prefetchScreens(): () => void {
   const fetchAll = () => [...Object.values(screenChunks), loadDraftRules].forEach((load) => void load());
-  if (typeof window.requestIdleCallback !== 'function') {
-    const timer = window.setTimeout(fetchAll, 0);
-    return () => window.clearTimeout(timer);
-  }
-  const handle = window.requestIdleCallback(fetchAll);
-  return () => window.cancelIdleCallback(handle);
+  let idle: number | undefined;
+  const timer = window.setTimeout(() => {
+    if (typeof window.requestIdleCallback === 'function') idle = window.requestIdleCallback(fetchAll);
+    else fetchAll();
+  }, PREFETCH_AFTER_MS);
+  return () => {
+    window.clearTimeout(timer);
+    if (idle !== undefined) window.cancelIdleCallback(idle);
+  };
 }
