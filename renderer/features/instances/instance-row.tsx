@@ -16,7 +16,8 @@ const classes = {
   mono: 'ea-table-cell ea-table-mono',
   name: 'ea-table-cell ea-instances-name',
   created: `ea-table-cell ea-instances-created ${COLLAPSIBLE}`,
-  tags: 'ea-table-cell ea-instances-tags',
+  status: 'ea-instances-badges',
+  tags: 'ea-table-cell ea-instances-badges',
   badge: 'ea-instances-badge',
 };
 
@@ -83,7 +84,7 @@ export const InstanceRowView = memo(function InstanceRowView(props: InstanceRowV
       <div role="cell" className={classes.created}>
         {formatCreated(row.createdDate)}
       </div>
-      <div role="cell">
+      <div role="cell" className={classes.status}>
         <span className={classes.badge} data-color={status.color}>
           {status.label}
         </span>
