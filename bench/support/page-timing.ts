@@ -12,14 +12,22 @@ const ROOT = resolve(__dirname, '../..');
 /** Builds bench/support/hello (one heading, React 19) with the same vite and React plugin as the app. */
 export async function buildHelloPage(): Promise<string> {
   const outDir = join(ROOT, 'out', 'bench-hello');
-  await build({
-    configFile: false,
-    root: join(__dirname, 'hello'),
-    base: './',
-    logLevel: 'silent',
-    plugins: [react()],
-    build: { outDir, emptyOutDir: true },
-  });
+  // Production React and JSX, as the app ships: under vitest NODE_ENV is 'test', and vite and the
+  // React plugin would build the development ones.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: false,
+      root: join(__dirname, 'hello'),
+      base: './',
+      logLevel: 'silent',
+      plugins: [react()],
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   return outDir;
 }
 
