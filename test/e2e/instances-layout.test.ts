@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
-import { launchApp } from './harness/app-harness';
+import { launchApp, type AppHarness, type LaunchOptions } from './harness/app-harness';
 import { activeTenantOn } from './helpers/tenant-on-fake';
 
 const LONG_PREFIX = 'acme-zoho-crm-production-europe-west-customer-portal-nightly-sync-primary-account';
@@ -42,17 +42,28 @@ async function fullyShown(element: Locator, frame: Locator, viewportWidth: numbe
   );
 }
 
+/** The app at this size and scheme, its tenant on the fake platform, on the Instances screen. */
+async function onInstances(options: LaunchOptions): Promise<AppHarness> {
+  const app = await launchApp(options);
+  try {
+    await activeTenantOn(app, platform, 'Acme Corp');
+    await app.page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByText('Instances', { exact: true })
+      .click();
+    await app.page.getByTestId('instance-row').first().waitFor();
+    return app;
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}
+
 describe.each(SIZES)('instances screen at $width×$height', (viewport) => {
   it.each(['light', 'dark'] as const)('shows Name, Element, Status and Tags in %s', async (colorScheme) => {
-    const app = await launchApp({ viewport, colorScheme });
+    const app = await onInstances({ viewport, colorScheme });
     try {
-      await activeTenantOn(app, platform, 'Acme Corp');
-      await app.page
-        .getByRole('navigation', { name: 'Main navigation' })
-        .getByText('Instances', { exact: true })
-        .click();
       const table = app.page.getByRole('table', { name: 'Instances' });
-      await table.getByTestId('instance-row').first().waitFor();
       for (const column of ['Name', 'Element', 'Status', 'Tags']) {
         const header = table.getByRole('columnheader', { name: column });
         expect(await fullyShown(header, table, viewport.width), column).toBe(true);
@@ -72,13 +83,8 @@ describe.each(SIZES)('instances screen at $width×$height', (viewport) => {
 
 describe('instances screen at 1024×640', () => {
   it('shows a long instance name in full in the drawer title', async () => {
-    const app = await launchApp({ viewport: SIZES[0] });
+    const app = await onInstances({ viewport: SIZES[0] });
     try {
-      await activeTenantOn(app, platform, 'Acme Corp');
-      await app.page
-        .getByRole('navigation', { name: 'Main navigation' })
-        .getByText('Instances', { exact: true })
-        .click();
       await app.page.getByLabel('Filter instances').fill('portal');
       await app.page.getByTestId('instance-row').filter({ hasText: longName }).click();
       const title = app.page.getByTestId('instance-drawer-name');
@@ -95,14 +101,8 @@ describe('instances screen at 1024×640', () => {
 
   it('has no serious or critical axe-core finding in the table, light or dark', async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
-      const app = await launchApp({ viewport: SIZES[0], colorScheme });
+      const app = await onInstances({ viewport: SIZES[0], colorScheme });
       try {
-        await activeTenantOn(app, platform, 'Acme Corp');
-        await app.page
-          .getByRole('navigation', { name: 'Main navigation' })
-          .getByText('Instances', { exact: true })
-          .click();
-        await app.page.getByTestId('instance-row').first().waitFor();
         await app.page.evaluate(AXE);
         const findings = await app.page.evaluate(async () => {
           const axe = (
