@@ -1,6 +1,7 @@
 // The detail drawer of one instance: what it is, its configuration as key/value and as redacted
 // JSON, and the actions: test, copy token and create body (through main), re-authenticate, delete.
-import { useState } from 'react';
+import { memo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import {
   Alert,
   Badge,
@@ -221,8 +222,18 @@ function DetailBody({ summary, tenantName }: { summary: InstanceSummary; tenantN
   );
 }
 
-export function InstanceDetail() {
-  const { openId, detail, detailLoading, detailError, list, close } = useInstancesStore();
+/** Memoised and subscribed to its own fields only: a keystroke in the table's filter leaves it be. */
+export const InstanceDetail = memo(function InstanceDetail() {
+  const { openId, detail, detailLoading, detailError, list, close } = useInstancesStore(
+    useShallow((state) => ({
+      openId: state.openId,
+      detail: state.detail,
+      detailLoading: state.detailLoading,
+      detailError: state.detailError,
+      list: state.list,
+      close: state.close,
+    })),
+  );
   const summary = list?.instances.find((instance) => instance.id === openId);
   const tenantName = detail?.tenantName ?? list?.tenantName ?? '';
   const name = summary?.name ?? String(detail?.instance.name ?? '');
@@ -260,4 +271,4 @@ export function InstanceDetail() {
       {detail && summary && <DetailBody key={summary.id} summary={summary} tenantName={tenantName} />}
     </Drawer>
   );
-}
+});

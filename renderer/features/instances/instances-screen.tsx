@@ -1,6 +1,6 @@
 // The Instances screen: the active tenant's instances in a filterable, sortable, virtualized table,
 // with refresh, export (selected or all), empty and error states, and the detail drawer.
-import { useCallback, useEffect, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo } from 'react';
 import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import {
   IconDownload,
@@ -11,12 +11,48 @@ import {
   IconX,
 } from '@tabler/icons-react';
 import { useAppStore } from '../../stores/app';
-import { useInstancesStore } from '../../stores/instances';
+import { useInstancesStore, type ExportScope } from '../../stores/instances';
 import { EmptyState } from '../shell/empty-state';
 import { ExportModal } from './export-modal';
 import { InstanceDetail } from './instance-detail';
 import { filterRows, sortedRows } from '../../models/instance-rows';
 import { InstancesTable } from './instances-table';
+
+interface InstancesActionsProps {
+  loading: boolean;
+  selectedCount: number;
+  total: number;
+  onRefresh(): Promise<void>;
+  onExport(scope: ExportScope): void;
+}
+
+/** Refresh and the two exports; memoised, so a keystroke in the filter does not render them again. */
+const InstancesActions = memo(function InstancesActions(props: InstancesActionsProps) {
+  const { loading, selectedCount, total, onRefresh, onExport } = props;
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Button
+        variant="default"
+        leftSection={<IconRefresh size={16} />}
+        loading={loading}
+        onClick={() => void onRefresh()}
+      >
+        Refresh
+      </Button>
+      <Button
+        variant="default"
+        leftSection={<IconDownload size={16} />}
+        disabled={selectedCount === 0}
+        onClick={() => onExport('selected')}
+      >
+        Export selected
+      </Button>
+      <Button leftSection={<IconDownload size={16} />} disabled={total === 0} onClick={() => onExport('all')}>
+        Export all
+      </Button>
+    </Group>
+  );
+});
 
 const count = (n: number, what: string) => `${n.toLocaleString()} ${what}${n === 1 ? '' : 's'}`;
 
@@ -94,31 +130,13 @@ export function InstancesScreen() {
             {selected.size > 0 ? ` · ${selected.size.toLocaleString()} selected` : ''}
           </Text>
         </div>
-        <Group gap="xs" wrap="nowrap">
-          <Button
-            variant="default"
-            leftSection={<IconRefresh size={16} />}
-            loading={loading}
-            onClick={() => void load()}
-          >
-            Refresh
-          </Button>
-          <Button
-            variant="default"
-            leftSection={<IconDownload size={16} />}
-            disabled={selected.size === 0}
-            onClick={() => store.openExport('selected')}
-          >
-            Export selected
-          </Button>
-          <Button
-            leftSection={<IconDownload size={16} />}
-            disabled={total === 0}
-            onClick={() => store.openExport('all')}
-          >
-            Export all
-          </Button>
-        </Group>
+        <InstancesActions
+          loading={loading}
+          selectedCount={selected.size}
+          total={total}
+          onRefresh={load}
+          onExport={store.openExport}
+        />
       </Group>
       {exported && (
         <Alert

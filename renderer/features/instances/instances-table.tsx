@@ -1,7 +1,6 @@
 // The instances table: sortable headers, a checkbox per row for export, and a virtualized body
 // (@tanstack/react-virtual) of memoised rows (instance-row.tsx), so a keystroke renders only new rows.
 import { useRef, type ReactNode } from 'react';
-import { Checkbox } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { InstanceSummary } from '../../../common/contract';
@@ -65,11 +64,15 @@ export function InstancesTable(props: InstancesTableProps) {
     <div className={classes.frame} role="table" aria-label="Instances" aria-rowcount={rows.length + 1}>
       <div className={`${classes.grid} ${classes.header}`} role="row" aria-rowindex={1}>
         <div role="columnheader">
-          <Checkbox
-            size="xs"
+          {/* A plain checkbox, as in the rows (instance-row.tsx); "some shown are selected" is its indeterminate state. */}
+          <input
+            type="checkbox"
+            className="ea-instances-check"
+            ref={(box) => {
+              if (box) box.indeterminate = selectedInView > 0 && !allSelected;
+            }}
             aria-label={allSelected ? 'Unselect all shown instances' : 'Select all shown instances'}
             checked={allSelected}
-            indeterminate={selectedInView > 0 && !allSelected}
             disabled={rows.length === 0}
             onChange={() => onSelectRows(allSelected ? [] : rows.map((row) => row.id))}
           />
