@@ -1,6 +1,6 @@
 // The instances table: sortable headers, a checkbox per row for export, and a virtualized body
 // (@tanstack/react-virtual) of memoised rows (instance-row.tsx), so a keystroke renders only new rows.
-import { useRef, type ReactNode } from 'react';
+import { useCallback, useRef, type ReactNode } from 'react';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { InstanceSummary } from '../../../common/contract';
@@ -18,6 +18,7 @@ const classes = {
 };
 
 export const ROW_HEIGHT = 44;
+const estimateSize = () => ROW_HEIGHT;
 
 /** Columns that `collapsible` marks give way when the table is narrow (instances-table.css). */
 const COLUMNS: { key: SortKey; label: string; collapsible?: boolean }[] = [
@@ -50,12 +51,15 @@ function SortIcon({ active, direction }: { active: boolean; direction: Sort['dir
 export function InstancesTable(props: InstancesTableProps) {
   const { rows, sort, selected, openId, maxHeight, onSort, onToggle, onSelectRows, onOpen } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+  // Stable options: the virtualizer lays out its 10,000 rows again only when the rows change.
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    getScrollElement,
+    estimateSize,
     overscan: 8,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey,
   });
   const selectedInView = rows.reduce((count, row) => count + (selected.has(row.id) ? 1 : 0), 0);
   const allSelected = rows.length > 0 && selectedInView === rows.length;
