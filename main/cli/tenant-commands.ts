@@ -17,6 +17,7 @@ import {
 } from './command';
 import { fields, json, table } from './format';
 import { confirmByTyping, readSecret } from './secrets';
+import { storeFolder } from './team-commands';
 
 const PRESETS: readonly string[] = ['us', 'eu', 'staging'];
 
@@ -40,6 +41,10 @@ function describeTenant(tenant: TenantView, active: boolean): string {
     ['Platform URL', tenant.baseUrl],
     ['Org secret', tenant.orgSecretHint],
     ['User secret', tenant.userSecretHint],
+    [
+      'Secrets in',
+      tenant.teamStore ? `team store ${tenant.teamStore.dir} (${tenant.teamStore.entry})` : 'keychain',
+    ],
     ['Active', active ? 'yes' : 'no'],
   ]);
 }
@@ -47,11 +52,13 @@ function describeTenant(tenant: TenantView, active: boolean): string {
 const add: Command = {
   name: 'tenant add',
   summary: 'Add a tenant: a platform environment and its secrets (kept in the keychain).',
-  usage: 'tenant add <name> --env <us|eu|staging|URL> [--json]',
+  usage: 'tenant add <name> --env <us|eu|staging|URL> [--team-store DIR --entry PATH] [--json]',
   details: `
 Options:
   --env <env>   us, eu, staging, or the platform URL (https://…/elements/api-v2; plain http only to
                 127.0.0.1 or localhost)
+  --team-store DIR   keep the secrets in this team password store (pass) instead of the keychain
+  --entry PATH       the entry path in it, e.g. customers/acme (needed with --team-store)
   --json        print the tenant as JSON
 
 Environment:
@@ -59,16 +66,29 @@ Environment:
                                                       for them without echo
 
 The first tenant becomes the active one.`,
-  options: { env: { type: 'string' }, ...JSON_OPTION },
+  options: {
+    env: { type: 'string' },
+    'team-store': { type: 'string' },
+    entry: { type: 'string' },
+    ...JSON_OPTION,
+  },
   positionals: { min: 1, max: 1, name: 'the tenant name' },
   async run(context, args) {
     const name = args.positionals[0] ?? '';
     const environment = environmentOf(requiredOption(args, 'env', this.name));
+    const { 'team-store': dir, entry } = args.values;
+    if ((typeof dir === 'string') !== (typeof entry === 'string'))
+      throw new UsageError(
+        '--team-store and --entry go together: the store folder and the entry path in it.',
+        this.name,
+      );
+    const teamStore =
+      typeof dir === 'string' && typeof entry === 'string' ? { dir: storeFolder(dir), entry } : undefined;
     const orgSecret = await readSecret(context, 'org', this.name);
     const userSecret = await readSecret(context, 'user', this.name);
     const tenants = context.services().tenants;
     const tenant = await tenants.add(
-      parsedInput('tenants.add', { name, ...environment, orgSecret, userSecret }),
+      parsedInput('tenants.add', { name, ...environment, orgSecret, userSecret, teamStore }),
     );
     const list = await tenants.list();
     const active = list.activeTenantId === tenant.id;

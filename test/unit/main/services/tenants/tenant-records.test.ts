@@ -45,6 +45,7 @@ const data = (overrides: Partial<Metadata> = {}): Metadata => ({
   oauthApps: [app('a1', 't1', 'Zoho prod'), app('a2', 't2', 'Zoho prod')],
   secretAccounts: [],
   exportsInProgress: [],
+  secretHomes: {},
   ...overrides,
 });
 
