@@ -18,6 +18,7 @@ import {
 import { fields, json, table } from './format';
 import { confirmByTyping, readSecret } from './secrets';
 import { storeFolder } from './team-commands';
+import { SECRET_VARIABLES } from './cli-io';
 
 const PRESETS: readonly string[] = ['us', 'eu', 'staging'];
 
@@ -192,4 +193,34 @@ The instances stay on the platform; only this computer forgets the tenant.`,
   },
 };
 
-export const tenantCommands: Command[] = [add, list, use, remove];
+const rotate: Command = {
+  name: 'tenant rotate',
+  summary: "Replace a tenant's organization and/or user secret where it is kept.",
+  usage: 'tenant rotate <name> [--json]',
+  details: `
+Options:
+  --json   print the tenant as JSON
+
+Environment:
+  ELEMENT_AUTH_ORG_SECRET, ELEMENT_AUTH_USER_SECRET   the new secrets; set one or both (the other is
+                                                      kept)
+
+A tenant in a team password store is pushed to the store's remote afterwards, so teammates get the
+new secret on their next call.`,
+  options: { ...JSON_OPTION },
+  positionals: { min: 1, max: 1, name: 'the tenant name' },
+  async run(context, args) {
+    const { org, user } = SECRET_VARIABLES;
+    const orgSecret = context.io.env[org.variable]?.trim();
+    const userSecret = context.io.env[user.variable]?.trim();
+    if (!orgSecret && !userSecret)
+      throw new UsageError(`Set ${org.variable} and/or ${user.variable} to the new secret.`, this.name);
+    const tenants = context.services().tenants;
+    const { id } = findTenant(await tenants.list(), args.positionals[0] ?? '');
+    const tenant = await tenants.update(parsedInput('tenants.update', { id, orgSecret, userSecret }));
+    context.print(flag(args, 'json') ? json(tenant) : `Rotated the secrets of ${tenant.name}.`);
+    return EXIT_OK;
+  },
+};
+
+export const tenantCommands: Command[] = [add, list, use, remove, rotate];

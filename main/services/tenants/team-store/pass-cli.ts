@@ -27,13 +27,16 @@ function run(command: 'pass' | 'git', args: string[], options: ToolOptions): Pro
       { env, cwd: options.dir, timeout: TIMEOUT_MS, maxBuffer: 1024 * 1024, encoding: 'utf8' },
       (error, stdout, stderr) => {
         if (error && (error as NodeJS.ErrnoException).code === 'ENOENT' && !stderr) {
-          reject(command === 'pass' ? teamStoreFailures.passMissing() : new Error('git is not installed'));
+          reject(command === 'pass' ? teamStoreFailures.passMissing() : teamStoreFailures.gitMissing());
           return;
         }
         resolve({ ok: !error, stdout, stderr });
       },
     );
-    child.stdin?.end(options.stdin ?? '');
+    // A tool that exits before reading stdin must not crash us: its exit status tells what happened.
+    child.stdin?.on('error', () => undefined);
+    if (options.stdin === undefined) child.stdin?.end();
+    else child.stdin?.end(options.stdin);
   });
 }
 

@@ -16,6 +16,11 @@ export const teamStoreFailures = {
       'team_store_unavailable',
       'The team password store needs GnuPG (gpg), and it is not installed. Install it (Debian/Ubuntu: sudo apt install gnupg; macOS: brew install gnupg), then try again.',
     ),
+  gitMissing: () =>
+    new AppFailure(
+      'team_store_unavailable',
+      'The team password store is a git repository, and git is not installed. Install it (Debian/Ubuntu: sudo apt install git; macOS: xcode-select --install), then try again.',
+    ),
   notInitialised: (dir: string) =>
     new AppFailure(
       'team_store_unavailable',
