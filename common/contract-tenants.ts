@@ -91,7 +91,7 @@ export const TenantViewSchema = z.object({
   userSecretHint: SecretHint,
   check: TenantCheckSchema,
   /** Set when the secrets live in a team password store instead of this computer's keychain. */
-  teamStore: TeamStoreRefSchema.nullable().optional(),
+  teamStore: TeamStoreRefSchema.optional(),
 });
 export type TenantView = z.infer<typeof TenantViewSchema>;
 

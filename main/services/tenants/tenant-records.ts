@@ -113,7 +113,7 @@ export function tenantView(record: TenantRecord, home?: SecretHome): TenantView 
     orgSecretHint: record.orgSecretHint,
     userSecretHint: record.userSecretHint,
     check: record.check ?? { state: 'not-checked', checkedAt: null, message: null },
-    teamStore: home ? { dir: home.dir, entry: home.entry } : null,
+    ...(home ? { teamStore: { dir: home.dir, entry: home.entry } } : {}),
   };
 }
 

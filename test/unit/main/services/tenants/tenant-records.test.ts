@@ -191,6 +191,11 @@ describe('views for the renderer', () => {
     expect(JSON.stringify(view)).not.toContain('secret-0123456789');
   });
 
+  it('names the team store a tenant keeps its secrets in (folder and entry, nothing else)', () => {
+    const view = tenantView(ACME, { kind: 'pass', dir: '/home/a/.password-store', entry: 'customers/acme' });
+    expect(view.teamStore).toEqual({ dir: '/home/a/.password-store', entry: 'customers/acme' });
+  });
+
   it('shows an OAuth app with its client secret hint only', () => {
     const record = { ...app('a1', 't1', 'Zoho prod'), clientSecret: 'client-secret-0123456789' };
     const view = oauthAppView(record);
