@@ -190,4 +190,15 @@ export const tenantChannels = {
   ),
   'tenants.saveOAuthApp': channel(OAuthAppSaveSchema, OAuthAppViewSchema),
   'tenants.removeOAuthApp': channel(z.object({ id: z.string().min(1).max(100) }), TenantListSchema),
+  /** Main asks where to save the shared-tenant file (no secret in it) and writes it. */
+  'tenants.share': channel(z.object({ id: TenantId }), z.object({ path: z.string() })),
+  /** A teammate's shared-tenant file (its text) joined with this computer's copy of the store. */
+  'tenants.join': channel(
+    z.object({
+      document: z.string().min(1, 'Paste the shared tenant file.').max(200_000),
+      /** Empty: PASSWORD_STORE_DIR, else ~/.password-store. */
+      dir: z.string().trim().max(1000).optional(),
+    }),
+    TenantViewSchema,
+  ),
 };

@@ -1,24 +1,12 @@
 // element-auth tenant share|join: a tenant whose secrets live in a team `pass` store, handed to a
 // teammate as a file that holds where the secrets are, never a secret.
 import { promises as fs } from 'node:fs';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { AppFailure } from '../services/errors';
 import { writeFileAtomic } from '../services/storage/atomic-file';
-import { parseTenantShare } from '../services/tenants/tenant-sharing';
+import { parseTenantShare, teamStoreFolder } from '../services/tenants/tenant-sharing';
 import { EXIT_OK, flag, JSON_OPTION, UsageError, type Command } from './command';
 import { json } from './format';
-
-/** A store folder as typed: `~/…` is the home folder's, a relative path is from here. */
-export function storeFolder(typed: string): string {
-  const expanded = typed === '~' || typed.startsWith('~/') ? path.join(homedir(), typed.slice(1)) : typed;
-  return path.resolve(expanded);
-}
-
-/** The team store folder a command works with: --team-store, else PASSWORD_STORE_DIR, else pass's default. */
-export function teamStoreOption(value: string | undefined, env: NodeJS.ProcessEnv): string {
-  return storeFolder(value ?? env.PASSWORD_STORE_DIR ?? '~/.password-store');
-}
 
 const share: Command = {
   name: 'tenant share',
@@ -80,7 +68,7 @@ recipients is found now, with nothing added.`,
       );
     }
     const dirOption = args.values['team-store'];
-    const dir = teamStoreOption(typeof dirOption === 'string' ? dirOption : undefined, context.io.env);
+    const dir = teamStoreFolder(typeof dirOption === 'string' ? dirOption : undefined, context.io.env);
     const tenant = await context.services().sharing.join(parseTenantShare(text), dir);
     context.print(
       flag(args, 'json')

@@ -17,7 +17,7 @@ import {
 } from './command';
 import { fields, json, table } from './format';
 import { confirmByTyping, readSecret } from './secrets';
-import { storeFolder } from './team-commands';
+import { teamStoreFolder } from '../services/tenants/tenant-sharing';
 import { SECRET_VARIABLES } from './cli-io';
 
 const PRESETS: readonly string[] = ['us', 'eu', 'staging'];
@@ -84,7 +84,7 @@ The first tenant becomes the active one.`,
         this.name,
       );
     const teamStore =
-      typeof dir === 'string' && typeof entry === 'string' ? { dir: storeFolder(dir), entry } : undefined;
+      typeof dir === 'string' && typeof entry === 'string' ? { dir: teamStoreFolder(dir), entry } : undefined;
     const orgSecret = await readSecret(context, 'org', this.name);
     const userSecret = await readSecret(context, 'user', this.name);
     const tenants = context.services().tenants;

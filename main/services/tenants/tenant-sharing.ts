@@ -1,6 +1,8 @@
 // Sharing a tenant whose secrets live in a team `pass` store: "share" writes what a teammate needs
 // to set it up (never a secret); "join" adds it here after checking this computer can read every entry.
 import { randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
+import path from 'node:path';
 import {
   describeIssues,
   TENANT_SHARE_FORMAT,
@@ -46,6 +48,22 @@ export function parseTenantShare(text: string): TenantShare {
     );
   return parsed.data;
 }
+
+/** The store folder to use: as typed (`~/…` is the home folder's), else PASSWORD_STORE_DIR, else pass's default. */
+export function teamStoreFolder(typed: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const chosen = typed?.trim() || env.PASSWORD_STORE_DIR || '~/.password-store';
+  const expanded = chosen === '~' || chosen.startsWith('~/') ? path.join(homedir(), chosen.slice(1)) : chosen;
+  return path.resolve(expanded);
+}
+
+/** A file name for a shared tenant: its name in plain letters, e.g. "acme-corp.tenant.json". */
+export const shareFileName = (tenantName: string) =>
+  `${
+    tenantName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'tenant'
+  }.tenant.json`;
 
 export class TenantSharing {
   private readonly newId: () => string;
