@@ -50,7 +50,10 @@ export const TeamStoreRefSchema = z.object({
     .string()
     .trim()
     .max(1000)
-    .regex(/^(\/|[A-Za-z]:[\\/])/, 'The store folder is a full path, like /home/you/.password-store.'),
+    .regex(
+      /^(~(\/|$)|\/|[A-Za-z]:[\\/])/,
+      'The store folder is a full path, like ~/.password-store or /home/you/team-store.',
+    ),
   entry: TeamStoreEntry,
 });
 export type TeamStoreRef = z.infer<typeof TeamStoreRefSchema>;

@@ -17,8 +17,8 @@ import {
 } from './command';
 import { fields, json, table } from './format';
 import { confirmByTyping, readSecret } from './secrets';
-import { teamStoreFolder } from '../services/tenants/tenant-sharing';
 import { SECRET_VARIABLES } from './cli-io';
+import { teamStoreFolder } from '../services/tenants/tenant-sharing';
 
 const PRESETS: readonly string[] = ['us', 'eu', 'staging'];
 

@@ -22,6 +22,7 @@ import { maskSecret, restoreSecrets, secretAccounts, type SavedSecret } from './
 import { IndexedSecretStore, indexAccounts } from './secret-index';
 import { TenantSecretStores } from './tenant-secret-stores';
 import { readTenantSecret, tenantContextOf } from './tenant-credentials';
+import { teamStoreHome } from './tenant-sharing';
 import { TenantKeychain } from './tenant-keychain';
 import { lookalikeNotice, lookalikeOf, tenantName } from './tenant-names';
 import type { SavedOAuthApp, TenantContext, TenantResolver } from './tenant-context';
@@ -116,6 +117,7 @@ export class TenantService implements TenantResolver {
     const name = tenantName(input.name);
     const { orgSecret, userSecret } = input;
     const baseUrl = environmentBaseUrl(input.environment, input.customUrl);
+    const teamStore = input.teamStore && teamStoreHome(input.teamStore);
     const id = this.newId();
     const accounts = [secretAccounts.orgSecret(id), secretAccounts.userSecret(id)];
     let record: TenantRecord;
@@ -129,7 +131,7 @@ export class TenantService implements TenantResolver {
         ],
         (data) => {
           assertTenantNameFree(data, name);
-          if (input.teamStore) data.secretHomes[id] = { kind: 'pass', ...input.teamStore };
+          if (teamStore) data.secretHomes[id] = teamStore;
         },
         'tenant-add',
       );
@@ -164,7 +166,7 @@ export class TenantService implements TenantResolver {
     await this.activity.record(tenantAdded(record));
     if (lookalike) this.options.events.emit('app.notice', lookalikeNotice(name, lookalike));
     await this.changed();
-    return tenantView(record, input.teamStore && { kind: 'pass', ...input.teamStore });
+    return tenantView(record, teamStore);
   }
 
   /** Rename, change environment or colour, rotate either secret (empty keeps the stored one). */

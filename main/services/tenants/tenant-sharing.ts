@@ -56,6 +56,13 @@ export function teamStoreFolder(typed: string | undefined, env: NodeJS.ProcessEn
   return path.resolve(expanded);
 }
 
+/** Where a tenant added into a team store keeps its secrets: the folder resolved, the entry path. */
+export const teamStoreHome = (ref: { dir: string; entry: string }): SecretHome => ({
+  kind: 'pass',
+  dir: teamStoreFolder(ref.dir),
+  entry: ref.entry,
+});
+
 /** A file name for a shared tenant: its name in plain letters, e.g. "acme-corp.tenant.json". */
 export const shareFileName = (tenantName: string) =>
   `${
@@ -120,7 +127,7 @@ export class TenantSharing {
     );
     for (const app of shared.oauthApps) assertCallbackUrl(app.callbackUrl);
     const id = this.newId();
-    const home: SecretHome = { kind: 'pass', dir, entry: shared.teamStore.entry };
+    const home = teamStoreHome({ dir, entry: shared.teamStore.entry });
     const appAccounts = shared.oauthApps.map((app) => secretAccounts.oauthAppSecret(id, app.id));
     const accounts = [secretAccounts.orgSecret(id), secretAccounts.userSecret(id), ...appAccounts];
     const [orgSecret, userSecret, ...clientSecrets] = await this.readEntries(home, accounts);
