@@ -52,6 +52,13 @@ export const errorCodes = [
   'tls_untrusted',
   'settings_unwritable',
   'health_running',
+  /** A tenant's team password store (pass) cannot be used: tool missing, store not initialised, … */
+  'team_store_unavailable',
+  /** This computer's key cannot decrypt (or encrypt for) the store's entries. */
+  'team_store_not_recipient',
+  'team_store_locked',
+  'team_store_conflict',
+  'team_store_sync_failed',
 ] as const;
 export const ErrorCodeSchema = z.enum(errorCodes);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -34,6 +34,56 @@ export const TenantCheckSchema = z.object({
 });
 export type TenantCheck = z.infer<typeof TenantCheckSchema>;
 
+/** A folder of entries in a team's `pass` store, e.g. customers/acme. */
+const TeamStoreEntry = z
+  .string()
+  .trim()
+  .max(200)
+  .regex(
+    /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/,
+    'An entry path is folder names joined by /, like customers/acme (letters, digits, . _ -).',
+  );
+
+/** Where a tenant's secrets live when a team shares them: a `pass` store's folder and the entry path. */
+export const TeamStoreRefSchema = z.object({
+  dir: z
+    .string()
+    .trim()
+    .max(1000)
+    .regex(
+      /^(~(\/|$)|\/|[A-Za-z]:[\\/])/,
+      'The store folder is a full path, like ~/.password-store or /home/you/team-store.',
+    ),
+  entry: TeamStoreEntry,
+});
+export type TeamStoreRef = z.infer<typeof TeamStoreRefSchema>;
+
+/**
+ * A tenant shared with a teammate (`element-auth tenant share`): what to set it up with and where
+ * its secrets are in the team's store, never a secret. The store's folder is each computer's own.
+ */
+export const TENANT_SHARE_FORMAT = 'element-authenticator/tenant@1';
+export const TenantShareSchema = z.object({
+  format: z.literal(TENANT_SHARE_FORMAT),
+  name: TenantName,
+  environment: TenantEnvironmentSchema,
+  baseUrl: z.string().max(2000),
+  color: TenantColor.nullable(),
+  teamStore: z.object({ kind: z.literal('pass'), entry: TeamStoreEntry }),
+  oauthApps: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+        name: z.string().trim().min(1).max(200),
+        clientId: z.string().trim().min(1).max(500),
+        callbackUrl: z.string().max(2000),
+        scope: z.string().max(2000).nullable(),
+      }),
+    )
+    .max(200),
+});
+export type TenantShare = z.infer<typeof TenantShareSchema>;
+
 export const TenantViewSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -43,6 +93,8 @@ export const TenantViewSchema = z.object({
   orgSecretHint: SecretHint,
   userSecretHint: SecretHint,
   check: TenantCheckSchema,
+  /** Set when the secrets live in a team password store instead of this computer's keychain. */
+  teamStore: TeamStoreRefSchema.optional(),
 });
 export type TenantView = z.infer<typeof TenantViewSchema>;
 
@@ -74,6 +126,8 @@ export const TenantAddSchema = z.object({
   color: TenantColor.nullable().optional(),
   orgSecret: SecretInput.min(1, 'Enter the organization secret.'),
   userSecret: SecretInput.min(1, 'Enter the user secret.'),
+  /** Absent: this computer's keychain. */
+  teamStore: TeamStoreRefSchema.optional(),
 });
 export type TenantAdd = z.input<typeof TenantAddSchema>;
 
@@ -139,4 +193,15 @@ export const tenantChannels = {
   ),
   'tenants.saveOAuthApp': channel(OAuthAppSaveSchema, OAuthAppViewSchema),
   'tenants.removeOAuthApp': channel(z.object({ id: z.string().min(1).max(100) }), TenantListSchema),
+  /** Main asks where to save the shared-tenant file (no secret in it) and writes it. */
+  'tenants.share': channel(z.object({ id: TenantId }), z.object({ path: z.string() })),
+  /** A teammate's shared-tenant file (its text) joined with this computer's copy of the store. */
+  'tenants.join': channel(
+    z.object({
+      document: z.string().min(1, 'Paste the shared tenant file.').max(200_000),
+      /** Empty: PASSWORD_STORE_DIR, else ~/.password-store. */
+      dir: z.string().trim().max(1000).optional(),
+    }),
+    TenantViewSchema,
+  ),
 };

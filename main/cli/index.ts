@@ -19,9 +19,11 @@ import { doctorCommand } from './doctor-command';
 import { healthCommand } from './health-command';
 import { instancesCommands } from './instances-commands';
 import { tenantCommands } from './tenant-commands';
+import { teamCommands } from './team-commands';
 
 const COMMANDS: Command[] = [
   ...tenantCommands,
+  ...teamCommands,
   authenticateCommand,
   ...instancesCommands,
   healthCommand,

@@ -17,6 +17,8 @@ import {
 } from './command';
 import { fields, json, table } from './format';
 import { confirmByTyping, readSecret } from './secrets';
+import { SECRET_VARIABLES } from './cli-io';
+import { teamStoreFolder } from '../services/tenants/tenant-sharing';
 
 const PRESETS: readonly string[] = ['us', 'eu', 'staging'];
 
@@ -40,6 +42,10 @@ function describeTenant(tenant: TenantView, active: boolean): string {
     ['Platform URL', tenant.baseUrl],
     ['Org secret', tenant.orgSecretHint],
     ['User secret', tenant.userSecretHint],
+    [
+      'Secrets in',
+      tenant.teamStore ? `team store ${tenant.teamStore.dir} (${tenant.teamStore.entry})` : 'keychain',
+    ],
     ['Active', active ? 'yes' : 'no'],
   ]);
 }
@@ -47,11 +53,13 @@ function describeTenant(tenant: TenantView, active: boolean): string {
 const add: Command = {
   name: 'tenant add',
   summary: 'Add a tenant: a platform environment and its secrets (kept in the keychain).',
-  usage: 'tenant add <name> --env <us|eu|staging|URL> [--json]',
+  usage: 'tenant add <name> --env <us|eu|staging|URL> [--team-store DIR --entry PATH] [--json]',
   details: `
 Options:
   --env <env>   us, eu, staging, or the platform URL (https://…/elements/api-v2; plain http only to
                 127.0.0.1 or localhost)
+  --team-store DIR   keep the secrets in this team password store (pass) instead of the keychain
+  --entry PATH       the entry path in it, e.g. customers/acme (needed with --team-store)
   --json        print the tenant as JSON
 
 Environment:
@@ -59,16 +67,29 @@ Environment:
                                                       for them without echo
 
 The first tenant becomes the active one.`,
-  options: { env: { type: 'string' }, ...JSON_OPTION },
+  options: {
+    env: { type: 'string' },
+    'team-store': { type: 'string' },
+    entry: { type: 'string' },
+    ...JSON_OPTION,
+  },
   positionals: { min: 1, max: 1, name: 'the tenant name' },
   async run(context, args) {
     const name = args.positionals[0] ?? '';
     const environment = environmentOf(requiredOption(args, 'env', this.name));
+    const { 'team-store': dir, entry } = args.values;
+    if ((typeof dir === 'string') !== (typeof entry === 'string'))
+      throw new UsageError(
+        '--team-store and --entry go together: the store folder and the entry path in it.',
+        this.name,
+      );
+    const teamStore =
+      typeof dir === 'string' && typeof entry === 'string' ? { dir: teamStoreFolder(dir), entry } : undefined;
     const orgSecret = await readSecret(context, 'org', this.name);
     const userSecret = await readSecret(context, 'user', this.name);
     const tenants = context.services().tenants;
     const tenant = await tenants.add(
-      parsedInput('tenants.add', { name, ...environment, orgSecret, userSecret }),
+      parsedInput('tenants.add', { name, ...environment, orgSecret, userSecret, teamStore }),
     );
     const list = await tenants.list();
     const active = list.activeTenantId === tenant.id;
@@ -172,4 +193,34 @@ The instances stay on the platform; only this computer forgets the tenant.`,
   },
 };
 
-export const tenantCommands: Command[] = [add, list, use, remove];
+const rotate: Command = {
+  name: 'tenant rotate',
+  summary: "Replace a tenant's organization and/or user secret where it is kept.",
+  usage: 'tenant rotate <name> [--json]',
+  details: `
+Options:
+  --json   print the tenant as JSON
+
+Environment:
+  ELEMENT_AUTH_ORG_SECRET, ELEMENT_AUTH_USER_SECRET   the new secrets; set one or both (the other is
+                                                      kept)
+
+A tenant in a team password store is pushed to the store's remote afterwards, so teammates get the
+new secret on their next call.`,
+  options: { ...JSON_OPTION },
+  positionals: { min: 1, max: 1, name: 'the tenant name' },
+  async run(context, args) {
+    const { org, user } = SECRET_VARIABLES;
+    const orgSecret = context.io.env[org.variable]?.trim();
+    const userSecret = context.io.env[user.variable]?.trim();
+    if (!orgSecret && !userSecret)
+      throw new UsageError(`Set ${org.variable} and/or ${user.variable} to the new secret.`, this.name);
+    const tenants = context.services().tenants;
+    const { id } = findTenant(await tenants.list(), args.positionals[0] ?? '');
+    const tenant = await tenants.update(parsedInput('tenants.update', { id, orgSecret, userSecret }));
+    context.print(flag(args, 'json') ? json(tenant) : `Rotated the secrets of ${tenant.name}.`);
+    return EXIT_OK;
+  },
+};
+
+export const tenantCommands: Command[] = [add, list, use, remove, rotate];

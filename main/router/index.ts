@@ -20,7 +20,7 @@ export interface UiPorts {
 export function createAppRouter(services: Services, ui: UiPorts): Router {
   const handlers: Handlers = {
     ...appHandlers(services.appInfo),
-    ...tenantsHandlers(services.tenants, services.tenantSwitch, ui.clipboard),
+    ...tenantsHandlers(services.tenants, services.tenantSwitch, { ...ui, sharing: services.sharing }),
     ...flowHandlers(services.flow, ui.clipboard),
     ...instancesHandlers(services.instances, services.exports, ui),
     ...activityHandlers(services.activity, ui.dialogs),

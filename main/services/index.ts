@@ -18,6 +18,7 @@ import { Doctor } from './doctor/doctor';
 import { ExportFiles } from './instances/export-files';
 import { watchTenants } from './tenants/tenants-watcher';
 import { HealthService } from './health/health-service';
+import { TenantSharing } from './tenants/tenant-sharing';
 
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -120,11 +121,18 @@ export function createServices(given: ServicePorts) {
     activity,
   });
   const tenantSwitch = new TenantSwitch(tenants, flow);
+  const sharing = new TenantSharing({
+    registry: tenants.keychain.registry,
+    stores: tenants.secrets,
+    clock: ports.clock,
+    activity,
+  });
   const activityLog = new ActivityService({ ...ports, tenants });
   return {
     appInfo: ports.appInfo,
     tenants,
     tenantSwitch,
+    sharing,
     instances,
     flow,
     activity: activityLog,

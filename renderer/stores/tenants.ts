@@ -18,7 +18,7 @@ import { runAction, settle, type ActionHost } from './run-action';
 import { useAppStore } from './app';
 
 export type TenantAction =
-  'add' | 'update' | 'remove' | 'use' | 'verify' | 'copy' | 'save-app' | 'remove-app';
+  'add' | 'update' | 'remove' | 'use' | 'verify' | 'copy' | 'save-app' | 'remove-app' | 'share' | 'join';
 
 /** Main said a flow is pending: the UI asks the user before switching or removing. */
 export interface FlowQuestion {
@@ -54,6 +54,10 @@ interface TenantsState {
   copySecret(id: string, which: 'org' | 'user'): Promise<void>;
   saveOAuthApp(input: OAuthAppSave): Promise<OAuthAppView | null>;
   removeOAuthApp(id: string): Promise<boolean>;
+  /** Writes a team-store tenant's share file where the user chooses; its path, or null. */
+  share(id: string): Promise<string | null>;
+  /** Adds a teammate's shared tenant (the file's text) over this computer's copy of the store. */
+  join(document: string, dir: string): Promise<TenantView | null>;
   clearActionError(): void;
 }
 
@@ -181,6 +185,20 @@ export const useTenantsStore = create<TenantsState>()((set, get) => {
       const list = await runAction(on(id), 'remove-app', () => bridge().tenants.removeOAuthApp({ id }));
       if (list.ok) receive(list.value);
       return list.ok;
+    },
+
+    async share(id) {
+      const shared = await runAction(on(id), 'share', () => bridge().tenants.share({ id }));
+      return shared.ok ? shared.value.path : null;
+    },
+
+    async join(document, dir) {
+      const joined = await runAction(on(null), 'join', () =>
+        bridge().tenants.join({ document, dir: dir.trim() || undefined }),
+      );
+      if (!joined.ok) return null;
+      await get().load();
+      return joined.value;
     },
 
     clearActionError: () => set({ actionError: null }),

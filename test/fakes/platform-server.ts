@@ -101,6 +101,7 @@ export async function startFakePlatform(opts: FakePlatformOptions = {}): Promise
     requests: context.requests,
     behaviour: context.behaviour,
     load: context.load,
+    secrets: context.secrets,
     seedInstances: (n, seedOpts) => book.seed(n, seedOpts),
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -120,4 +120,6 @@ export interface FakePlatform {
   behaviour: FakeBehaviour;
   /** Platform API requests in flight (counted from arrival to the answer's end). */
   load: FakeLoad;
+  /** The secrets it accepts now; change them to rotate them on the platform's side. */
+  secrets: { user: string; org: string };
 }

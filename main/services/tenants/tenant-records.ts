@@ -2,7 +2,7 @@
 // the views the renderer may see (hints only, never a secret).
 import type { OAuthAppView, TenantView } from '../../../common/contract';
 import { AppFailure } from '../errors';
-import type { Metadata, OAuthAppRecord, TenantRecord } from './tenant-registry';
+import type { Metadata, OAuthAppRecord, SecretHome, TenantRecord } from './tenant-registry';
 
 export const sameName = (a: string, b: string) =>
   a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
@@ -103,7 +103,7 @@ export function assertOAuthAppNameFree(
   }
 }
 
-export function tenantView(record: TenantRecord): TenantView {
+export function tenantView(record: TenantRecord, home?: SecretHome): TenantView {
   return {
     id: record.id,
     name: record.name,
@@ -113,6 +113,7 @@ export function tenantView(record: TenantRecord): TenantView {
     orgSecretHint: record.orgSecretHint,
     userSecretHint: record.userSecretHint,
     check: record.check ?? { state: 'not-checked', checkedAt: null, message: null },
+    ...(home ? { teamStore: { dir: home.dir, entry: home.entry } } : {}),
   };
 }
 

@@ -45,6 +45,13 @@ const OAuthAppRecordSchema = z.object({
   updatedAt: z.number(),
 });
 
+/** Where a tenant's secrets live when not in this computer's keychain: a team `pass` store. */
+const SecretHomeSchema = z.object({
+  kind: z.literal('pass'),
+  dir: z.string().min(1),
+  entry: z.string().min(1),
+});
+
 const MetadataSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   activeTenantId: z.string().nullable(),
@@ -54,10 +61,13 @@ const MetadataSchema = z.object({
   secretAccounts: z.array(z.string()).optional(),
   /** Export files being written: their temp files are removed if the writer died. */
   exportsInProgress: z.array(z.string()).default([]),
+  /** Tenants whose secrets live in a team store, by tenant id; the others use the keychain. */
+  secretHomes: z.record(z.string(), SecretHomeSchema).default({}),
 });
 
 export type TenantRecord = z.infer<typeof TenantRecordSchema>;
 export type OAuthAppRecord = z.infer<typeof OAuthAppRecordSchema>;
+export type SecretHome = z.infer<typeof SecretHomeSchema>;
 export type Metadata = Omit<z.infer<typeof MetadataSchema>, 'secretAccounts'> & { secretAccounts: string[] };
 
 export interface TenantRegistryOptions {
@@ -75,6 +85,7 @@ const emptyMetadata = (): Metadata => ({
   oauthApps: [],
   secretAccounts: [],
   exportsInProgress: [],
+  secretHomes: {},
 });
 
 const errorCode = (error: unknown) =>
@@ -93,6 +104,14 @@ export class TenantRegistry {
   /** The metadata now: empty when there is no file yet (or it was unreadable and moved aside). */
   read(): Promise<Metadata> {
     return this.serial(() => this.load());
+  }
+
+  /**
+   * The file as it is, outside the queue: for lookups made while a change holds the queue (the
+   * secret stores ask where a tenant's secrets live). Writes are atomic, so it never sees half a file.
+   */
+  peek(): Promise<Metadata> {
+    return this.load();
   }
 
   /**

@@ -13,7 +13,6 @@ import type { z } from 'zod';
 import type { PlatformClientFactory } from '../cloud-elements/platform-client-factory';
 import { noActivity, type ActivityLog } from '../activity/activity-log';
 import { tenantAdded, tenantRecord, tenantRemoved, tenantUpdated } from '../activity/activity-records';
-import { AppFailure } from '../errors';
 import type { Checkpoint, Clock, EventSink, Logger, SecretStore } from '../ports';
 import { environmentLabel } from '../../../common/environments';
 import { environmentBaseUrl } from './environments';
@@ -21,6 +20,9 @@ import { OAuthApps } from './oauth-apps';
 import { afterPartialChange } from './keychain-failures';
 import { maskSecret, restoreSecrets, secretAccounts, type SavedSecret } from './secret-accounts';
 import { IndexedSecretStore, indexAccounts } from './secret-index';
+import { TenantSecretStores } from './tenant-secret-stores';
+import { readTenantSecret, tenantContextOf } from './tenant-credentials';
+import { teamStoreHome } from './tenant-sharing';
 import { TenantKeychain } from './tenant-keychain';
 import { lookalikeNotice, lookalikeOf, tenantName } from './tenant-names';
 import type { SavedOAuthApp, TenantContext, TenantResolver } from './tenant-context';
@@ -59,7 +61,8 @@ const secretName = (which: TenantSecretKind) => (which === 'org' ? 'organization
 
 export class TenantService implements TenantResolver {
   private readonly registry: TenantRegistry;
-  private readonly secrets: SecretStore;
+  /** Every tenant's items, each where its tenant keeps them (keychain or team store). */
+  readonly secrets: TenantSecretStores;
   /** The keychain for every other service: accounts are indexed in the metadata. */
   readonly keychain: IndexedSecretStore;
   private readonly tenantKeychain: TenantKeychain;
@@ -69,7 +72,6 @@ export class TenantService implements TenantResolver {
   private notice: string | null = null;
 
   constructor(private readonly options: TenantServiceOptions) {
-    this.secrets = options.secretStore;
     this.newId = options.newId ?? (() => randomBytes(6).toString('hex'));
     this.activity = options.activity ?? noActivity;
     this.registry = new TenantRegistry({
@@ -81,6 +83,11 @@ export class TenantService implements TenantResolver {
         options.events.emit('app.notice', { level: 'warning', message });
       },
     });
+    this.secrets = new TenantSecretStores(
+      options.secretStore,
+      async () => (await this.registry.peek()).secretHomes,
+      (secret) => options.log.hide(secret),
+    );
     this.keychain = new IndexedSecretStore(this.secrets, this.registry);
     this.tenantKeychain = new TenantKeychain(this.registry, this.secrets, options.checkpoint);
     this.oauthApps = new OAuthApps({
@@ -110,6 +117,7 @@ export class TenantService implements TenantResolver {
     const name = tenantName(input.name);
     const { orgSecret, userSecret } = input;
     const baseUrl = environmentBaseUrl(input.environment, input.customUrl);
+    const teamStore = input.teamStore && teamStoreHome(input.teamStore);
     const id = this.newId();
     const accounts = [secretAccounts.orgSecret(id), secretAccounts.userSecret(id)];
     let record: TenantRecord;
@@ -121,7 +129,10 @@ export class TenantService implements TenantResolver {
           [secretAccounts.orgSecret(id), orgSecret],
           [secretAccounts.userSecret(id), userSecret],
         ],
-        (data) => assertTenantNameFree(data, name),
+        (data) => {
+          assertTenantNameFree(data, name);
+          if (teamStore) data.secretHomes[id] = teamStore;
+        },
         'tenant-add',
       );
       record = await this.registry.update((data) => {
@@ -148,13 +159,14 @@ export class TenantService implements TenantResolver {
       });
     } catch (error) {
       await this.tenantKeychain.forget(accounts);
+      await this.registry.update((data) => delete data.secretHomes[id]).catch(() => undefined);
       throw afterPartialChange(error, '', `${name} was not added.`);
     }
     this.options.log.info('Tenant added', { tenantId: id });
     await this.activity.record(tenantAdded(record));
     if (lookalike) this.options.events.emit('app.notice', lookalikeNotice(name, lookalike));
     await this.changed();
-    return tenantView(record);
+    return tenantView(record, teamStore);
   }
 
   /** Rename, change environment or colour, rotate either secret (empty keeps the stored one). */
@@ -215,17 +227,21 @@ export class TenantService implements TenantResolver {
    * index entries: a crash or a keychain failure midway leaves indexed orphans that `doctor` deletes.
    */
   async remove(input: TenantRemoveInput): Promise<TenantList> {
-    const tenant = findTenant(await this.registry.read(), input.id);
-    await this.tenantKeychain.assertWorks(
-      secretAccounts.orgSecret(tenant.id),
-      `${tenant.name} was not removed.`,
-    );
+    const data = await this.registry.read();
+    const tenant = findTenant(data, input.id);
+    // A team store's entries stay for the team: only this computer forgets where they are.
+    if (!data.secretHomes[tenant.id])
+      await this.tenantKeychain.assertWorks(
+        secretAccounts.orgSecret(tenant.id),
+        `${tenant.name} was not removed.`,
+      );
     const prefix = secretAccounts.tenantPrefix(tenant.id);
     const owned = await this.registry.update((current) => {
       const record = findTenant(current, tenant.id);
       current.tenants = current.tenants.filter((other) => other.id !== record.id);
       current.oauthApps = current.oauthApps.filter((app) => app.tenantId !== record.id);
       if (current.activeTenantId === record.id) current.activeTenantId = null;
+      delete current.secretHomes[record.id];
       return current.secretAccounts.filter((account) => account.startsWith(prefix));
     });
     await this.tenantKeychain.deleteOwned(tenant.name, owned, 'tenant-remove');
@@ -237,7 +253,9 @@ export class TenantService implements TenantResolver {
 
   /** The tenant with this id or name, as the renderer sees it. */
   async view(idOrName: string): Promise<TenantView> {
-    return tenantView(findTenant(await this.registry.read(), idOrName));
+    const data = await this.registry.read();
+    const tenant = findTenant(data, idOrName);
+    return tenantView(tenant, data.secretHomes[tenant.id]);
   }
 
   /** Makes the tenant the active one (TenantSwitch asks about a flow in progress first). */
@@ -255,9 +273,10 @@ export class TenantService implements TenantResolver {
    * kept as the tenant's check unless its secrets or platform changed while it ran.
    */
   async verify(id: string): Promise<TenantVerification> {
-    const tenant = findTenant(await this.registry.read(), id);
+    const data = await this.registry.read();
+    const tenant = findTenant(data, id);
     const outcome = await verifyTenant(
-      await this.contextOf(tenant),
+      await tenantContextOf(this.secrets, tenant, data.secretHomes[tenant.id]),
       environmentLabel(tenant.environment, tenant.baseUrl),
       this.options.platformClient,
     );
@@ -267,15 +286,24 @@ export class TenantService implements TenantResolver {
 
   /** A secret of the tenant, for main-side use only (copy to the clipboard); never sent to the renderer. */
   async secret(id: string, which: TenantSecretKind): Promise<string> {
-    const tenant = findTenant(await this.registry.read(), id);
-    const secret = await this.readSecret(tenant, secretAccount(tenant.id, which), secretName(which));
+    const data = await this.registry.read();
+    const tenant = findTenant(data, id);
+    const home = data.secretHomes[tenant.id];
+    const secret = await readTenantSecret(
+      this.secrets,
+      tenant,
+      home,
+      secretAccount(tenant.id, which),
+      secretName(which),
+    );
     await this.activity.record(tenantRecord('tenant.secret-copied', tenant, { which }));
     return secret;
   }
 
   async resolve(tenant?: string): Promise<TenantContext> {
     const data = await this.registry.read();
-    return this.contextOf(tenant ? findTenant(data, tenant) : activeTenant(data));
+    const record = tenant ? findTenant(data, tenant) : activeTenant(data);
+    return tenantContextOf(this.secrets, record, data.secretHomes[record.id]);
   }
 
   oauthApp(tenantId: string, appId: string): Promise<SavedOAuthApp> {
@@ -295,36 +323,9 @@ export class TenantService implements TenantResolver {
     return this.list();
   }
 
-  private async contextOf(tenant: TenantRecord): Promise<TenantContext> {
-    const orgSecret = await this.readSecret(
-      tenant,
-      secretAccounts.orgSecret(tenant.id),
-      'organization secret',
-    );
-    const userSecret = await this.readSecret(tenant, secretAccounts.userSecret(tenant.id), 'user secret');
-    return {
-      tenantId: tenant.id,
-      tenantName: tenant.name,
-      environment: tenant.environment,
-      credentials: { baseUrl: tenant.baseUrl, orgSecret, userSecret },
-      check: tenantView(tenant).check,
-    };
-  }
-
-  private async readSecret(tenant: TenantRecord, account: string, what: string): Promise<string> {
-    const secret = await this.secrets.get(account);
-    if (!secret) {
-      throw new AppFailure(
-        'secret_missing',
-        `The ${what} of ${tenant.name} is not in the keychain any more. Enter it again in the tenant's settings.`,
-      );
-    }
-    return secret;
-  }
-
   private listOf(data: Metadata): TenantList {
     return {
-      tenants: data.tenants.map(tenantView),
+      tenants: data.tenants.map((tenant) => tenantView(tenant, data.secretHomes[tenant.id])),
       activeTenantId: data.activeTenantId,
       oauthApps: data.oauthApps.map(oauthAppView),
       notice: this.notice,

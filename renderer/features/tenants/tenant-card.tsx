@@ -13,7 +13,14 @@ import {
   Text,
   Tooltip,
 } from '@mantine/core';
-import { IconCheck, IconCopy, IconPencil, IconPlugConnected, IconTrash } from '@tabler/icons-react';
+import {
+  IconCheck,
+  IconCopy,
+  IconPencil,
+  IconPlugConnected,
+  IconShare,
+  IconTrash,
+} from '@tabler/icons-react';
 import type { AppError, TenantCheck, TenantVerification, TenantView } from '../../../common/contract';
 import { assertNever } from '../../../common/assert-never';
 import { environmentLabel } from '../../../common/environments';
@@ -55,6 +62,10 @@ interface TenantCardProps {
   onEdit(): void;
   onRemove(): void;
   onCopy(which: 'org' | 'user'): void;
+  sharing: boolean;
+  /** Where the share file was just written, to say so. */
+  sharedTo: string | null;
+  onShare(): void;
   children: ReactNode;
 }
 
@@ -114,6 +125,11 @@ export function TenantCard(props: TenantCardProps) {
             {tenant.baseUrl}
           </Text>
         </Group>
+        <Text size="xs" c="dimmed" data-testid="secrets-home" title={tenant.teamStore?.dir}>
+          {tenant.teamStore
+            ? `Secrets in the team password store: ${tenant.teamStore.entry}`
+            : "Secrets in this computer's keychain"}
+        </Text>
         {secret('org', 'Organization secret', tenant.orgSecretHint)}
         {secret('user', 'User secret', tenant.userSecretHint)}
         {!verification && (
@@ -129,6 +145,12 @@ export function TenantCard(props: TenantCardProps) {
             data-testid="verification"
           >
             {verification.message}
+          </Alert>
+        )}
+        {props.sharedTo && (
+          <Alert color="green" variant="light" role="status">
+            Shared: {props.sharedTo} holds no secret. Send it to your teammate; they choose “Join a shared
+            tenant”.
           </Alert>
         )}
         {error && (
@@ -149,6 +171,17 @@ export function TenantCard(props: TenantCardProps) {
           <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={props.onEdit}>
             Edit
           </Button>
+          {tenant.teamStore && (
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconShare size={14} />}
+              loading={props.sharing}
+              onClick={props.onShare}
+            >
+              Share
+            </Button>
+          )}
           <Button
             size="xs"
             variant="subtle"

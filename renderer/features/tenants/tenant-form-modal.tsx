@@ -71,6 +71,10 @@ function TenantForm({ tenant, tenants, busy, error, onAdd, onUpdate, onClose }: 
     }
   }
 
+  const secretHome =
+    draft.secretsIn === 'team'
+      ? 'Encrypted into the team store for its recipients, never on disk in clear.'
+      : 'Kept in your system keychain, never on disk.';
   const keep = (hint: string) =>
     hint ? `Stored: ${hint}. Leave empty to keep it.` : 'Leave empty to keep it.';
   return (
@@ -110,9 +114,58 @@ function TenantForm({ tenant, tenants, busy, error, onAdd, onUpdate, onClose }: 
           />
         )}
         <TenantColorPicker value={draft.color} onChange={(color) => change({ color })} />
+        {!tenant && (
+          <Input.Wrapper
+            label="Where the secrets live"
+            description="A team password store (pass) lets teammates share this customer's secrets."
+          >
+            <SegmentedControl
+              mt={6}
+              fullWidth
+              data={[
+                { value: 'keychain', label: "This computer's keychain" },
+                { value: 'team', label: 'Team password store' },
+              ]}
+              value={draft.secretsIn}
+              onChange={(value) => change({ secretsIn: value as TenantDraft['secretsIn'] })}
+              aria-label="Where the secrets live"
+            />
+          </Input.Wrapper>
+        )}
+        {!tenant && draft.secretsIn === 'team' && (
+          <>
+            <TextInput
+              label="Store folder"
+              description="This computer's copy (a git clone) of the team's pass store."
+              value={draft.storeDir}
+              onChange={(event) => change({ storeDir: event.currentTarget.value })}
+              error={errors.storeDir}
+              required
+              spellCheck={false}
+              autoComplete="off"
+            />
+            <TextInput
+              label="Entry path"
+              description="Where this tenant's entries go in the store."
+              placeholder="customers/acme"
+              value={draft.storeEntry}
+              onChange={(event) => change({ storeEntry: event.currentTarget.value })}
+              error={errors.storeEntry}
+              required
+              spellCheck={false}
+              autoComplete="off"
+            />
+          </>
+        )}
+        {tenant?.teamStore && (
+          <Text size="sm" c="dimmed">
+            Secrets live in the team store {tenant.teamStore.dir}, under {tenant.teamStore.entry}: a new
+            secret is pushed there for the team.
+          </Text>
+        )}
         <PasswordInput
           label="Organization secret"
-          description={tenant ? keep(tenant.orgSecretHint) : 'Kept in your system keychain, never on disk.'}
+          description={tenant ? keep(tenant.orgSecretHint) : secretHome}
           value={draft.orgSecret}
           onChange={(event) => change({ orgSecret: event.currentTarget.value })}
           error={errors.orgSecret}
@@ -122,7 +175,7 @@ function TenantForm({ tenant, tenants, busy, error, onAdd, onUpdate, onClose }: 
         />
         <PasswordInput
           label="User secret"
-          description={tenant ? keep(tenant.userSecretHint) : 'Kept in your system keychain, never on disk.'}
+          description={tenant ? keep(tenant.userSecretHint) : secretHome}
           value={draft.userSecret}
           onChange={(event) => change({ userSecret: event.currentTarget.value })}
           error={errors.userSecret}

@@ -3,6 +3,7 @@
 import {
   fieldProblem,
   TenantAddSchema,
+  TeamStoreRefSchema,
   type TenantAdd,
   type TenantEnvironment,
   type TenantUpdate,
@@ -20,9 +21,13 @@ export interface TenantDraft {
   userSecret: string;
   /** Check the secrets with the platform after saving. */
   verify: boolean;
+  /** Where a new tenant's secrets live: this computer's keychain, or a team `pass` store. */
+  secretsIn: 'keychain' | 'team';
+  storeDir: string;
+  storeEntry: string;
 }
 
-export type TenantField = 'name' | 'customUrl' | 'orgSecret' | 'userSecret';
+export type TenantField = 'name' | 'customUrl' | 'orgSecret' | 'userSecret' | 'storeDir' | 'storeEntry';
 export type TenantFieldErrors = Partial<Record<TenantField, string>>;
 
 /** The colour swatches a tenant can wear in the header: distinct at a glance, fine in light and dark. */
@@ -46,6 +51,9 @@ export function emptyTenantDraft(): TenantDraft {
     orgSecret: '',
     userSecret: '',
     verify: true,
+    secretsIn: 'keychain',
+    storeDir: '~/.password-store',
+    storeEntry: '',
   };
 }
 
@@ -59,6 +67,9 @@ export function draftOf(tenant: TenantView): TenantDraft {
     orgSecret: '',
     userSecret: '',
     verify: true,
+    secretsIn: tenant.teamStore ? 'team' : 'keychain',
+    storeDir: tenant.teamStore?.dir ?? '',
+    storeEntry: tenant.teamStore?.entry ?? '',
   };
 }
 
@@ -97,6 +108,14 @@ export function validateTenantDraft(
   if ((!editing || moving) && !draft.orgSecret.trim())
     errors.orgSecret = `Enter the organization secret${again}.`;
   if ((!editing || moving) && !draft.userSecret.trim()) errors.userSecret = `Enter the user secret${again}.`;
+  if (!editing && draft.secretsIn === 'team') {
+    const dirProblem = fieldProblem(TeamStoreRefSchema.shape.dir, draft.storeDir);
+    const entryProblem = fieldProblem(TeamStoreRefSchema.shape.entry, draft.storeEntry);
+    if (!draft.storeDir.trim()) errors.storeDir = 'Enter the folder of the team store.';
+    else if (dirProblem) errors.storeDir = dirProblem;
+    if (!draft.storeEntry.trim()) errors.storeEntry = 'Enter the entry path, e.g. customers/acme.';
+    else if (entryProblem) errors.storeEntry = entryProblem;
+  }
   return errors;
 }
 
@@ -108,6 +127,9 @@ export function toTenantAdd(draft: TenantDraft): TenantAdd {
     color: draft.color,
     orgSecret: draft.orgSecret.trim(),
     userSecret: draft.userSecret.trim(),
+    ...(draft.secretsIn === 'team'
+      ? { teamStore: { dir: draft.storeDir.trim(), entry: draft.storeEntry.trim() } }
+      : {}),
   };
 }
 

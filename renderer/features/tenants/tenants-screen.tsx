@@ -2,7 +2,7 @@
 // with add, edit, verify, remove, switch and each tenant's saved OAuth apps.
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
+import { IconPlus, IconUserShare, IconUsersGroup } from '@tabler/icons-react';
 import type { OAuthAppView, TenantView } from '../../../common/contract';
 import { useTenantsStore, type TenantAction } from '../../stores/tenants';
 import { EmptyState } from '../shell/empty-state';
@@ -11,6 +11,7 @@ import { OAuthAppsList } from './oauth-apps-list';
 import { RemoveTenantModal } from './remove-tenant-modal';
 import { TenantCard } from './tenant-card';
 import { TenantFormModal } from './tenant-form-modal';
+import { JoinTenantModal } from './join-tenant-modal';
 
 type FormState = { tenant: TenantView | null } | null;
 type AppFormState = { tenant: TenantView; app: OAuthAppView | null } | null;
@@ -21,6 +22,8 @@ export function TenantsScreen() {
   const [form, setForm] = useState<FormState>(null);
   const [removing, setRemoving] = useState<TenantView | null>(null);
   const [appForm, setAppForm] = useState<AppFormState>(null);
+  const [joining, setJoining] = useState(false);
+  const [shared, setShared] = useState<{ id: string; path: string } | null>(null);
   const { load, clearActionError } = store;
 
   useEffect(() => {
@@ -33,7 +36,7 @@ export function TenantsScreen() {
   const errorOf = (action: TenantAction, id: string | null = null) =>
     actionError && actionError.action === action && actionError.id === id ? actionError.error : null;
   const cardError = (id: string) =>
-    actionError && actionError.id === id && ['use', 'verify', 'copy'].includes(actionError.action)
+    actionError && actionError.id === id && ['use', 'verify', 'copy', 'share'].includes(actionError.action)
       ? actionError.error
       : null;
   const appsOf = (tenant: TenantView) => list?.oauthApps.filter((app) => app.tenantId === tenant.id) ?? [];
@@ -58,14 +61,27 @@ export function TenantsScreen() {
         <div>
           <Title order={2}>Tenants</Title>
           <Text c="dimmed" size="sm">
-            Each tenant is one customer or environment. Its secrets stay in your system keychain.
+            Each tenant is one customer or environment. Its secrets stay in your system keychain, or in your
+            team&apos;s password store.
           </Text>
         </div>
-        {tenants.length > 0 && (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => openForm(null)}>
-            Add tenant
+        <Group gap="sm">
+          <Button
+            variant="default"
+            leftSection={<IconUserShare size={16} />}
+            onClick={() => {
+              clearActionError();
+              setJoining(true);
+            }}
+          >
+            Join a shared tenant
           </Button>
-        )}
+          {tenants.length > 0 && (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => openForm(null)}>
+              Add tenant
+            </Button>
+          )}
+        </Group>
       </Group>
       {tenants.length === 0 && (
         <EmptyState
@@ -99,6 +115,11 @@ export function TenantsScreen() {
             setRemoving(tenant);
           }}
           onCopy={(which) => void store.copySecret(tenant.id, which)}
+          sharing={isBusy('share', tenant.id)}
+          sharedTo={shared?.id === tenant.id ? shared.path : null}
+          onShare={() =>
+            void store.share(tenant.id).then((path) => setShared(path ? { id: tenant.id, path } : null))
+          }
         >
           <OAuthAppsList
             tenantName={tenant.name}
@@ -141,6 +162,13 @@ export function TenantsScreen() {
           });
         }}
         onClose={() => setRemoving(null)}
+      />
+      <JoinTenantModal
+        opened={joining}
+        busy={isBusy('join')}
+        error={errorOf('join')}
+        onJoin={async (document, dir) => (await store.join(document, dir)) !== null}
+        onClose={() => setJoining(false)}
       />
       <OAuthAppModal
         opened={appForm !== null}

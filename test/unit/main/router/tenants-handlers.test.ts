@@ -4,7 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRouter, type Handlers } from '../../../../main/router/router';
 import { tenantsHandlers } from '../../../../main/router/tenants-handlers';
 import { TenantSwitch } from '../../../../main/services/tenant-switch';
-import { silentLogger } from '../../../../main/services/ports';
+import { silentLogger, systemClock } from '../../../../main/services/ports';
+import { noActivity } from '../../../../main/services/activity/activity-log';
+import { TenantSharing } from '../../../../main/services/tenants/tenant-sharing';
 import {
   buildTenants,
   FakeFlow,
@@ -28,7 +30,14 @@ async function setup() {
   const copied: string[] = [];
   const router = createRouter(
     tenantsHandlers(service, new TenantSwitch(service, flow), {
-      writeText: (text) => copied.push(text),
+      clipboard: { writeText: (text) => copied.push(text) },
+      dialogs: { chooseSavePath: async () => null },
+      sharing: new TenantSharing({
+        registry: service.keychain.registry,
+        stores: service.secrets,
+        clock: systemClock,
+        activity: noActivity,
+      }),
     }) as Handlers,
     silentLogger,
   );
@@ -136,5 +145,26 @@ describe('tenants channels', () => {
       ok: true,
       value: [{ name: 'Zoho', clientSecretHint: '••••1234', scope: null }],
     });
+  });
+
+  it('refuses to share a keychain tenant and to join a file that is not a shared tenant, in plain words', async () => {
+    const { router } = await setup();
+    const added = await router.invoke('tenants.add', acme);
+    if (!added.ok) throw new Error(added.error.message);
+    const shared = await router.invoke('tenants.share', { id: (added.value as { id: string }).id });
+    expect(shared).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: expect.stringContaining("Acme's secrets are in this computer's keychain"),
+      },
+    });
+    const joined = await router.invoke('tenants.join', { document: '{"format":"something else"}' });
+    expect(joined).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringContaining('That file is not a shared tenant') },
+    });
+    const empty = await router.invoke('tenants.join', { document: '' });
+    expect(empty).toMatchObject({ ok: false, error: { message: 'Paste the shared tenant file.' } });
   });
 });

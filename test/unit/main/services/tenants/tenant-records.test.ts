@@ -45,6 +45,7 @@ const data = (overrides: Partial<Metadata> = {}): Metadata => ({
   oauthApps: [app('a1', 't1', 'Zoho prod'), app('a2', 't2', 'Zoho prod')],
   secretAccounts: [],
   exportsInProgress: [],
+  secretHomes: {},
   ...overrides,
 });
 
@@ -188,6 +189,11 @@ describe('views for the renderer', () => {
       check: { state: 'not-checked', checkedAt: null, message: null },
     });
     expect(JSON.stringify(view)).not.toContain('secret-0123456789');
+  });
+
+  it('names the team store a tenant keeps its secrets in (folder and entry, nothing else)', () => {
+    const view = tenantView(ACME, { kind: 'pass', dir: '/home/a/.password-store', entry: 'customers/acme' });
+    expect(view.teamStore).toEqual({ dir: '/home/a/.password-store', entry: 'customers/acme' });
   });
 
   it('shows an OAuth app with its client secret hint only', () => {

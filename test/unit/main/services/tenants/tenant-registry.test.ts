@@ -41,6 +41,7 @@ describe('tenant registry', () => {
       oauthApps: [],
       secretAccounts: [],
       exportsInProgress: [],
+      secretHomes: {},
     });
 
     await registry.update((data) => {
