@@ -1,7 +1,7 @@
 // The Tenants screen: the customers and environments whose platform secrets live in the keychain,
 // with add, edit, verify, remove, switch and each tenant's saved OAuth apps.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconPlus, IconUsersGroup } from '@tabler/icons-react';
 import type { OAuthAppView, TenantView } from '../../../common/contract';
 import { useTenantsStore, type TenantAction } from '../../stores/tenants';
@@ -11,6 +11,7 @@ import { OAuthAppsList } from './oauth-apps-list';
 import { RemoveTenantModal } from './remove-tenant-modal';
 import { TenantCard } from './tenant-card';
 import { TenantFormModal } from './tenant-form-modal';
+import { ScreenTitle } from '../shell/focus-heading';
 
 type FormState = { tenant: TenantView | null } | null;
 type AppFormState = { tenant: TenantView; app: OAuthAppView | null } | null;
@@ -44,7 +45,7 @@ export function TenantsScreen() {
   };
 
   if (!list) {
-    if (loading || !error) return <Loader m="xl" aria-label="Loading tenants" />;
+    if (loading || !error) return <Loader m="xl" role="img" aria-label="Loading tenants" />;
     return (
       <Alert color="red" variant="light" role="alert" title="The tenants could not be loaded">
         {error.message}
@@ -56,7 +57,7 @@ export function TenantsScreen() {
     <Stack gap="md">
       <Group justify="space-between">
         <div>
-          <Title order={2}>Tenants</Title>
+          <ScreenTitle>Tenants</ScreenTitle>
           <Text c="dimmed" size="sm">
             Each tenant is one customer or environment. Its secrets stay in your system keychain.
           </Text>
