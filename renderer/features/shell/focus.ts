@@ -7,11 +7,19 @@ export const FOCUS_TARGET = 'data-focus-target';
 const INVALID = '[aria-invalid="true"]';
 const WAIT_MS = 2_000;
 
-/** Focuses the first element matching `selector` inside `container`; false when there is none. */
+/** An open modal dialog that `target` is not inside: focus must not go behind it. */
+function hiddenByDialog(target: Element): boolean {
+  return [...document.querySelectorAll('[aria-modal="true"]')].some((dialog) => !dialog.contains(target));
+}
+
+/**
+ * Focuses the first element matching `selector` inside `container`, unless an open dialog covers
+ * it (the dialog keeps the focus); false when there is no such element.
+ */
 export function focusFirst(container: ParentNode | null, selector: string): boolean {
   const target = container?.querySelector<HTMLElement>(selector);
   if (!target) return false;
-  target.focus();
+  if (!hiddenByDialog(target)) target.focus();
   return true;
 }
 
