@@ -1,6 +1,6 @@
 // Where focus goes when the page changes under the user: a heading marked as the focus target of a
 // screen or step, or the first invalid field of a form; each waits briefly for its target to render.
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
 /** The attribute that marks a heading (tabIndex -1) as where focus lands when its place appears. */
 export const FOCUS_TARGET = 'data-focus-target';
@@ -64,8 +64,9 @@ export function useFocusOnChange(ref: RefObject<HTMLElement | null>, key: string
  * gives focus back to the element that had it when the dialog mounted, unless focus went elsewhere.
  */
 export function useReturnFocusOnUnmount(): void {
+  // Read while rendering: by the time effects run, the dialog has already taken the focus.
+  const [opener] = useState(() => document.activeElement);
   useEffect(() => {
-    const opener = document.activeElement;
     return () => {
       setTimeout(() => {
         const now = document.activeElement;
@@ -74,5 +75,5 @@ export function useReturnFocusOnUnmount(): void {
           opener.focus({ preventScroll: true });
       });
     };
-  }, []);
+  }, [opener]);
 }

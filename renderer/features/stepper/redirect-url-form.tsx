@@ -1,7 +1,7 @@
 // Step 1, "Redirect URL": the form that asks the platform for the vendor's sign-in link — element,
 // instance name, OAuth client, callback door, options and events — validated inline before sending;
 // a refused submit focuses the first invalid field and sums the problems up beside the button.
-import { useRef, type FormEvent, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {
   Alert,
@@ -80,14 +80,18 @@ export function RedirectUrlForm(props: RedirectUrlFormProps) {
   const example = presets.find((candidate) => candidate.examplePollerConfiguration !== '');
   const form = useRef<HTMLFormElement>(null);
   const problems = Object.keys(errors).length;
+  /** The count as last rendered, read right after a submit's refusal has rendered. */
+  const rendered = useRef(problems);
+  useLayoutEffect(() => {
+    rendered.current = problems;
+  }, [problems]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // The refusal renders at once, so the first field it marks can take the focus.
     flushSync(onSubmit);
-    const invalid = invalidFields(form.current);
-    if (invalid.length === 0) return;
-    invalid[0]?.focus();
-    announce(problemsSummary(invalid.length));
+    if (rendered.current === 0) return;
+    invalidFields(form.current)[0]?.focus();
+    announce(problemsSummary(rendered.current));
   };
   return (
     <form ref={form} onSubmit={submit} noValidate aria-label="Redirect URL">
