@@ -1,9 +1,11 @@
 // axe-core on every screen, modal and drawer, in light and dark: one page, the colour scheme toggled
 // per stop, and 0 serious or critical violations required at each (the app against a fake platform).
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
-import { launchApp, type AppHarness } from './harness/app-harness';
+import { launchApp, SCREENSHOT_DIR, type AppHarness } from './harness/app-harness';
 import { axeReport, transitionsDone } from './helpers/axe';
 import { fillRedirectUrlForm, playConsent, waitForStep } from './helpers/stepper-driver';
 import { activeTenantOn } from './helpers/tenant-on-fake';
@@ -23,8 +25,9 @@ async function setScheme(page: Page, scheme: (typeof SCHEMES)[number]): Promise<
 }
 
 /**
- * The page as it is now, in both colour schemes. A finding fails the test but lets it go on, so
- * the layer it opened still gets closed and the next stop still runs.
+ * The page as it is now, in both colour schemes, and a screenshot in the dark one (the light ones
+ * come from the keyboard test). A finding fails the test but lets it go on, so the layer it opened
+ * still gets closed and the next stop still runs.
  */
 async function checkBothSchemes(where: string): Promise<void> {
   await transitionsDone(app.page);
@@ -32,6 +35,11 @@ async function checkBothSchemes(where: string): Promise<void> {
     await setScheme(app.page, scheme);
     expect.soft(await axeReport(app.page, `${where} (${scheme})`)).toBe('');
   }
+  const slug = where
+    .replace(/[^a-z0-9]+/gi, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+  await app.page.screenshot({ path: join(SCREENSHOT_DIR, `a11y-dark-${slug}.png`) });
   await setScheme(app.page, 'light');
 }
 
@@ -52,6 +60,7 @@ beforeAll(async () => {
   fake.seedInstances(6, { namePrefix: 'acme-zoho', tags: ['acme', 'crm'] });
   fake.seedInstances(1, { namePrefix: 'legacy', tags: ['old'], disabled: true });
   app = await launchApp({ viewport: { width: 1024, height: 640 } });
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
 });
 
 afterAll(async () => {

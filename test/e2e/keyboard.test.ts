@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_SECRETS, startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 import { launchApp, SCREENSHOT_DIR, type AppHarness } from './harness/app-harness';
+import { transitionsDone } from './helpers/axe';
 import { arrowTo, focusedName, retype, tabTo } from './helpers/keyboard';
 import { playConsent, waitForStep } from './helpers/stepper-driver';
 
@@ -24,14 +25,7 @@ const focusedTag = () => app.page.evaluate(() => document.activeElement?.tagName
 
 async function shot(name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  await app.page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation instanceof CSSTransition)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
+  await transitionsDone(app.page);
   await app.page.screenshot({ path: join(SCREENSHOT_DIR, `keyboard-${name}.png`) });
 }
 
