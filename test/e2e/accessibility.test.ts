@@ -50,6 +50,16 @@ const openScreen = (name: string) =>
     .click();
 const dialog = (name: string | RegExp) => app.page.getByRole('dialog', { name });
 
+/** From the form (paste door): a new sign-in, the customer's answer, and its URL pasted back. */
+async function signInAndPaste(instanceName: string, consent = ''): Promise<void> {
+  await app.page.getByRole('textbox', { name: /^Instance name/ }).fill(instanceName);
+  await app.page.getByRole('button', { name: 'Get the sign-in link' }).click();
+  await waitForStep(app.page, 'awaiting-consent');
+  const location = await playConsent(app.openedUrls.at(-1) ?? '', consent);
+  await app.page.getByRole('textbox', { name: /^Redirected URL/ }).fill(location);
+  await app.page.getByRole('button', { name: 'Use it' }).click();
+}
+
 async function closeDialog(name: string | RegExp): Promise<void> {
   await app.page.keyboard.press('Escape');
   await dialog(name).waitFor({ state: 'detached' });
@@ -156,13 +166,8 @@ describe('axe: with a tenant', () => {
   });
 
   it('Authenticate, step 3 and the created instance', async () => {
-    await app.page.getByRole('textbox', { name: /^Instance name/ }).fill('Acme created');
-    await app.page.getByRole('button', { name: 'Get the sign-in link' }).click();
-    await waitForStep(app.page, 'awaiting-consent');
-    const location = await playConsent(app.openedUrls.at(-1) ?? '');
     fake.behaviour.delayMs = 4_000;
-    await app.page.getByRole('textbox', { name: /^Redirected URL/ }).fill(location);
-    await app.page.getByRole('button', { name: 'Use it' }).click();
+    await signInAndPaste('Acme created');
     await waitForStep(app.page, 'creating');
     await checkBothSchemes('step 3, creating');
     fake.behaviour.delayMs = 0;
@@ -173,12 +178,7 @@ describe('axe: with a tenant', () => {
   });
 
   it('Authenticate: a declined consent', async () => {
-    await app.page.getByRole('textbox', { name: /^Instance name/ }).fill('Acme declined');
-    await app.page.getByRole('button', { name: 'Get the sign-in link' }).click();
-    await waitForStep(app.page, 'awaiting-consent');
-    const location = await playConsent(app.openedUrls.at(-1) ?? '', '&deny=1');
-    await app.page.getByRole('textbox', { name: /^Redirected URL/ }).fill(location);
-    await app.page.getByRole('button', { name: 'Use it' }).click();
+    await signInAndPaste('Acme declined', '&deny=1');
     await waitForStep(app.page, 'failed');
     await checkBothSchemes('the failure panel');
     await app.page.getByRole('button', { name: /^Start again/ }).click();

@@ -1,6 +1,5 @@
-// Keyboard only, at 1024×640: add a tenant, run the whole stepper through the paste door against the
-// fake platform, open the instance, delete it, export one; focus and the live region checked on the
-// way, and screenshots of each state. No click and no mouse event: keyboard.press and type only.
+// Keyboard only at 1024×640 (keyboard.press and type, no mouse): add a tenant, run the stepper through
+// the paste door, open the instance, delete it, export one; focus and live region checked, screenshots.
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
-// Where focus goes when the page changes under the user: a heading marked as the focus target of a
-// screen or step, or the first invalid field of a form; each waits briefly for its target to render.
+// Where focus goes when the page changes under the user: a screen's or step's heading once it renders
+// (never behind an open dialog), a form's first invalid field, the opener of an unmounted dialog.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 
 /** The attribute that marks a heading (tabIndex -1) as where focus lands when its place appears. */

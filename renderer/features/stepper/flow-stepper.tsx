@@ -1,6 +1,5 @@
-// The three steps of the seed (Redirect URL → Authenticate Users → Authenticate Instance) over the
-// flow store: it maps the FlowView main pushes to the active step and the panel that shows it; on
-// a step change focus goes to the new panel's heading and the live region says what happened.
+// The three steps of the seed (Redirect URL → Authenticate Users → Authenticate Instance) over the flow
+// store's FlowView; a step change focuses the new panel's heading and is said in the live region.
 import { useRef } from 'react';
 import { Paper, Stack, Stepper } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';

@@ -1,6 +1,5 @@
-// Step 1, "Redirect URL": the form that asks the platform for the vendor's sign-in link — element,
-// instance name, OAuth client, callback door, options and events — validated inline before sending;
-// a refused submit focuses the first invalid field and sums the problems up beside the button.
+// Step 1, "Redirect URL": element, instance name, OAuth client, callback door, options and events,
+// validated inline; a refused submit focuses the first invalid field and sums up beside the button.
 import { useLayoutEffect, useRef, type FormEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import {

@@ -1,6 +1,5 @@
-// The stepper for keyboard and screen-reader users under jsdom: a refused submit focuses the first
-// invalid field and sums up beside the button; a step change focuses the new step's heading and is
-// announced; the "send it to the customer" hint only for the paste door; a refused paste said once.
+// The stepper for keyboard and screen-reader users: first invalid field focused and summed up, step
+// heading focused and announced, the send-it hint only for the paste door, a refused paste said once.
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
