@@ -68,6 +68,7 @@ export function AppFrame({ tenantSlot, children }: AppFrameProps) {
               type="button"
               key={item.screen}
               label={item.label}
+              aria-label={item.label}
               description={item.hint}
               leftSection={item.icon}
               active={screen === item.screen}
