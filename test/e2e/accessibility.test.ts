@@ -1,6 +1,7 @@
 // axe-core on every screen, modal and drawer, in light and dark: one page, the colour scheme toggled
 // per stop, and 0 serious or critical violations required at each (the app against a fake platform).
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,8 @@ const PASTE_CALLBACK = 'https://auth.example.com/oauth/callback';
 
 let app: AppHarness;
 let fake: FakePlatform;
+/** Where the export stop writes its file. */
+let folder: string;
 
 async function setScheme(page: Page, scheme: (typeof SCHEMES)[number]): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme });
@@ -71,11 +74,13 @@ beforeAll(async () => {
   fake.seedInstances(1, { namePrefix: 'legacy', tags: ['old'], disabled: true });
   app = await launchApp({ viewport: { width: 1024, height: 640 } });
   await mkdir(SCREENSHOT_DIR, { recursive: true });
+  folder = await mkdtemp(join(tmpdir(), 'element-auth-e2e-axe-'));
 });
 
 afterAll(async () => {
   await app?.close();
   await fake?.close();
+  if (folder) await rm(folder, { recursive: true, force: true });
 });
 
 describe('axe: first run, no tenant', () => {
@@ -185,7 +190,7 @@ describe('axe: with a tenant', () => {
     await waitForStep(app.page, 'idle');
   });
 
-  it('Instances: the list, the drawer, the delete confirmation and the export modal', async () => {
+  it('Instances: the list, the drawer, the delete confirmation, the export modal and notice', async () => {
     await openScreen('Instances');
     await expect.poll(() => app.page.getByTestId('instance-row').count()).toBeGreaterThan(5);
     await checkBothSchemes('Instances');
@@ -204,7 +209,12 @@ describe('axe: with a tenant', () => {
     await app.page.getByRole('button', { name: 'Export all' }).click();
     await dialog(/^Export instances of/).waitFor();
     await checkBothSchemes('the export modal');
-    await closeDialog(/^Export instances of/);
+    app.dialogs.nextSavePath = join(folder, 'instances.json');
+    await dialog(/^Export instances of/)
+      .getByRole('button', { name: /^Export \d+ instances/ })
+      .click();
+    await app.page.getByTestId('export-done').waitFor();
+    await checkBothSchemes('Instances with the export notice');
   });
 
   it('Health, Activity and Settings', async () => {

@@ -15,6 +15,7 @@ import { useAppStore, type Screen } from '../../stores/app';
 import { Announcer } from './announcer';
 import { focusFirst, useFocusOnChange } from './focus';
 
+/** Each item is a button named by its label; its hint is the button's description, not its name. */
 const NAV: { screen: Screen; label: string; hint: string; icon: ReactNode }[] = [
   { screen: 'authenticate', label: 'Authenticate', hint: 'Create an instance', icon: <IconKey size={18} /> },
   {
@@ -68,7 +69,8 @@ export function AppFrame({ tenantSlot, children }: AppFrameProps) {
               type="button"
               key={item.screen}
               label={item.label}
-              aria-label={item.label}
+              aria-describedby={`nav-hint-${item.screen}`}
+              attributes={{ description: { id: `nav-hint-${item.screen}`, 'aria-hidden': true } }}
               description={item.hint}
               leftSection={item.icon}
               active={screen === item.screen}
