@@ -11,10 +11,16 @@ import {
   type CSSVariablesResolver,
   type MantineColorsTuple,
 } from '@mantine/core';
+import { rescueLostFocus } from './features/shell/focus';
 
 const CLOSE = { 'aria-label': 'Close' };
-/** A dialog's header is not the page's banner landmark. */
-const DIALOG_ATTRIBUTES = { header: { role: 'none' } };
+/** A dialog's header is not the page's banner landmark; a closed dialog never leaves focus lost. */
+const DIALOG_DEFAULTS = {
+  closeButtonProps: CLOSE,
+  attributes: { header: { role: 'none' } },
+  /** Once the closed dialog has left the page (its focused button with it). */
+  onExitTransitionEnd: () => void setTimeout(rescueLostFocus),
+};
 
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -26,8 +32,8 @@ export const theme = createTheme({
   headings: { fontWeight: '600' },
   focusRing: 'auto',
   components: {
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: CLOSE, attributes: DIALOG_ATTRIBUTES } }),
-    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: CLOSE, attributes: DIALOG_ATTRIBUTES } }),
+    Modal: Modal.extend({ defaultProps: DIALOG_DEFAULTS }),
+    Drawer: Drawer.extend({ defaultProps: DIALOG_DEFAULTS }),
     Alert: Alert.extend({ defaultProps: { closeButtonLabel: 'Dismiss' } }),
     Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }),
   },

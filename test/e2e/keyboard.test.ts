@@ -76,6 +76,8 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('dialog', { name: 'Add a tenant' }).waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('active-tenant').textContent()).toBe('Acme Corp');
+    // The "Add a tenant" button of the empty list is gone: focus goes to the screen's h1, not the body.
+    await expect.poll(focused).toBe('Tenants');
     await shot('3-tenants');
   });
 

@@ -77,3 +77,13 @@ export function useReturnFocusOnUnmount(): void {
     };
   }, [opener]);
 }
+
+/**
+ * After a dialog has closed: when its opener is gone (the first tenant's "Add a tenant" button, a
+ * deleted row) focus would be lost on the page body, so it goes to the screen's h1 instead.
+ */
+export function rescueLostFocus(): void {
+  const now = document.activeElement;
+  if (now !== null && now !== document.body && now.isConnected) return;
+  focusFirst(document.querySelector('main'), 'h1');
+}

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   focusFirst,
   invalidFields,
+  rescueLostFocus,
   useFocusOnChange,
   useReturnFocusOnUnmount,
 } from '../../../../../renderer/features/shell/focus';
@@ -91,5 +92,19 @@ describe('focus', () => {
     await user.keyboard('{Tab}');
     await user.keyboard('{Enter}');
     await waitFor(() => expect(document.activeElement).toBe(opener));
+  });
+
+  it('after a dialog closed, puts focus lost on the body on the screen’s h1, and leaves it elsewhere', () => {
+    render(
+      <main>
+        <h1 tabIndex={-1}>Tenants</h1>
+        <button type="button">Edit</button>
+      </main>,
+    );
+    rescueLostFocus();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Tenants' }));
+    screen.getByRole('button', { name: 'Edit' }).focus();
+    rescueLostFocus();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Edit' }));
   });
 });
