@@ -1,17 +1,19 @@
-// Renderer entry: Mantine with light/dark following the OS, notifications, and the app frame.
+// Renderer entry: Mantine with light/dark following the OS (colours at AA contrast), notifications,
+// the keyboard and focus styles, and the app frame.
 import './mantine-styles';
+import './a11y.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { App } from './app';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="auto">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
         <Notifications position="bottom-right" />
         <App />
       </MantineProvider>

@@ -1,7 +1,7 @@
 // The Activity screen: what was done for the active tenant, newest first, filtered by action and
 // instance, a warning where the log's hash chain breaks, and the CSV export (main asks where to save).
 import { useEffect, useMemo } from 'react';
-import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconHistory, IconRefresh, IconUsersGroup } from '@tabler/icons-react';
 import { activityActions, type ActivityAction } from '../../../common/contract';
 import { useActivityStore } from '../../stores/activity';
@@ -9,6 +9,7 @@ import { useAppStore } from '../../stores/app';
 import { activeTenantOf, useTenantsStore } from '../../stores/tenants';
 import { EmptyState } from '../shell/empty-state';
 import { ACTION_LABELS, detailsText, instancesIn, visibleEntries } from './activity-labels';
+import { ScreenTitle } from '../shell/focus-heading';
 
 const ACTION_OPTIONS = activityActions.map((action) => ({ value: action, label: ACTION_LABELS[action] }));
 
@@ -29,6 +30,7 @@ export function ActivityScreen() {
   if (!active) {
     return (
       <EmptyState
+        screen
         icon={<IconUsersGroup size={28} />}
         title="Choose a tenant first"
         action={<Button onClick={() => go('tenants')}>Go to Tenants</Button>}
@@ -42,7 +44,7 @@ export function ActivityScreen() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Activity of {active.name}</Title>
+          <ScreenTitle>Activity of {active.name}</ScreenTitle>
           <Text c="dimmed" size="sm">
             Every change and every secret taken out, from this app and from element-auth. No secret is ever
             written here.

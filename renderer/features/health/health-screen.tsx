@@ -1,7 +1,7 @@
 // The Health screen: every customer's broken integrations at once. Opens on the last run kept by
 // main; runs a check of the picked tenants; one table across tenants, filtered, exported as CSV or JSON.
 import { useEffect, useMemo } from 'react';
-import { Alert, Button, Chip, Group, Menu, MultiSelect, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Chip, Group, Menu, MultiSelect, Stack, Text } from '@mantine/core';
 import { IconDownload, IconHeartbeat, IconUsersGroup } from '@tabler/icons-react';
 import { healthOutcomes, type HealthOutcome } from '../../../common/contract';
 import { healthRows, isFailing } from '../../../common/health-rows';
@@ -13,6 +13,7 @@ import { EmptyState } from '../shell/empty-state';
 import { formatWhen, lastRunOf, outcomeLabel } from './health-format';
 import { HealthRunBar } from './health-run-bar';
 import { HealthTable } from './health-table';
+import { ScreenTitle } from '../shell/focus-heading';
 
 export function HealthScreen() {
   const store = useHealthStore();
@@ -33,6 +34,7 @@ export function HealthScreen() {
   if (board && board.tenants.length === 0) {
     return (
       <EmptyState
+        screen
         icon={<IconUsersGroup size={28} />}
         title="No tenants to check yet"
         action={<Button onClick={() => go('tenants')}>Go to Tenants</Button>}
@@ -50,7 +52,7 @@ export function HealthScreen() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={2}>Health</Title>
+          <ScreenTitle>Health</ScreenTitle>
           <Text c="dimmed" size="sm" data-testid="health-summary">
             {lastRun
               ? `Last run ${formatWhen(lastRun.finishedAt)}${lastRun.cancelled ? ' (cancelled)' : ''} · ${rows.length.toLocaleString()} instances shown, ${failing.toLocaleString()} failing`

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Button, Code, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
+import { useReturnFocusOnUnmount } from '../shell/focus';
 import { ModalFooter } from '../shell/modal-footer';
 import type { AppError } from '../../../common/contract';
 
@@ -19,6 +20,7 @@ interface DeleteInstanceModalProps {
 export function DeleteInstanceModal(props: DeleteInstanceModalProps) {
   const { opened, instanceName, tenantName, busy, error, onConfirm, onClose } = props;
   const [typed, setTyped] = useState('');
+  useReturnFocusOnUnmount();
   const matches = typed.trim() === instanceName.trim();
   const close = () => {
     setTyped('');

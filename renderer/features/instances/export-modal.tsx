@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Modal, SegmentedControl, Stack, Switch, Text } from '@mantine/core';
 import { IconAlertTriangle, IconDownload } from '@tabler/icons-react';
+import { useReturnFocusOnUnmount } from '../shell/focus';
 import { ModalFooter } from '../shell/modal-footer';
 import type { AppError } from '../../../common/contract';
 import type { ExportScope } from '../../stores/instances';
@@ -27,6 +28,7 @@ export function ExportModal(props: ExportModalProps) {
   const [scope, setScope] = useState<ExportScope>(selectedCount > 0 ? initialScope : 'all');
   const [includeSecrets, setIncludeSecrets] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
+  useReturnFocusOnUnmount();
   const count = scope === 'all' ? totalCount : selectedCount;
   const ready = count > 0 && (!includeSecrets || confirmed);
 

@@ -99,10 +99,17 @@ function ConfigurationTable() {
   );
 }
 
-function DetailBody({ summary, tenantName }: { summary: InstanceSummary; tenantName: string }) {
+interface DetailBodyProps {
+  summary: InstanceSummary;
+  tenantName: string;
+  /** The delete confirmation is open over the drawer (Escape then closes only the confirmation). */
+  deleting: boolean;
+  onDeletingChange(deleting: boolean): void;
+}
+
+function DetailBody({ summary, tenantName, deleting, onDeletingChange: setDeleting }: DetailBodyProps) {
   const store = useInstancesStore();
   const { detail, busy, actionError, copied } = store;
-  const [deleting, setDeleting] = useState(false);
   if (!detail) return null;
   const status = statusOf(summary);
   const sideError =
@@ -237,11 +244,15 @@ export const InstanceDetail = memo(function InstanceDetail() {
   const summary = list?.instances.find((instance) => instance.id === openId);
   const tenantName = detail?.tenantName ?? list?.tenantName ?? '';
   const name = summary?.name ?? String(detail?.instance.name ?? '');
+  /** The instance whose delete confirmation is open, so another instance never inherits it. */
+  const [deletingId, setDeletingId] = useState<number | null>(null);
+  const deleting = deletingId !== null && deletingId === openId;
 
   return (
     <Drawer
       opened={openId !== null}
       onClose={close}
+      closeOnEscape={!deleting}
       position="right"
       size={760}
       padding="lg"
@@ -268,7 +279,15 @@ export const InstanceDetail = memo(function InstanceDetail() {
           {detailError.message}
         </Alert>
       )}
-      {detail && summary && <DetailBody key={summary.id} summary={summary} tenantName={tenantName} />}
+      {detail && summary && (
+        <DetailBody
+          key={summary.id}
+          summary={summary}
+          tenantName={tenantName}
+          deleting={deleting}
+          onDeletingChange={(open) => setDeletingId(open ? summary.id : null)}
+        />
+      )}
     </Drawer>
   );
 });

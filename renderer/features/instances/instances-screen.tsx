@@ -1,7 +1,7 @@
 // The Instances screen: the active tenant's instances in a filterable, sortable, virtualized table,
 // with refresh, export (selected or all), empty and error states, and the detail drawer.
-import { memo, useCallback, useEffect, useMemo } from 'react';
-import { Alert, Button, Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { Alert, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import {
   IconDownload,
   IconListDetails,
@@ -17,6 +17,7 @@ import { ExportModal } from './export-modal';
 import { InstanceDetail } from './instance-detail';
 import { filterRows, sortedRows } from '../../models/instance-rows';
 import { InstancesTable } from './instances-table';
+import { ScreenTitle } from '../shell/focus-heading';
 
 interface InstancesActionsProps {
   loading: boolean;
@@ -67,6 +68,11 @@ export function InstancesScreen() {
     void load();
     return listen();
   }, [load, listen]);
+  // After a delete the row and its drawer are gone: focus goes to the notice that says what happened.
+  const deletedNotice = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (deleted) deletedNotice.current?.focus();
+  }, [deleted]);
   // Sorting and the search keys follow the list and the sort; a keystroke only filters them.
   const sorted = useMemo(() => sortedRows(list?.instances ?? [], sort), [list, sort]);
   const rows = useMemo(() => filterRows(sorted, filter), [sorted, filter]);
@@ -76,6 +82,7 @@ export function InstancesScreen() {
   if (error?.code === 'no_active_tenant') {
     return (
       <EmptyState
+        screen
         icon={<IconUsersGroup size={28} />}
         title="Choose a tenant first"
         action={<Button onClick={() => go('tenants')}>Go to Tenants</Button>}
@@ -124,7 +131,7 @@ export function InstancesScreen() {
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end" wrap="nowrap">
         <div>
-          <Title order={2}>Instances</Title>
+          <ScreenTitle>Instances</ScreenTitle>
           <Text c="dimmed" size="sm" data-testid="instances-summary">
             {list.tenantName} · {shown}
             {selected.size > 0 ? ` · ${selected.size.toLocaleString()} selected` : ''}
@@ -157,6 +164,8 @@ export function InstancesScreen() {
           withCloseButton
           onClose={store.dismissDeleted}
           data-testid="delete-done"
+          ref={deletedNotice}
+          tabIndex={-1}
         >
           Deleted “{deleted.name}” (#{deleted.id}) from {deleted.tenantName}.
         </Alert>

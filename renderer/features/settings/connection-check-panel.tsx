@@ -53,7 +53,9 @@ export function ConnectionCheckPanel() {
   const shown = check && check.tenantId === activeId ? check.result : null;
   return (
     <Stack gap="sm">
-      <Title order={3}>Check connection</Title>
+      <Title order={2} size="h3">
+        Check connection
+      </Title>
       <Text size="sm" c="dimmed">
         {active
           ? `Calls the platform of ${active.name} (${active.baseUrl}) without sending any secret.`

@@ -1,10 +1,11 @@
 // The Settings screen: how the app reaches the platform (proxy and trusted certificates) and a
 // check of that way against the active tenant's platform.
 import { useEffect } from 'react';
-import { Alert, Divider, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Divider, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useSettingsStore } from '../../stores/settings';
 import { ConnectionCheckPanel } from './connection-check-panel';
 import { NetworkForm } from './network-form';
+import { ScreenTitle } from '../shell/focus-heading';
 
 export function SettingsScreen() {
   const { settings, loading, loadError, load } = useSettingsStore();
@@ -14,7 +15,7 @@ export function SettingsScreen() {
   return (
     <Stack gap="md">
       <div>
-        <Title order={2}>Settings</Title>
+        <ScreenTitle>Settings</ScreenTitle>
         <Text c="dimmed" size="sm">
           How the app reaches the platform: for company networks with a proxy or TLS inspection.
         </Text>
@@ -27,7 +28,7 @@ export function SettingsScreen() {
             {loadError.message}
           </Alert>
         ) : (
-          <Loader aria-label="Loading settings" size="sm" data-loading={loading} />
+          <Loader role="img" aria-label="Loading settings" size="sm" data-loading={loading} />
         )}
         <Divider my="lg" />
         <ConnectionCheckPanel />

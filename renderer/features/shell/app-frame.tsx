@@ -1,7 +1,7 @@
-// The app frame: header with the product and the active tenant, navigation between screens,
-// main's notices, and the version main reports through app.info.
-import type { ReactNode } from 'react';
-import { Alert, AppShell, Group, NavLink, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+// The app frame: a skip link, header with the product and the active tenant, navigation between
+// screens (focus goes to the new screen's h1), main's notices, the live region, and app.info.
+import { useRef, type MouseEvent, type ReactNode } from 'react';
+import { Alert, AppShell, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
 import {
   IconHeartbeat,
   IconHistory,
@@ -12,7 +12,10 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { useAppStore, type Screen } from '../../stores/app';
+import { Announcer } from './announcer';
+import { focusFirst, useFocusOnChange } from './focus';
 
+/** Each item is a button named by its label; its hint is the button's description, not its name. */
 const NAV: { screen: Screen; label: string; hint: string; icon: ReactNode }[] = [
   { screen: 'authenticate', label: 'Authenticate', hint: 'Create an instance', icon: <IconKey size={18} /> },
   {
@@ -34,15 +37,26 @@ interface AppFrameProps {
 
 export function AppFrame({ tenantSlot, children }: AppFrameProps) {
   const { info, infoError, screen, go, notices, dismissNotice } = useAppStore();
+  const main = useRef<HTMLElement>(null);
+  useFocusOnChange(main, screen, 'h1');
+  const skipToMain = (event: MouseEvent) => {
+    event.preventDefault();
+    if (!focusFirst(main.current, 'h1')) main.current?.focus();
+  };
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+      <a className="skip-link" href="#main-content" onClick={skipToMain}>
+        Skip to main content
+      </a>
       <AppShell.Header px="lg">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <ThemeIcon size={32} radius="md" variant="filled">
               <IconShieldLock size={20} />
             </ThemeIcon>
-            <Title order={4}>Element Authenticator</Title>
+            <Text fw={600} fz="lg">
+              Element Authenticator
+            </Text>
           </Group>
           {tenantSlot}
         </Group>
@@ -51,8 +65,12 @@ export function AppFrame({ tenantSlot, children }: AppFrameProps) {
         <AppShell.Section grow>
           {NAV.map((item) => (
             <NavLink
+              component="button"
+              type="button"
               key={item.screen}
               label={item.label}
+              aria-describedby={`nav-hint-${item.screen}`}
+              attributes={{ description: { id: `nav-hint-${item.screen}`, 'aria-hidden': true } }}
               description={item.hint}
               leftSection={item.icon}
               active={screen === item.screen}
@@ -72,7 +90,7 @@ export function AppFrame({ tenantSlot, children }: AppFrameProps) {
           </Text>
         </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main-content" ref={main} tabIndex={-1} style={{ outline: 'none' }}>
         <Stack gap="md">
           {notices.map((notice, index) => (
             <Alert
@@ -87,6 +105,7 @@ export function AppFrame({ tenantSlot, children }: AppFrameProps) {
           ))}
           {children}
         </Stack>
+        <Announcer />
       </AppShell.Main>
     </AppShell>
   );

@@ -1,12 +1,13 @@
 // Step 2, "Authenticate Users": the sign-in link to copy or open again, the door the answer comes
 // back through in words, the time left before the wait gives up, a paste box and Cancel.
 import type { FormEvent } from 'react';
-import { Button, Code, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Code, Group, Loader, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconCheck, IconCopy, IconExternalLink, IconX } from '@tabler/icons-react';
 import type { AppError, FlowView } from '../../../common/contract';
 import { assertNever } from '../../../common/assert-never';
 import { ActionErrorAlert } from './action-error-alert';
 import { formatTimeLeft, useTimeLeft } from './use-time-left';
+import { FocusHeading } from '../shell/focus-heading';
 
 type AwaitingView = Extract<FlowView, { step: 'awaiting-consent' }>;
 
@@ -47,17 +48,9 @@ function DoorInWords({ view }: { view: AwaitingView }) {
   }
 }
 
+/** The alert's title; main's sentence below it says what was wrong, so the title never repeats it. */
 function pasteErrorTitle(error: AppError): string {
-  switch (error.code) {
-    case 'state_mismatch':
-      return 'This address belongs to another sign-in';
-    case 'invalid_callback':
-      return 'That is not the callback of this sign-in';
-    case 'no_pending_flow':
-      return 'No sign-in is waiting';
-    default:
-      return 'The address could not be used';
-  }
+  return error.code === 'no_pending_flow' ? 'No sign-in is waiting' : 'The address could not be used';
 }
 
 export function AuthenticateUsersPanel(props: AuthenticateUsersPanelProps) {
@@ -73,7 +66,9 @@ export function AuthenticateUsersPanel(props: AuthenticateUsersPanelProps) {
     <Stack gap="lg">
       <Group gap="sm" wrap="nowrap">
         <Loader size="sm" type="dots" />
-        <Title order={4}>Waiting for the customer to sign in</Title>
+        <FocusHeading order={2} size="h4">
+          Waiting for the customer to sign in
+        </FocusHeading>
       </Group>
       <DoorInWords view={view} />
 
@@ -99,9 +94,11 @@ export function AuthenticateUsersPanel(props: AuthenticateUsersPanelProps) {
             <Button variant="light" size="xs" leftSection={<IconExternalLink size={14} />} onClick={onOpen}>
               Open again
             </Button>
-            <Text fz="xs" c="dimmed">
-              Send it to the customer if they sign in on another computer.
-            </Text>
+            {view.door === 'paste' && (
+              <Text fz="xs" c="dimmed" data-testid="send-link-hint">
+                Send it to the customer if they sign in on another computer.
+              </Text>
+            )}
           </Group>
         </Stack>
       </Paper>

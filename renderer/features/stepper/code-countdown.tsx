@@ -1,5 +1,7 @@
-// The grant code's 2-minute lifetime as a ring that runs down, with the time left in its middle.
+// The grant code's 2-minute lifetime as a ring that runs down, with the time left in its middle;
+// screen readers hear it at 60 s, 30 s and expiry.
 import { RingProgress, Stack, Text } from '@mantine/core';
+import { useCountdownAnnouncements } from './flow-announcements';
 import { formatTimeLeft, useTimeLeft } from './use-time-left';
 
 const CODE_LIFETIME_MS = 120_000;
@@ -11,6 +13,7 @@ interface CodeCountdownProps {
 
 export function CodeCountdown({ expiresAt }: CodeCountdownProps) {
   const left = useTimeLeft(expiresAt);
+  useCountdownAnnouncements(left);
   const share = Math.min(100, (left / CODE_LIFETIME_MS) * 100);
   const color = left > 60_000 ? 'teal' : left > 20_000 ? 'yellow' : 'red';
   return (

@@ -1,7 +1,8 @@
 // Step 3 in progress: the platform is creating the instance with the grant code, and the code's
 // 2-minute lifetime runs down beside it.
-import { Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Group, Loader, Stack, Text } from '@mantine/core';
 import { CodeCountdown } from './code-countdown';
+import { FocusHeading } from '../shell/focus-heading';
 
 interface CreatingPanelProps {
   instanceName: string;
@@ -17,7 +18,9 @@ export function CreatingPanel({ instanceName, codeExpiresAt, dataCenter }: Creat
       <Stack gap="xs">
         <Group gap="sm" wrap="nowrap">
           <Loader size="sm" />
-          <Title order={4}>Creating “{instanceName}”</Title>
+          <FocusHeading order={2} size="h4">
+            Creating “{instanceName}”
+          </FocusHeading>
         </Group>
         <Text>
           The customer signed in. The platform is exchanging the grant code for tokens now; a code lives two

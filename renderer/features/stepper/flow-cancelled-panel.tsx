@@ -1,6 +1,7 @@
 // A cancelled sign-in: nothing was created, the form is kept, and one button leads back to it.
-import { Button, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconPlayerStop, IconRefresh } from '@tabler/icons-react';
+import { FocusHeading } from '../shell/focus-heading';
 
 interface FlowCancelledPanelProps {
   instanceName: string;
@@ -15,7 +16,9 @@ export function FlowCancelledPanel({ instanceName, restarting, onStartAgain }: F
         <ThemeIcon color="gray" variant="light" radius="xl" size={36}>
           <IconPlayerStop size={18} />
         </ThemeIcon>
-        <Title order={4}>Sign-in cancelled</Title>
+        <FocusHeading order={2} size="h4">
+          Sign-in cancelled
+        </FocusHeading>
       </Group>
       <Text>
         Nothing was created for “{instanceName}”. A link the customer opens now leads nowhere. Your form is

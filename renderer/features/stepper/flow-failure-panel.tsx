@@ -5,6 +5,7 @@ import { Alert, Button, DataList, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh, IconUsersGroup } from '@tabler/icons-react';
 import type { AppError, ErrorCode } from '../../../common/contract';
 import { assertNever } from '../../../common/assert-never';
+import { FOCUS_TARGET } from '../shell/focus';
 
 const SPECIAL = [
   'consent_denied',
@@ -98,7 +99,14 @@ export function FlowFailurePanel({
   const rows = detailRows(error);
   return (
     <Stack gap="lg" data-testid="flow-failed" data-code={error.code}>
-      <Alert color="red" variant="light" title={title} icon={<IconAlertTriangle size={20} />} role="alert">
+      <Alert
+        color="red"
+        variant="light"
+        title={title}
+        icon={<IconAlertTriangle size={20} />}
+        tabIndex={-1}
+        {...{ [FOCUS_TARGET]: true }}
+      >
         <Text fz="sm" data-testid="failure-message">
           {error.message}
         </Text>

@@ -1,5 +1,6 @@
-// The three steps of the seed (Redirect URL → Authenticate Users → Authenticate Instance) over the
-// flow store: it maps the FlowView main pushes to the active step and the panel that shows it.
+// The three steps of the seed (Redirect URL → Authenticate Users → Authenticate Instance) over the flow
+// store's FlowView; a step change focuses the new panel's heading and is said in the live region.
+import { useRef } from 'react';
 import { Paper, Stack, Stepper } from '@mantine/core';
 import { IconX } from '@tabler/icons-react';
 import type { ElementPresetView, FlowView, OAuthAppView } from '../../../common/contract';
@@ -7,10 +8,12 @@ import { assertNever } from '../../../common/assert-never';
 import { useAppStore } from '../../stores/app';
 import { useFlowStore, type FlowAction } from '../../stores/flow';
 import { useInstancesStore } from '../../stores/instances';
+import { useFocusOnChange } from '../shell/focus';
 import { ActionErrorAlert } from './action-error-alert';
 import { AuthenticateUsersPanel } from './authenticate-users-panel';
 import { CreatingPanel } from './creating-panel';
 import { FlowCancelledPanel } from './flow-cancelled-panel';
+import { useStepAnnouncements } from './flow-announcements';
 import { FlowFailurePanel } from './flow-failure-panel';
 import { effectiveDraft, presetOf, type ReauthTarget } from '../../models/flow-draft';
 import { InstanceCreatedPanel } from './instance-created-panel';
@@ -151,6 +154,9 @@ export function FlowStepper(props: FlowStepperProps) {
   const general = actionError?.action === 'load' || actionError?.action === 'reset' ? actionError : null;
   const stopped = view.step === 'failed' || view.step === 'cancelled';
   const active = view.step === 'done' ? STEPS.length : reachedStep;
+  const panel = useRef<HTMLDivElement>(null);
+  useFocusOnChange(panel, view.step);
+  useStepAnnouncements(view);
   return (
     <Stack gap="lg">
       <Stepper active={active} size="sm" allowNextStepsSelect={false} aria-label="Authentication steps">
@@ -183,7 +189,7 @@ export function FlowStepper(props: FlowStepperProps) {
           error={general.error}
         />
       )}
-      <Paper withBorder radius="lg" p="xl" data-testid="flow-panel" data-step={view.step}>
+      <Paper ref={panel} withBorder radius="lg" p="xl" data-testid="flow-panel" data-step={view.step}>
         <Panel view={view} {...props} />
       </Paper>
     </Stack>

@@ -1,10 +1,11 @@
 // Step 3 done: the created (or re-authenticated) instance — id, name, element, created date, data
 // center, the masked token with a Copy button main handles — and what to do next.
 import type { ReactNode } from 'react';
-import { Button, DataList, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Button, DataList, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconCheck, IconCopy, IconListDetails, IconPlus } from '@tabler/icons-react';
 import type { AppError, InstanceCreated } from '../../../common/contract';
 import { ActionErrorAlert } from './action-error-alert';
+import { FocusHeading } from '../shell/focus-heading';
 
 interface InstanceCreatedPanelProps {
   instance: InstanceCreated;
@@ -42,9 +43,9 @@ export function InstanceCreatedPanel(props: InstanceCreatedPanelProps) {
           <IconCheck size={20} />
         </ThemeIcon>
         <Stack gap={0}>
-          <Title order={4}>
+          <FocusHeading order={2} size="h4">
             “{instance.name}” is {reauthenticated ? 're-authenticated' : 'ready'}
-          </Title>
+          </FocusHeading>
           <Text fz="sm" c="dimmed">
             {reauthenticated ? 'Re-authenticated' : 'Created'} for {tenantName}. Its token is in your
             keychain.

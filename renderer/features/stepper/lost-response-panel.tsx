@@ -4,6 +4,7 @@ import { Alert, Button, DataList, Group, Stack, Text } from '@mantine/core';
 import { IconCheck, IconRefresh, IconWifiOff } from '@tabler/icons-react';
 import type { AppError, InstanceCreated } from '../../../common/contract';
 import { ActionErrorAlert } from './action-error-alert';
+import { FOCUS_TARGET } from '../shell/focus';
 
 interface LostResponsePanelProps {
   instanceName: string;
@@ -25,6 +26,8 @@ export function LostResponsePanel(props: LostResponsePanelProps) {
         variant="light"
         title="The platform’s answer never arrived"
         icon={<IconWifiOff size={20} />}
+        tabIndex={-1}
+        {...{ [FOCUS_TARGET]: true }}
       >
         <Text fz="sm">
           {message ??

@@ -6,6 +6,7 @@ import { EmptyState } from '../shell/empty-state';
 export function NoTenantState({ onOpenTenants }: { onOpenTenants(): void }) {
   return (
     <EmptyState
+      screen
       icon={<IconKey size={28} />}
       title="Choose a tenant first"
       action={

@@ -1,6 +1,7 @@
-// Step 1, "Redirect URL": the form that asks the platform for the vendor's sign-in link — element,
-// instance name, OAuth client, callback door, options and events — validated inline before sending.
-import type { FormEvent, ReactNode } from 'react';
+// Step 1, "Redirect URL": element, instance name, OAuth client, callback door, options and events,
+// validated inline; a refused submit focuses the first invalid field and sums up beside the button.
+import { useLayoutEffect, useRef, type FormEvent, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import {
   Alert,
   Autocomplete,
@@ -12,9 +13,13 @@ import {
   Text,
   Textarea,
   TextInput,
+  VisuallyHidden,
 } from '@mantine/core';
 import { IconArrowRight, IconRefresh } from '@tabler/icons-react';
 import type { AppError, ElementPresetView, OAuthAppView } from '../../../common/contract';
+import { announce } from '../../stores/announcer';
+import { invalidFields } from '../shell/focus';
+import { FocusHeading } from '../shell/focus-heading';
 import { ActionErrorAlert } from './action-error-alert';
 import { CallbackDoorField } from './callback-door-field';
 import { ElementConfigurationFields } from './element-configuration-fields';
@@ -62,17 +67,36 @@ function elementHint(preset: ElementPresetView | undefined): string {
 
 const monospace = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
 
+/** "1 field needs a fix" / "3 fields need a fix": the summary beside the submit button. */
+export function problemsSummary(count: number): string {
+  return count === 1 ? '1 field needs a fix above.' : `${count} fields need a fix above.`;
+}
+
 export function RedirectUrlForm(props: RedirectUrlFormProps) {
   const { draft, errors, presets, preset, oauthApps, busy, startError, reauth } = props;
   const { onChange, onEventsChange, onChooseApp, onUseExample, onSubmit, onCancelReauth } = props;
   const chosenApp = oauthApps.find((app) => app.id === draft.oauthAppId);
   const example = presets.find((candidate) => candidate.examplePollerConfiguration !== '');
+  const form = useRef<HTMLFormElement>(null);
+  const problems = Object.keys(errors).length;
+  /** The count as last rendered, read right after a submit's refusal has rendered. */
+  const rendered = useRef(problems);
+  useLayoutEffect(() => {
+    rendered.current = problems;
+  }, [problems]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit();
+    // The refusal renders at once, so the first field it marks can take the focus.
+    flushSync(onSubmit);
+    if (rendered.current === 0) return;
+    invalidFields(form.current)[0]?.focus();
+    announce(problemsSummary(rendered.current));
   };
   return (
-    <form onSubmit={submit} noValidate aria-label="Redirect URL">
+    <form ref={form} onSubmit={submit} noValidate aria-label="Redirect URL">
+      <VisuallyHidden>
+        <FocusHeading order={2}>Step 1: Redirect URL</FocusHeading>
+      </VisuallyHidden>
       <Stack gap="xl">
         {reauth && (
           <Alert
@@ -202,7 +226,12 @@ export function RedirectUrlForm(props: RedirectUrlFormProps) {
             )}
           </ActionErrorAlert>
         )}
-        <Group justify="flex-end">
+        <Group justify="flex-end" wrap="nowrap">
+          {problems > 0 && (
+            <Text fz="sm" c="red" fw={500} data-testid="form-problems">
+              {problemsSummary(problems)}
+            </Text>
+          )}
           <Button type="submit" size="md" loading={busy} rightSection={<IconArrowRight size={18} />}>
             Get the sign-in link
           </Button>

@@ -1,7 +1,7 @@
 // The Authenticate screen: "acting on <tenant>", then the three-step stepper (Redirect URL →
 // Authenticate Users → Authenticate Instance) over what main pushes, or a pointer to Tenants.
 import { useEffect } from 'react';
-import { Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useAppStore } from '../../stores/app';
 import { useFlowStore } from '../../stores/flow';
 import { useInstancesStore } from '../../stores/instances';
@@ -9,6 +9,7 @@ import { activeTenantOf, useTenantsStore } from '../../stores/tenants';
 import type { ReauthTarget } from '../../models/flow-draft';
 import { FlowStepper } from './flow-stepper';
 import { NoTenantState } from './no-tenant-state';
+import { ScreenTitle } from '../shell/focus-heading';
 
 export function StepperScreen() {
   const load = useFlowStore((state) => state.load);
@@ -49,7 +50,7 @@ export function StepperScreen() {
     <Stack gap="lg" maw={920} w="100%" mx="auto">
       <Group justify="space-between" align="flex-end">
         <Stack gap={2}>
-          <Title order={2}>{reauth ? 'Re-authenticate an instance' : 'Authenticate an element'}</Title>
+          <ScreenTitle>{reauth ? 'Re-authenticate an instance' : 'Authenticate an element'}</ScreenTitle>
           <Text c="dimmed">
             Three steps: get the sign-in link, let the customer sign in, and the instance is{' '}
             {reauth ? 'renewed' : 'created'}.

@@ -40,7 +40,7 @@ export function TenantBadge() {
   const target = tenants.find((tenant) => tenant.id === flowQuestion?.tenantId);
   return (
     <>
-      <Menu position="bottom-end" width={260} shadow="md">
+      <Menu position="bottom-end" width={260} shadow="md" withInitialFocusPlaceholder={false}>
         <Menu.Target>
           <Button
             variant="default"

@@ -1,7 +1,7 @@
 // The Tenants screen: the customers and environments whose platform secrets live in the keychain,
 // with add, edit, verify, remove, switch and each tenant's saved OAuth apps.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { IconPlus, IconUserShare, IconUsersGroup } from '@tabler/icons-react';
 import type { OAuthAppView, TenantView } from '../../../common/contract';
 import { useTenantsStore, type TenantAction } from '../../stores/tenants';
@@ -12,6 +12,7 @@ import { RemoveTenantModal } from './remove-tenant-modal';
 import { TenantCard } from './tenant-card';
 import { TenantFormModal } from './tenant-form-modal';
 import { JoinTenantModal } from './join-tenant-modal';
+import { ScreenTitle } from '../shell/focus-heading';
 
 type FormState = { tenant: TenantView | null } | null;
 type AppFormState = { tenant: TenantView; app: OAuthAppView | null } | null;
@@ -47,7 +48,7 @@ export function TenantsScreen() {
   };
 
   if (!list) {
-    if (loading || !error) return <Loader m="xl" aria-label="Loading tenants" />;
+    if (loading || !error) return <Loader m="xl" role="img" aria-label="Loading tenants" />;
     return (
       <Alert color="red" variant="light" role="alert" title="The tenants could not be loaded">
         {error.message}
@@ -59,7 +60,7 @@ export function TenantsScreen() {
     <Stack gap="md">
       <Group justify="space-between">
         <div>
-          <Title order={2}>Tenants</Title>
+          <ScreenTitle>Tenants</ScreenTitle>
           <Text c="dimmed" size="sm">
             Each tenant is one customer or environment. Its secrets stay in your system keychain, or in your
             team&apos;s password store.
