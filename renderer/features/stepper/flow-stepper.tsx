@@ -66,7 +66,7 @@ function Panel({ view, tenantId, oauthApps, reauth, onCancelReauth }: FlowSteppe
           onEventsChange={store.updateEvents}
           onChooseApp={store.chooseOAuthApp}
           onUseExample={store.useExamplePoller}
-          onSubmit={() => void store.start(tenantId, reauth)}
+          onSubmit={() => store.start(tenantId, reauth)}
           onOpenTenants={() => go('tenants')}
         />
       );

@@ -1,7 +1,6 @@
 // Step 1, "Redirect URL": element, instance name, OAuth client, callback door, options and events,
 // validated inline; a refused submit focuses the first invalid field and sums up beside the button.
-import { useLayoutEffect, useRef, type FormEvent, type ReactNode } from 'react';
-import { flushSync } from 'react-dom';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import {
   Alert,
   Autocomplete,
@@ -43,7 +42,8 @@ export interface RedirectUrlFormProps {
   onEventsChange(patch: Partial<EventsDraft>): void;
   onChooseApp(app: OAuthAppView | null): void;
   onUseExample(): void;
-  onSubmit(): void;
+  /** Resolves once the draft was checked (and sent when it passed). */
+  onSubmit(): Promise<void>;
   /** Opens Tenants, where refused secrets are rotated. */
   onOpenTenants(): void;
 }
@@ -79,18 +79,19 @@ export function RedirectUrlForm(props: RedirectUrlFormProps) {
   const example = presets.find((candidate) => candidate.examplePollerConfiguration !== '');
   const form = useRef<HTMLFormElement>(null);
   const problems = Object.keys(errors).length;
-  /** The count as last rendered, read right after a submit's refusal has rendered. */
-  const rendered = useRef(problems);
-  useLayoutEffect(() => {
-    rendered.current = problems;
-  }, [problems]);
+  /** Counts checked submits: once one has rendered with problems, the first invalid field takes the focus. */
+  const [checks, setChecks] = useState(0);
+  const problemsNow = useRef(problems);
+  problemsNow.current = problems;
+  useEffect(() => {
+    if (checks === 0 || problemsNow.current === 0) return;
+    invalidFields(form.current)[0]?.focus();
+    announce(problemsSummary(problemsNow.current));
+  }, [checks]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    // The refusal renders at once, so the first field it marks can take the focus.
-    flushSync(onSubmit);
-    if (rendered.current === 0) return;
-    invalidFields(form.current)[0]?.focus();
-    announce(problemsSummary(rendered.current));
+    // The rules may load on the first submit, so the refusal is known only once the check resolved.
+    void onSubmit().then(() => setChecks((count) => count + 1));
   };
   return (
     <form ref={form} onSubmit={submit} noValidate aria-label="Redirect URL">

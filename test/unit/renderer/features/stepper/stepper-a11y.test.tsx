@@ -44,14 +44,18 @@ describe('stepper accessibility', { timeout: 30_000 }, () => {
     await renderStepper();
     expect(screen.queryByTestId('form-problems')).toBeNull();
     await user.click(screen.getByRole('button', { name: /get the sign-in link/i }));
-    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /^instance name/i }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /^instance name/i })),
+    );
     expect(screen.getByTestId('form-problems').textContent).toBe('3 fields need a fix above.');
     expect(useAnnouncerStore.getState().message).toBe('3 fields need a fix above.');
 
     await user.type(screen.getByRole('textbox', { name: /^instance name/i }), 'Acme CRM');
     expect(screen.getByTestId('form-problems').textContent).toBe('2 fields need a fix above.');
     await user.click(screen.getByRole('button', { name: /get the sign-in link/i }));
-    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /^oauth client id/i }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('textbox', { name: /^oauth client id/i })),
+    );
     expect(bridge.callsTo('flow.start')).toHaveLength(0);
   });
 
