@@ -28,7 +28,7 @@ const PASTE_QUESTION =
   'Paste the address your browser was sent to (the callback URL with ?code=…), then Enter:\n> ';
 
 /** Holds the event loop open while the flow waits on timers and sockets of its own. */
-async function keptAlive<T>(work: Promise<T>): Promise<T> {
+export async function keptAlive<T>(work: Promise<T>): Promise<T> {
   const timer = setInterval(() => undefined, 60_000);
   try {
     return await work;
@@ -38,7 +38,7 @@ async function keptAlive<T>(work: Promise<T>): Promise<T> {
 }
 
 /** The paste door: one line from stdin per try. A terminal may try again after a refused URL. */
-async function pasteDoor(context: CliContext, flow: AuthFlow): Promise<FlowView> {
+export async function pasteDoor(context: CliContext, flow: AuthFlow): Promise<FlowView> {
   const settled = flow.settled();
   for (;;) {
     const line = await Promise.race([readLine(context.io, PASTE_QUESTION), settled.then(() => undefined)]);
@@ -65,7 +65,7 @@ async function pasteDoor(context: CliContext, flow: AuthFlow): Promise<FlowView>
   }
 }
 
-function cancelOnInterrupt(context: CliContext, flow: AuthFlow): () => void {
+export function cancelOnInterrupt(context: CliContext, flow: AuthFlow): () => void {
   let pressed = 0;
   const onInterrupt = () => {
     pressed += 1;
@@ -87,7 +87,7 @@ function cancelOnInterrupt(context: CliContext, flow: AuthFlow): () => void {
   return () => process.off('SIGINT', onInterrupt);
 }
 
-function announce(context: CliContext, view: AwaitingConsent, browser: boolean): void {
+export function announce(context: CliContext, view: AwaitingConsent, browser: boolean): void {
   context.note(
     browser
       ? 'Sign in and approve the access in your browser. If it did not open, open this URL:'

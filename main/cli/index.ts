@@ -18,12 +18,14 @@ import { authenticateCommand } from './authenticate-command';
 import { doctorCommand } from './doctor-command';
 import { healthCommand } from './health-command';
 import { instancesCommands } from './instances-commands';
+import { instancesImportCommand } from './instances-import-command';
 import { tenantCommands } from './tenant-commands';
 
 const COMMANDS: Command[] = [
   ...tenantCommands,
   authenticateCommand,
   ...instancesCommands,
+  instancesImportCommand,
   healthCommand,
   activityCommand,
   doctorCommand,
