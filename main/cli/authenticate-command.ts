@@ -37,6 +37,16 @@ export async function keptAlive<T>(work: Promise<T>): Promise<T> {
   }
 }
 
+/** The app's element-auth:// door cannot reach a terminal: the CLI takes loopback or pasted callbacks. */
+export function refuseAppCallback(callbackUrl: string, command: string): void {
+  if (callbackUrl.toLowerCase().startsWith(`${APP_SCHEME}:`)) {
+    throw new UsageError(
+      `${APP_CALLBACK_URL} callbacks reach the app, not the CLI: use http://127.0.0.1:PORT/… or an https URL.`,
+      command,
+    );
+  }
+}
+
 /** The paste door: one line from stdin per try. A terminal may try again after a refused URL. */
 export async function pasteDoor(context: CliContext, flow: AuthFlow): Promise<FlowView> {
   const settled = flow.settled();
@@ -205,12 +215,7 @@ the state does not match, the code expired, the wait timed out or the platform r
     const instanceName = requiredOption(args, 'name', this.name);
     const apiKey = requiredOption(args, 'api-key', this.name);
     const callbackUrl = requiredOption(args, 'callback-url', this.name);
-    if (callbackUrl.toLowerCase().startsWith(`${APP_SCHEME}:`)) {
-      throw new UsageError(
-        `${APP_CALLBACK_URL} callbacks reach the app, not the CLI: use http://127.0.0.1:PORT/… or an https URL.`,
-        this.name,
-      );
-    }
+    refuseAppCallback(callbackUrl, this.name);
     const apiSecret = await readSecret(context, 'api', this.name);
     const browser = !flag(args, 'no-browser');
     const flow = context.services({ browser }).flow;

@@ -2,7 +2,6 @@
 // through authenticate's flow and doors; --dry-run prints the plan; a report (created/skipped/failed) ends it.
 import { readFile } from 'node:fs/promises';
 import type { FlowView } from '../../common/contract';
-import { APP_CALLBACK_URL, APP_SCHEME } from '../../common/urls';
 import type { AuthFlow } from '../services/auth-flow/auth-flow';
 import { AppFailure, isFailure } from '../services/errors';
 import {
@@ -16,7 +15,7 @@ import {
   type ImportReport,
   type ImportTarget,
 } from '../services/instances/import-plan';
-import { announce, cancelOnInterrupt, keptAlive, pasteDoor } from './authenticate-command';
+import { announce, cancelOnInterrupt, keptAlive, pasteDoor, refuseAppCallback } from './authenticate-command';
 import type { CliContext } from './cli-io';
 import {
   EXIT_FAILURE,
@@ -27,7 +26,6 @@ import {
   requiredOption,
   stringOption,
   TENANT_OPTION,
-  UsageError,
   type Command,
 } from './command';
 import { json, plural, table } from './format';
@@ -126,12 +124,13 @@ export const instancesImportCommand: Command = {
   name: NAME,
   summary: 'Recreate exported instances on a tenant, one guided sign-in per instance.',
   usage:
-    'instances import <file> --tenant <name> --api-key <client id> --callback-url <url>\n' +
+    'instances import <file> --tenant <name> [--api-key <client id> --callback-url <url>]\n' +
     '                 [--rename-collisions] [--no-browser] [--dry-run] [--json]',
   details: `
 Options:
   --tenant <name>        the target tenant
-  --api-key <id>         the OAuth client id on the target (one client for every instance)
+  --api-key <id>         the OAuth client id on the target (one client for every instance;
+                           not needed with --dry-run, nor --callback-url)
   --callback-url <url>   the redirect URL registered with the vendor (as for authenticate:
                            http://127.0.0.1:PORT/… is caught by element-auth, https://… is pasted)
   --rename-collisions    import a name taken on the target by another element as "name (2)";
@@ -159,14 +158,10 @@ import twice creates nothing twice. Exit 1 if any instance failed.`,
   positionals: { min: 1, max: 1, name: 'the export file' },
   async run(context, args) {
     const tenant = requiredOption(args, 'tenant', NAME);
-    const apiKey = requiredOption(args, 'api-key', NAME);
-    const callbackUrl = requiredOption(args, 'callback-url', NAME);
-    if (callbackUrl.toLowerCase().startsWith(`${APP_SCHEME}:`)) {
-      throw new UsageError(
-        `${APP_CALLBACK_URL} callbacks reach the app, not the CLI: use http://127.0.0.1:PORT/… or an https URL.`,
-        NAME,
-      );
-    }
+    const dryRun = flag(args, 'dry-run');
+    const apiKey = dryRun ? '' : requiredOption(args, 'api-key', NAME);
+    const callbackUrl = dryRun ? '' : requiredOption(args, 'callback-url', NAME);
+    if (!dryRun) refuseAppCallback(callbackUrl, NAME);
     const document = await readDocument(args.positionals[0] ?? '');
     const browser = !flag(args, 'no-browser');
     const services = context.services({ browser });
@@ -174,7 +169,7 @@ import twice creates nothing twice. Exit 1 if any instance failed.`,
     const existing = target.instances;
     const options = flag(args, 'rename-collisions') ? renameCollisions(document, existing) : {};
     const plan = buildImportPlan(document, existing, options);
-    if (flag(args, 'dry-run')) {
+    if (dryRun) {
       if (flag(args, 'json')) context.print(json({ tenantName: target.tenantName, ...plan }));
       else printPlan(context, plan, target.tenantName);
       return EXIT_OK;

@@ -39,6 +39,19 @@ async function platformCall(base: string, method: string, route: string, body: u
   if (!response.ok) throw new Error(`${method} ${route}: ${response.status}`);
 }
 
+async function exportStaging(): Promise<void> {
+  const exported = await world.run([
+    'instances',
+    'export',
+    '--all',
+    '--tenant',
+    'Staging',
+    '--out',
+    exportFile,
+  ]);
+  if (exported.code !== 0) throw new Error(exported.stderr);
+}
+
 beforeAll(async () => {
   await buildCliOnce();
   world = await createWorld('import');
@@ -63,16 +76,7 @@ beforeAll(async () => {
   });
   folder = await mkdtemp(path.join(tmpdir(), 'element-auth-import-'));
   exportFile = path.join(folder, 'staging.json');
-  const exported = await world.run([
-    'instances',
-    'export',
-    '--all',
-    '--tenant',
-    'Staging',
-    '--out',
-    exportFile,
-  ]);
-  if (exported.code !== 0) throw new Error(exported.stderr);
+  await exportStaging();
 }, 120_000);
 
 afterAll(async () => {
@@ -108,11 +112,12 @@ interface Report {
 
 describe('element-auth instances import', () => {
   it('--dry-run prints the plan: what carries over, what does not, and creates nothing', async () => {
-    const args = ['instances', 'import', exportFile, '--tenant', 'Production', '--api-key', API_KEY];
     const result = await world.run([
-      ...args,
-      '--callback-url',
-      'http://127.0.0.1:9/cb',
+      'instances',
+      'import',
+      exportFile,
+      '--tenant',
+      'Production',
       '--dry-run',
       '--json',
     ]);
@@ -213,16 +218,7 @@ describe('element-auth instances import', () => {
         name: 'Shared name',
       },
     );
-    const exported = await world.run([
-      'instances',
-      'export',
-      '--all',
-      '--tenant',
-      'Staging',
-      '--out',
-      exportFile,
-    ]);
-    expect(exported.code, exported.stderr).toBe(0);
+    await exportStaging();
 
     const skipped = await (await startImport(['--json'])).done;
     const report = JSON.parse(skipped.stdout) as Report;
@@ -239,6 +235,39 @@ describe('element-auth instances import', () => {
       'Shared name (2)',
     ]);
     expect(targetNames()).toContain('Shared name (2)');
+  });
+
+  it('a refused creation is reported with the platform reason and request id, and exits 1', async () => {
+    await platformCall(
+      world.platform.baseUrl,
+      'PATCH',
+      `/instances/${world.platform.seedInstances(1)[0]?.id}`,
+      {
+        name: 'Refused one',
+      },
+    );
+    await exportStaging();
+    const running = await startImport(['--json']);
+    await running.waitForStderr(AUTH_URL_LINE);
+    target.behaviour.failNext = { status: 400, message: 'Element zohocrmv2 is disabled for this account' };
+    await consentTo(running, 1);
+    const result = await running.done;
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as Report & {
+      failed: { name: string; message: string; requestId?: string }[];
+    };
+    expect(report.created).toEqual([]);
+    expect(report.failed).toEqual([
+      expect.objectContaining({ name: 'Refused one', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) }),
+    ]);
+    expect(report.failed[0]?.message).toContain('Element zohocrmv2 is disabled for this account');
+    expect(targetNames()).not.toContain('Refused one');
+  });
+
+  it('without --api-key (and not a dry run) it is a usage error, exit 2', async () => {
+    const result = await world.run(['instances', 'import', exportFile, '--tenant', 'Production']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--api-key is required/);
   });
 
   it('a file that is not an export fails with one sentence and exit 1', async () => {
