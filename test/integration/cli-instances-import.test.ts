@@ -153,6 +153,14 @@ describe('element-auth instances import', () => {
       ]),
     );
     expect(createsOnTarget()).toHaveLength(0);
+
+    const human = await world.run(['instances', 'import', exportFile, '--tenant', 'Production', '--dry-run']);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stderr).toContain('Plan: 5 instances to create on Production from Staging, 0 skipped.');
+    const firstRow = human.stdout.split('\n').find((line) => line.includes(sourceNames[0] ?? '?'));
+    expect(firstRow).toMatch(/custom\.region\.label/);
+    expect(firstRow).toMatch(/oauth\.base\.url \(data-center\)/);
+    expect(firstRow).toMatch(/create$/);
   });
 
   it('interrupted after 2 of 5 and run again: creates exactly 3 more, with bodies as the plan says', async () => {
