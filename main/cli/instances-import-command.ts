@@ -1,7 +1,6 @@
 // element-auth instances import: recreates an instances export on a tenant, one sign-in per instance
 // through authenticate's flow and doors; --dry-run prints the plan; a report (created/skipped/failed) ends it.
 import { readFile } from 'node:fs/promises';
-import type { FlowView } from '../../common/contract';
 import type { AuthFlow } from '../services/auth-flow/auth-flow';
 import { AppFailure, isFailure } from '../services/errors';
 import {
@@ -9,12 +8,16 @@ import {
   flowStartOf,
   parseImportDocument,
   renameCollisions,
-  startReport,
   type ImportItem,
   type ImportPlan,
-  type ImportReport,
   type ImportTarget,
 } from '../services/instances/import-plan';
+import {
+  recordFailure,
+  recordOutcome,
+  startReport,
+  type ImportReport,
+} from '../services/instances/import-report';
 import { announce, cancelOnInterrupt, keptAlive, pasteDoor, refuseAppCallback } from './authenticate-command';
 import type { CliContext } from './cli-io';
 import {
@@ -75,32 +78,6 @@ async function importOne(
   if (started.step !== 'awaiting-consent') return started;
   announce(context, started, target.browser);
   return keptAlive(started.door === 'loopback' ? flow.settled() : pasteDoor(context, flow));
-}
-
-function record(report: ImportReport, item: ImportItem, view: FlowView): void {
-  const entry = { sourceId: item.sourceId, name: item.targetName };
-  switch (view.step) {
-    case 'done':
-      report.created.push({ ...entry, id: view.instance.id });
-      return;
-    case 'failed':
-      report.failed.push({
-        ...entry,
-        code: view.error.code,
-        message: view.error.message,
-        ...(view.error.details?.requestId ? { requestId: view.error.details.requestId } : {}),
-      });
-      return;
-    default:
-      report.failed.push({
-        ...entry,
-        code: view.step === 'cancelled' ? 'cancelled' : 'response_lost',
-        message:
-          view.step === 'lost-response'
-            ? 'The platform did not answer the creation request; check the tenant before importing again.'
-            : 'The sign-in did not finish, so nothing was created.',
-      });
-  }
 }
 
 function printReport(context: CliContext, report: ImportReport): void {
@@ -181,19 +158,14 @@ import twice creates nothing twice. Exit 1 if any instance failed.`,
     try {
       for (const item of plan.items.filter((entry) => entry.action === 'create')) {
         try {
-          record(
+          recordOutcome(
             report,
             item,
             await importOne(context, flow, item, { tenant, apiKey, apiSecret, callbackUrl, browser }),
           );
         } catch (error) {
           if (!isFailure(error)) throw error;
-          report.failed.push({
-            sourceId: item.sourceId,
-            name: item.targetName,
-            code: error.code,
-            message: error.message,
-          });
+          recordFailure(report, item, error);
         }
       }
     } finally {

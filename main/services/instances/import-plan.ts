@@ -214,23 +214,3 @@ export function flowStartOf(item: ImportItem, target: ImportTarget): FlowStart {
     ...(target.apiSecret ? { apiSecret: target.apiSecret } : {}),
   };
 }
-
-/** The end of an import: what was created (new ids), skipped (why) and failed (the platform's reason). */
-export interface ImportReport {
-  tenantName: string;
-  created: { sourceId: number; name: string; id: number }[];
-  skipped: { sourceId: number; name: string; reason: string }[];
-  failed: { sourceId: number; name: string; code: string; message: string; requestId?: string }[];
-}
-
-/** A report that starts with the plan's skipped instances; the flows fill in the rest. */
-export function startReport(plan: ImportPlan, tenantName: string): ImportReport {
-  return {
-    tenantName,
-    created: [],
-    skipped: plan.items
-      .filter((item) => item.action === 'skip')
-      .map((item) => ({ sourceId: item.sourceId, name: item.targetName, reason: item.skipReason ?? '' })),
-    failed: [],
-  };
-}

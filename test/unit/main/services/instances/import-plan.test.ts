@@ -7,9 +7,9 @@ import {
   flowStartOf,
   parseImportDocument,
   renameCollisions,
-  startReport,
   type ImportDocument,
 } from '../../../../../main/services/instances/import-plan';
+import { startReport } from '../../../../../main/services/instances/import-report';
 
 function documentOf(instances: ImportDocument['instances']): ImportDocument {
   return parseImportDocument(
