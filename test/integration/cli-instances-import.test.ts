@@ -39,6 +39,13 @@ async function platformCall(base: string, method: string, route: string, body: u
   if (!response.ok) throw new Error(`${method} ${route}: ${response.status}`);
 }
 
+/** One more instance on the source, named so, and a fresh export of the source. */
+async function addSourceInstance(name: string): Promise<void> {
+  const [seeded] = world.platform.seedInstances(1);
+  await platformCall(world.platform.baseUrl, 'PATCH', `/instances/${seeded?.id}`, { name });
+  await exportStaging();
+}
+
 async function exportStaging(): Promise<void> {
   const exported = await world.run([
     'instances',
@@ -218,15 +225,7 @@ describe('element-auth instances import', () => {
   it('a name taken by another element is skipped, or imported as "name (2)" with --rename-collisions', async () => {
     const [hubspot] = target.seedInstances(1, { element: 'hubspotcrm', namePrefix: 'hub' });
     await platformCall(target.baseUrl, 'PATCH', `/instances/${hubspot?.id}`, { name: 'Shared name' });
-    await platformCall(
-      world.platform.baseUrl,
-      'PATCH',
-      `/instances/${world.platform.seedInstances(1)[0]?.id}`,
-      {
-        name: 'Shared name',
-      },
-    );
-    await exportStaging();
+    await addSourceInstance('Shared name');
 
     const skipped = await (await startImport(['--json'])).done;
     const report = JSON.parse(skipped.stdout) as Report;
@@ -246,15 +245,7 @@ describe('element-auth instances import', () => {
   });
 
   it('a refused creation is reported with the platform reason and request id, and exits 1', async () => {
-    await platformCall(
-      world.platform.baseUrl,
-      'PATCH',
-      `/instances/${world.platform.seedInstances(1)[0]?.id}`,
-      {
-        name: 'Refused one',
-      },
-    );
-    await exportStaging();
+    await addSourceInstance('Refused one');
     const running = await startImport(['--json']);
     await running.waitForStderr(AUTH_URL_LINE);
     target.behaviour.failNext = { status: 400, message: 'Element zohocrmv2 is disabled for this account' };
