@@ -102,7 +102,7 @@ export const instancesImportCommand: Command = {
   summary: 'Recreate exported instances on a tenant, one guided sign-in per instance.',
   usage:
     'instances import <file> --tenant <name> [--api-key <client id> --callback-url <url>]\n' +
-    '                 [--rename-collisions] [--no-browser] [--dry-run] [--json]',
+    '                              [--rename-collisions] [--no-browser] [--dry-run] [--json]',
   details: `
 Options:
   --tenant <name>        the target tenant
