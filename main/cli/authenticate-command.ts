@@ -28,7 +28,7 @@ const PASTE_QUESTION =
   'Paste the address your browser was sent to (the callback URL with ?code=…), then Enter:\n> ';
 
 /** Holds the event loop open while the flow waits on timers and sockets of its own. */
-async function keptAlive<T>(work: Promise<T>): Promise<T> {
+export async function keptAlive<T>(work: Promise<T>): Promise<T> {
   const timer = setInterval(() => undefined, 60_000);
   try {
     return await work;
@@ -37,8 +37,18 @@ async function keptAlive<T>(work: Promise<T>): Promise<T> {
   }
 }
 
+/** The app's element-auth:// door cannot reach a terminal: the CLI takes loopback or pasted callbacks. */
+export function refuseAppCallback(callbackUrl: string, command: string): void {
+  if (callbackUrl.toLowerCase().startsWith(`${APP_SCHEME}:`)) {
+    throw new UsageError(
+      `${APP_CALLBACK_URL} callbacks reach the app, not the CLI: use http://127.0.0.1:PORT/… or an https URL.`,
+      command,
+    );
+  }
+}
+
 /** The paste door: one line from stdin per try. A terminal may try again after a refused URL. */
-async function pasteDoor(context: CliContext, flow: AuthFlow): Promise<FlowView> {
+export async function pasteDoor(context: CliContext, flow: AuthFlow): Promise<FlowView> {
   const settled = flow.settled();
   for (;;) {
     const line = await Promise.race([readLine(context.io, PASTE_QUESTION), settled.then(() => undefined)]);
@@ -65,7 +75,7 @@ async function pasteDoor(context: CliContext, flow: AuthFlow): Promise<FlowView>
   }
 }
 
-function cancelOnInterrupt(context: CliContext, flow: AuthFlow): () => void {
+export function cancelOnInterrupt(context: CliContext, flow: AuthFlow): () => void {
   let pressed = 0;
   const onInterrupt = () => {
     pressed += 1;
@@ -87,7 +97,7 @@ function cancelOnInterrupt(context: CliContext, flow: AuthFlow): () => void {
   return () => process.off('SIGINT', onInterrupt);
 }
 
-function announce(context: CliContext, view: AwaitingConsent, browser: boolean): void {
+export function announce(context: CliContext, view: AwaitingConsent, browser: boolean): void {
   context.note(
     browser
       ? 'Sign in and approve the access in your browser. If it did not open, open this URL:'
@@ -205,12 +215,7 @@ the state does not match, the code expired, the wait timed out or the platform r
     const instanceName = requiredOption(args, 'name', this.name);
     const apiKey = requiredOption(args, 'api-key', this.name);
     const callbackUrl = requiredOption(args, 'callback-url', this.name);
-    if (callbackUrl.toLowerCase().startsWith(`${APP_SCHEME}:`)) {
-      throw new UsageError(
-        `${APP_CALLBACK_URL} callbacks reach the app, not the CLI: use http://127.0.0.1:PORT/… or an https URL.`,
-        this.name,
-      );
-    }
+    refuseAppCallback(callbackUrl, this.name);
     const apiSecret = await readSecret(context, 'api', this.name);
     const browser = !flag(args, 'no-browser');
     const flow = context.services({ browser }).flow;

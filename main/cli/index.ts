@@ -18,6 +18,7 @@ import { authenticateCommand } from './authenticate-command';
 import { doctorCommand } from './doctor-command';
 import { healthCommand } from './health-command';
 import { instancesCommands } from './instances-commands';
+import { instancesImportCommand } from './instances-import-command';
 import { tenantCommands } from './tenant-commands';
 import { teamCommands } from './team-commands';
 
@@ -26,6 +27,7 @@ const COMMANDS: Command[] = [
   ...teamCommands,
   authenticateCommand,
   ...instancesCommands,
+  instancesImportCommand,
   healthCommand,
   activityCommand,
   doctorCommand,
