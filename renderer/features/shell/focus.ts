@@ -5,7 +5,11 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 /** The attribute that marks a heading (tabIndex -1) as where focus lands when its place appears. */
 export const FOCUS_TARGET = 'data-focus-target';
 const INVALID = '[aria-invalid="true"]';
-const WAIT_MS = 2_000;
+const WAIT_MS = 10_000;
+
+/** Not hidden by `display: none` on it or an ancestor (jsdom has no layout: everything counts as shown). */
+const isShown = (element: HTMLElement) =>
+  typeof element.checkVisibility !== 'function' || element.checkVisibility();
 
 /** An open modal dialog that `target` is not inside: focus must not go behind it. */
 function hiddenByDialog(target: Element): boolean {
@@ -17,7 +21,8 @@ function hiddenByDialog(target: Element): boolean {
  * it (the dialog keeps the focus); false when there is no such element.
  */
 export function focusFirst(container: ParentNode | null, selector: string): boolean {
-  const target = container?.querySelector<HTMLElement>(selector);
+  // A screen that suspends leaves the previous one in the page, hidden: only a shown element counts.
+  const target = [...(container?.querySelectorAll<HTMLElement>(selector) ?? [])].find(isShown);
   if (!target) return false;
   if (!hiddenByDialog(target)) target.focus();
   return true;
@@ -29,13 +34,14 @@ export function invalidFields(container: ParentNode | null): HTMLElement[] {
 }
 
 /**
- * Focuses the focus target inside `container` now or, when it is not rendered yet (a screen still
- * loading), as soon as it appears within a short wait.
+ * Focuses the focus target inside `container` now or, when it is not rendered yet (a screen's chunk
+ * or data still loading), as soon as it appears; unless the user has moved the focus meanwhile.
  */
 export function focusTargetSoon(container: HTMLElement | null, selector = `[${FOCUS_TARGET}]`): () => void {
   if (!container || focusFirst(container, selector)) return () => {};
+  const from = document.activeElement;
   const observer = new MutationObserver(() => {
-    if (focusFirst(container, selector)) stop();
+    if (document.activeElement !== from || focusFirst(container, selector)) stop();
   });
   const timer = setTimeout(() => stop(), WAIT_MS);
   function stop() {

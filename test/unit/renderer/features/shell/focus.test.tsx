@@ -45,6 +45,21 @@ function Opener() {
 }
 
 describe('focus', () => {
+  it('skips a heading the browser does not show (the previous screen, hidden while the next one loads)', () => {
+    render(
+      <main>
+        <h1 tabIndex={-1}>Authenticate</h1>
+        <h1 tabIndex={-1}>Tenants</h1>
+      </main>,
+    );
+    const [hidden, shown] = screen.getAllByRole('heading', { level: 1 });
+    // jsdom has no layout: the browser's own answer is stood in for.
+    Object.assign(hidden!, { checkVisibility: () => false });
+    Object.assign(shown!, { checkVisibility: () => true });
+    expect(focusFirst(document, 'h1')).toBe(true);
+    expect(document.activeElement).toBe(shown);
+  });
+
   it('moves focus to the h1 of a new screen, not on the first render, waiting for it to appear', async () => {
     const { rerender } = render(<Screen name="Instances" shown />);
     expect(document.activeElement).toBe(document.body);
