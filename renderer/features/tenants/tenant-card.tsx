@@ -15,6 +15,8 @@ import {
 } from '@mantine/core';
 import {
   IconCheck,
+  IconChevronDown,
+  IconChevronUp,
   IconCopy,
   IconPencil,
   IconPlugConnected,
@@ -62,6 +64,9 @@ interface TenantCardProps {
   onEdit(): void;
   onRemove(): void;
   onCopy(which: 'org' | 'user'): void;
+  /** Compact (one line) unless expanded; the active tenant starts expanded. */
+  expanded: boolean;
+  onToggle(): void;
   sharing: boolean;
   /** Where the share file was just written, to say so. */
   sharedTo: string | null;
@@ -92,109 +97,142 @@ export function TenantCard(props: TenantCardProps) {
       </Tooltip>
     </Group>
   );
+  const detailsId = `tenant-details-${tenant.id}`;
   return (
     <Paper
       withBorder
-      p="md"
+      p={props.expanded ? 'md' : 'xs'}
+      px="md"
       radius="md"
       data-testid="tenant-card"
       data-tenant={tenant.name}
+      data-active={active || undefined}
       aria-label={tenant.name}
       component="section"
+      style={active ? { borderColor: 'var(--mantine-primary-color-filled)', borderWidth: 2 } : undefined}
     >
-      <Stack gap="sm">
-        <Group justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <ColorSwatch color={tenant.color ?? 'var(--mantine-color-gray-4)'} size={18} />
-            <Text fw={600} size="lg">
-              {tenant.name}
-            </Text>
-            {active && <Badge variant="light">Active</Badge>}
-          </Group>
-          {!active && (
-            <Button size="xs" variant="light" loading={switching} onClick={props.onUse}>
-              Use {tenant.name}
-            </Button>
-          )}
-        </Group>
-        <Group gap={6}>
-          <Badge variant="outline" color="gray">
+      <Group justify="space-between" wrap="nowrap" gap="sm">
+        <Group gap="sm" wrap="nowrap" miw={0}>
+          <ColorSwatch color={tenant.color ?? 'var(--mantine-color-gray-4)'} size={18} />
+          <Text fw={600} size={props.expanded ? 'lg' : 'md'} truncate="end" title={tenant.name}>
+            {tenant.name}
+          </Text>
+          {active && <Badge variant="light">Active</Badge>}
+          <Badge variant="outline" color="gray" style={{ flexShrink: 0 }}>
             {environmentLabel(tenant.environment, tenant.baseUrl)}
           </Badge>
-          <Text size="xs" ff="monospace" c="dimmed">
-            {tenant.baseUrl}
-          </Text>
-        </Group>
-        <Text size="xs" c="dimmed" data-testid="secrets-home" title={tenant.teamStore?.dir}>
-          {tenant.teamStore
-            ? `Secrets in the team password store: ${tenant.teamStore.entry}`
-            : "Secrets in this computer's keychain"}
-        </Text>
-        {secret('org', 'Organization secret', tenant.orgSecretHint)}
-        {secret('user', 'User secret', tenant.userSecretHint)}
-        {!verification && (
-          <Text size="xs" c={CHECK_COLOR[tenant.check.state]} data-testid="tenant-check">
-            {checkLine(tenant.check)}
-          </Text>
-        )}
-        {verification && (
-          <Alert
-            color={verification.ok ? 'green' : 'red'}
-            variant="light"
-            role="status"
-            data-testid="verification"
-          >
-            {verification.message}
-          </Alert>
-        )}
-        {props.sharedTo && (
-          <Alert color="green" variant="light" role="status">
-            Shared: {props.sharedTo} holds no secret. Send it to your teammate; they choose “Join a shared
-            tenant”.
-          </Alert>
-        )}
-        {error && (
-          <Alert color="red" variant="light" role="alert">
-            {error.message}
-          </Alert>
-        )}
-        <Group gap="xs">
-          <Button
-            size="xs"
-            variant="default"
-            leftSection={<IconPlugConnected size={14} />}
-            loading={verifying}
-            onClick={props.onVerify}
-          >
-            Verify secrets
-          </Button>
-          <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={props.onEdit}>
-            Edit
-          </Button>
           {tenant.teamStore && (
+            <Badge variant="outline" color="gray" style={{ flexShrink: 0 }}>
+              Team store
+            </Badge>
+          )}
+          {!props.expanded && tenant.check.state === 'refused' && (
+            <Badge variant="light" color="red" style={{ flexShrink: 0 }}>
+              Secrets refused
+            </Badge>
+          )}
+        </Group>
+        <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          {!active && (
             <Button
               size="xs"
-              variant="default"
-              leftSection={<IconShare size={14} />}
-              loading={props.sharing}
-              onClick={props.onShare}
+              variant="light"
+              loading={switching}
+              onClick={props.onUse}
+              aria-label={`Use ${tenant.name}`}
             >
-              Share
+              Use
             </Button>
           )}
           <Button
             size="xs"
             variant="subtle"
-            color="red"
-            leftSection={<IconTrash size={14} />}
-            onClick={props.onRemove}
+            aria-expanded={props.expanded}
+            aria-controls={detailsId}
+            aria-label={`${props.expanded ? 'Hide' : 'Show'} the details of ${tenant.name}`}
+            onClick={props.onToggle}
+            rightSection={props.expanded ? <IconChevronUp size={14} /> : <IconChevronDown size={14} />}
           >
-            Remove
+            {props.expanded ? 'Hide' : 'Details'}
           </Button>
         </Group>
-        <Divider />
-        {props.children}
-      </Stack>
+      </Group>
+      {props.expanded && (
+        <Stack gap="sm" mt="sm" id={detailsId}>
+          <Text size="xs" ff="monospace" c="dimmed">
+            {tenant.baseUrl}
+          </Text>
+          <Text size="xs" c="dimmed" data-testid="secrets-home" title={tenant.teamStore?.dir}>
+            {tenant.teamStore
+              ? `Secrets in the team password store: ${tenant.teamStore.entry}`
+              : "Secrets in this computer's keychain"}
+          </Text>
+          {secret('org', 'Organization secret', tenant.orgSecretHint)}
+          {secret('user', 'User secret', tenant.userSecretHint)}
+          {!verification && (
+            <Text size="xs" c={CHECK_COLOR[tenant.check.state]} data-testid="tenant-check">
+              {checkLine(tenant.check)}
+            </Text>
+          )}
+          {verification && (
+            <Alert
+              color={verification.ok ? 'green' : 'red'}
+              variant="light"
+              role="status"
+              data-testid="verification"
+            >
+              {verification.message}
+            </Alert>
+          )}
+          {props.sharedTo && (
+            <Alert color="green" variant="light" role="status">
+              Shared: {props.sharedTo} holds no secret. Send it to your teammate; they choose “Join a shared
+              tenant”.
+            </Alert>
+          )}
+          {error && (
+            <Alert color="red" variant="light" role="alert">
+              {error.message}
+            </Alert>
+          )}
+          <Group gap="xs">
+            <Button
+              size="xs"
+              variant="default"
+              leftSection={<IconPlugConnected size={14} />}
+              loading={verifying}
+              onClick={props.onVerify}
+            >
+              Verify secrets
+            </Button>
+            <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={props.onEdit}>
+              Edit
+            </Button>
+            {tenant.teamStore && (
+              <Button
+                size="xs"
+                variant="default"
+                leftSection={<IconShare size={14} />}
+                loading={props.sharing}
+                onClick={props.onShare}
+              >
+                Share
+              </Button>
+            )}
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              leftSection={<IconTrash size={14} />}
+              onClick={props.onRemove}
+            >
+              Remove
+            </Button>
+          </Group>
+          <Divider />
+          {props.children}
+        </Stack>
+      )}
     </Paper>
   );
 }

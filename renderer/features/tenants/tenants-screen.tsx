@@ -1,8 +1,8 @@
 // The Tenants screen: the customers and environments whose platform secrets live in the keychain,
 // with add, edit, verify, remove, switch and each tenant's saved OAuth apps.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
-import { IconPlus, IconUserShare, IconUsersGroup } from '@tabler/icons-react';
+import { Alert, Button, CloseButton, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { IconPlus, IconSearch, IconUserShare, IconUsersGroup } from '@tabler/icons-react';
 import type { OAuthAppView, TenantView } from '../../../common/contract';
 import { useTenantsStore, type TenantAction } from '../../stores/tenants';
 import { EmptyState } from '../shell/empty-state';
@@ -12,6 +12,7 @@ import { RemoveTenantModal } from './remove-tenant-modal';
 import { TenantCard } from './tenant-card';
 import { TenantFormModal } from './tenant-form-modal';
 import { JoinTenantModal } from './join-tenant-modal';
+import { orderedTenants, searchTenants } from './tenant-list-model';
 import { ScreenTitle } from '../shell/focus-heading';
 
 type FormState = { tenant: TenantView | null } | null;
@@ -25,6 +26,9 @@ export function TenantsScreen() {
   const [appForm, setAppForm] = useState<AppFormState>(null);
   const [joining, setJoining] = useState(false);
   const [shared, setShared] = useState<{ id: string; path: string } | null>(null);
+  const [query, setQuery] = useState('');
+  /** Cards the user opened or closed; the others follow the rule: only the active one is open. */
+  const [toggled, setToggled] = useState<Record<string, boolean>>({});
   const { load, clearActionError } = store;
 
   useEffect(() => {
@@ -32,6 +36,8 @@ export function TenantsScreen() {
   }, [load]);
 
   const tenants = list?.tenants ?? [];
+  const shown = list ? searchTenants(orderedTenants(list), query) : [];
+  const isExpanded = (tenant: TenantView) => toggled[tenant.id] ?? tenant.id === list?.activeTenantId;
   const isBusy = (action: TenantAction, id: string | null = null) =>
     busy?.action === action && busy.id === id;
   const errorOf = (action: TenantAction, id: string | null = null) =>
@@ -98,10 +104,33 @@ export function TenantsScreen() {
           kept in your system keychain.
         </EmptyState>
       )}
-      {tenants.map((tenant) => (
+      {tenants.length > 1 && (
+        <TextInput
+          label="Search tenants"
+          placeholder="Name, environment or platform host"
+          leftSection={<IconSearch size={16} />}
+          value={query}
+          onChange={(event) => setQuery(event.currentTarget.value)}
+          rightSection={
+            query ? <CloseButton aria-label="Clear the search" onClick={() => setQuery('')} /> : null
+          }
+          maw={420}
+        />
+      )}
+      {tenants.length > 0 && shown.length === 0 && (
+        <Group gap="sm" role="status">
+          <Text size="sm">No tenant matches “{query.trim()}”.</Text>
+          <Button size="xs" variant="default" onClick={() => setQuery('')}>
+            Show all tenants
+          </Button>
+        </Group>
+      )}
+      {shown.map((tenant) => (
         <TenantCard
           key={tenant.id}
           tenant={tenant}
+          expanded={isExpanded(tenant)}
+          onToggle={() => setToggled((current) => ({ ...current, [tenant.id]: !isExpanded(tenant) }))}
           active={tenant.id === list.activeTenantId}
           verification={verifications[tenant.id]}
           verifying={isBusy('verify', tenant.id)}

@@ -57,6 +57,7 @@ describe('team password store tenants', { timeout: 30_000 }, () => {
     renderWithTheme(<TenantsScreen />);
     const acme = await screen.findByRole('region', { name: 'Acme' });
     const globex = screen.getByRole('region', { name: 'Globex' });
+    await user.click(within(globex).getByRole('button', { name: 'Show the details of Globex' }));
     expect(within(acme).getByTestId('secrets-home').textContent).toBe(
       'Secrets in the team password store: customers/acme',
     );

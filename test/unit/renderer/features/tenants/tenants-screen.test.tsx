@@ -167,9 +167,12 @@ describe('tenants in the header and on their screen', { timeout: 30_000 }, () =>
         tenant.id === 't-globex' ? { ...tenant, check: refused } : tenant,
       ),
     });
+    const user = userEvent.setup();
     renderWithTheme(<TenantsScreen />);
     const acme = await screen.findByRole('region', { name: 'Acme' });
     const globex = screen.getByRole('region', { name: 'Globex' });
+    expect(within(globex).getByText('Secrets refused')).toBeTruthy();
+    await user.click(within(globex).getByRole('button', { name: 'Show the details of Globex' }));
     expect(within(acme).getByTestId('tenant-check').textContent).toMatch(/^Secrets not checked yet/);
     expect(within(globex).getByTestId('tenant-check').textContent).toMatch(
       /^The platform refused these secrets \(checked .+\): rotate them with Edit\.$/,
@@ -200,6 +203,7 @@ describe('tenants in the header and on their screen', { timeout: 30_000 }, () =>
       ok({ id: 'app-2', clientSecretHint: '••••', scope: null, ...(input as object) });
     renderWithTheme(<TenantsScreen />);
     const card = await screen.findByRole('region', { name: 'Globex' });
+    await user.click(within(card).getByRole('button', { name: 'Show the details of Globex' }));
     await user.click(within(card).getByRole('button', { name: 'Save an OAuth app' }));
     const form = await screen.findByRole('form', { name: 'Save an OAuth app' });
 
