@@ -32,15 +32,15 @@ export type TenantFieldErrors = Partial<Record<TenantField, string>>;
 
 /** The colour swatches a tenant can wear in the header: distinct at a glance, fine in light and dark. */
 export const TENANT_COLORS = [
-  '#1c7ed6',
-  '#2f9e44',
-  '#e8590c',
-  '#c2255c',
-  '#7048e8',
-  '#0c8599',
-  '#f08c00',
-  '#495057',
-];
+  { value: '#1c7ed6', name: 'Blue' },
+  { value: '#2f9e44', name: 'Green' },
+  { value: '#e8590c', name: 'Orange' },
+  { value: '#c2255c', name: 'Pink' },
+  { value: '#7048e8', name: 'Violet' },
+  { value: '#0c8599', name: 'Teal' },
+  { value: '#f08c00', name: 'Amber' },
+  { value: '#495057', name: 'Grey' },
+] as const;
 
 export function emptyTenantDraft(): TenantDraft {
   return {

@@ -62,7 +62,7 @@ describe('tenant form', { timeout: 30_000 }, () => {
 
     await user.type(within(form).getByLabelText(/^Name/), 'Initech EU');
     await user.click(within(form).getByRole('radio', { name: 'EU' }));
-    await user.click(within(form).getByRole('radio', { name: 'Colour #e8590c' }));
+    await user.click(within(form).getByRole('radio', { name: 'Orange' }));
     await user.type(within(form).getByLabelText(/^Organization secret/), NEW_ORG);
     await user.type(within(form).getByLabelText(/^User secret/), NEW_USER);
     await user.click(within(form).getByRole('button', { name: 'Add tenant' }));
@@ -162,5 +162,36 @@ describe('tenant form', { timeout: 30_000 }, () => {
         { id: 't-acme', environment: 'eu', orgSecret: NEW_ORG, userSecret: NEW_USER },
       ]),
     );
+  });
+
+  it('chooses the colour from one Tab stop with the arrow keys, each colour by its name', async () => {
+    const user = userEvent.setup();
+    const form = await openAddForm(user);
+    const group = within(form).getByRole('radiogroup', { name: 'Colour' });
+    const radios = within(group).getAllByRole('radio');
+    expect(radios.map((radio) => radio.getAttribute('aria-label'))).toEqual([
+      'No colour',
+      'Blue',
+      'Green',
+      'Orange',
+      'Pink',
+      'Violet',
+      'Teal',
+      'Amber',
+      'Grey',
+    ]);
+    expect(radios.filter((radio) => radio.tabIndex === 0)).toEqual([radios[0]]);
+    radios[0]!.focus();
+    await user.keyboard('{ArrowRight}{ArrowRight}');
+    const green = within(group).getByRole('radio', { name: 'Green' });
+    expect(green.getAttribute('aria-checked')).toBe('true');
+    expect(document.activeElement).toBe(green);
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .filter((radio) => radio.tabIndex === 0),
+    ).toEqual([green]);
+    await user.keyboard('{ArrowLeft}{ArrowLeft}{ArrowLeft}');
+    expect(within(group).getByRole('radio', { name: 'Grey' }).getAttribute('aria-checked')).toBe('true');
   });
 });
