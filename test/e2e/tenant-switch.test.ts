@@ -106,7 +106,7 @@ describe('switching tenants', () => {
     await waitForStep(app.page, 'awaiting-consent');
     await app.page.getByTestId('active-tenant').click();
     await app.page.getByRole('menuitem', { name: GLOBEX }).click();
-    const confirm = app.page.getByRole('button', { name: `Switch to ${GLOBEX} and cancel the flow` });
+    const confirm = app.page.getByRole('button', { name: 'Cancel it and switch' });
     await confirm.waitFor();
     await sampleFrames(app.page, 90);
     await confirm.click();

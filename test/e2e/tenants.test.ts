@@ -30,7 +30,7 @@ async function addTenant(
   await form.getByRole('textbox', { name: /^Name/ }).fill(values.name);
   await form.getByText('Custom URL', { exact: true }).click();
   await form.getByRole('textbox', { name: /^Platform URL/ }).fill(values.url);
-  await form.getByRole('radio', { name: `Colour ${values.colour}` }).click();
+  await form.getByRole('radio', { name: values.colour, exact: true }).click();
   await form.getByLabel(/^Organization secret/).fill(values.org);
   await form.getByLabel(/^User secret/).fill(values.user);
   if (screenshot) await screenshot();
@@ -69,7 +69,7 @@ describe('tenants end to end', () => {
     await page.getByText('No tenants yet').waitFor();
     await expect.poll(() => header(page).textContent()).toBe('No tenant selected');
 
-    await addTenant(page, { name: 'Acme', url: acmePlatform.baseUrl, colour: '#2f9e44', ...ACME }, () =>
+    await addTenant(page, { name: 'Acme', url: acmePlatform.baseUrl, colour: 'Green', ...ACME }, () =>
       screenshotFromTop(app, 'tenants-0-add-form'),
     );
 
@@ -89,7 +89,7 @@ describe('tenants end to end', () => {
     await addTenant(page, {
       name: 'Globex',
       url: globexPlatform.baseUrl,
-      colour: '#e8590c',
+      colour: 'Orange',
       org: WRONG_ORG,
       user: GLOBEX.user,
     });
@@ -155,7 +155,7 @@ describe('tenants end to end', () => {
     await waitForStep(page, 'awaiting-consent');
 
     await switchInHeader(page, 'Acme');
-    await dialog.getByRole('button', { name: 'Switch to Acme and cancel the flow' }).click();
+    await dialog.getByRole('button', { name: 'Cancel it and switch' }).click();
     await expect.poll(() => header(page).textContent()).toBe('Acme');
     expect(app.services.flow.get().step).toBe('cancelled');
   });
@@ -165,12 +165,13 @@ describe('tenants end to end', () => {
     const { tenants } = await app.services.tenants.list();
     const globexId = tenants.find((tenant) => tenant.name === 'Globex')?.id ?? '';
     await openScreen(page, 'Tenants');
+    await card(page, 'Globex').getByRole('button', { name: 'Show the details of Globex' }).click();
     await card(page, 'Globex').getByRole('button', { name: 'Remove' }).click();
     const dialog = page.getByRole('dialog', { name: 'Remove Globex?' });
     await dialog.getByText('The instances on the platform are not touched.', { exact: false }).waitFor();
     await screenshotFromTop(app, 'tenants-5-remove-confirmation');
 
-    await dialog.getByRole('button', { name: 'Remove Globex' }).click();
+    await dialog.getByRole('button', { name: 'Remove tenant' }).click();
 
     await card(page, 'Globex').waitFor({ state: 'detached' });
     expect(await card(page, 'Acme').isVisible()).toBe(true);

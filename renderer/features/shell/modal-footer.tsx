@@ -7,12 +7,20 @@ import type { AppError } from '../../../common/contract';
 interface ModalFooterProps {
   error: AppError | null;
   cancelLabel?: string;
+  /** The way out takes the focus when the dialog opens: the safe choice of a destructive dialog. */
+  cancelFirst?: boolean;
   onCancel(): void;
   /** The confirm button (submit, destructive, export…). */
   children: ReactNode;
 }
 
-export function ModalFooter({ error, cancelLabel = 'Cancel', onCancel, children }: ModalFooterProps) {
+export function ModalFooter({
+  error,
+  cancelLabel = 'Cancel',
+  cancelFirst = false,
+  onCancel,
+  children,
+}: ModalFooterProps) {
   return (
     <>
       {error && (
@@ -20,8 +28,8 @@ export function ModalFooter({ error, cancelLabel = 'Cancel', onCancel, children 
           {error.message}
         </Alert>
       )}
-      <Group justify="flex-end" gap="sm">
-        <Button variant="default" onClick={onCancel}>
+      <Group justify="flex-end" gap="sm" wrap="nowrap">
+        <Button variant="default" onClick={onCancel} data-autofocus={cancelFirst || undefined}>
           {cancelLabel}
         </Button>
         {children}

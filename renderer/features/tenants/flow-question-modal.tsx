@@ -5,12 +5,12 @@ import type { FlowQuestion } from '../../stores/tenants';
 
 interface FlowQuestionModalProps {
   question: FlowQuestion | null;
-  targetName: string;
   onAnswer(proceed: boolean): void;
 }
 
-export function FlowQuestionModal({ question, targetName, onAnswer }: FlowQuestionModalProps) {
-  const verb = question?.action === 'remove' ? `Remove ${targetName}` : `Switch to ${targetName}`;
+export function FlowQuestionModal({ question, onAnswer }: FlowQuestionModalProps) {
+  // Main's sentence names the flow and what the change does to it ("Switching to Acme cancels it.").
+  const removing = question?.action === 'remove';
   return (
     <Modal
       opened={question !== null}
@@ -22,12 +22,12 @@ export function FlowQuestionModal({ question, targetName, onAnswer }: FlowQuesti
       {question && (
         <Stack gap="md">
           <Text size="sm">{question.message}</Text>
-          <Group justify="flex-end" gap="sm">
+          <Group justify="flex-end" gap="sm" wrap="nowrap">
             <Button variant="default" onClick={() => onAnswer(false)} data-autofocus>
               Keep the flow
             </Button>
             <Button color="orange" onClick={() => onAnswer(true)}>
-              {verb} and cancel the flow
+              {removing ? 'Cancel it and remove' : 'Cancel it and switch'}
             </Button>
           </Group>
         </Stack>

@@ -58,14 +58,14 @@ export function RemoveTenantModal({
             label={`Keep the activity log of ${tenant.name}`}
             description="What was done for this customer, and when. It holds no secret; element-auth activity can still show it."
           />
-          <ModalFooter error={error} cancelLabel="Keep it" onCancel={onClose}>
+          <ModalFooter error={error} cancelLabel="Keep it" cancelFirst onCancel={onClose}>
             <Button
               color="red"
               leftSection={<IconTrash size={16} />}
               loading={busy}
               onClick={() => onConfirm(keepActivity)}
             >
-              Remove {tenant.name}
+              Remove tenant
             </Button>
           </ModalFooter>
         </Stack>

@@ -37,7 +37,6 @@ export function TenantBadge() {
   }, [actionError]);
 
   const tenants = list?.tenants ?? [];
-  const target = tenants.find((tenant) => tenant.id === flowQuestion?.tenantId);
   return (
     <>
       <Menu position="bottom-end" width={260} shadow="md" withInitialFocusPlaceholder={false}>
@@ -79,11 +78,7 @@ export function TenantBadge() {
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
-      <FlowQuestionModal
-        question={flowQuestion}
-        targetName={target?.name ?? ''}
-        onAnswer={(proceed) => void answerFlowQuestion(proceed)}
-      />
+      <FlowQuestionModal question={flowQuestion} onAnswer={(proceed) => void answerFlowQuestion(proceed)} />
     </>
   );
 }

@@ -174,7 +174,12 @@ export function TenantsScreen() {
         tenants={tenants}
         busy={isBusy(form?.tenant ? 'update' : 'add', form?.tenant?.id ?? null)}
         error={errorOf(form?.tenant ? 'update' : 'add', form?.tenant?.id ?? null)}
-        onAdd={async (input, verify) => (await store.add(input, verify)) !== null}
+        onAdd={async (input, verify) => {
+          const added = await store.add(input, verify);
+          // The new tenant's card opens: its check's outcome shows there.
+          if (added) setToggled((current) => ({ ...current, [added.id]: true }));
+          return added !== null;
+        }}
         onUpdate={async (input, verify) => (await store.update(input, verify)) !== null}
         onClose={() => setForm(null)}
       />

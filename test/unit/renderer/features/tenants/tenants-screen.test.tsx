@@ -76,7 +76,7 @@ describe('tenants in the header and on their screen', { timeout: 30_000 }, () =>
     expect(
       within(dialog).getByText(/creating the instance right now\. Switching to Globex cancels it\./),
     ).toBeTruthy();
-    await user.click(within(dialog).getByRole('button', { name: 'Switch to Globex and cancel the flow' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel it and switch' }));
 
     await waitFor(() => expect(screen.getByTestId('active-tenant').textContent).toBe('Globex'));
     expect(bridge.callsTo('tenants.use')).toEqual([
@@ -115,7 +115,7 @@ describe('tenants in the header and on their screen', { timeout: 30_000 }, () =>
     expect(keep.checked).toBe(true);
     expect(bridge.callsTo('tenants.remove')).toEqual([]);
 
-    await user.click(within(dialog).getByRole('button', { name: 'Remove Acme' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Remove tenant' }));
 
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Acme' })).toBeNull());
     expect(bridge.callsTo('tenants.remove')).toEqual([{ id: 't-acme', keepActivity: true }]);
@@ -126,7 +126,7 @@ describe('tenants in the header and on their screen', { timeout: 30_000 }, () =>
     const dialog = await openRemoveAcme(user, bridge);
 
     await user.click(within(dialog).getByRole('checkbox', { name: 'Keep the activity log of Acme' }));
-    await user.click(within(dialog).getByRole('button', { name: 'Remove Acme' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Remove tenant' }));
 
     await waitFor(() =>
       expect(bridge.callsTo('tenants.remove')).toEqual([{ id: 't-acme', keepActivity: false }]),
