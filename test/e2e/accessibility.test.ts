@@ -3,11 +3,10 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 import { launchApp, SCREENSHOT_DIR, type AppHarness } from './harness/app-harness';
-import { axeReport, transitionsDone } from './helpers/axe';
+import { axeReport, setScheme, transitionsDone } from './helpers/axe';
 import { fillRedirectUrlForm, playConsent, waitForStep } from './helpers/stepper-driver';
 import { activeTenantOn } from './helpers/tenant-on-fake';
 
@@ -18,14 +17,6 @@ let app: AppHarness;
 let fake: FakePlatform;
 /** Where the export stop writes its file. */
 let folder: string;
-
-async function setScheme(page: Page, scheme: (typeof SCHEMES)[number]): Promise<void> {
-  await page.emulateMedia({ colorScheme: scheme });
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme')))
-    .toBe(scheme);
-  await transitionsDone(page);
-}
 
 /**
  * The page as it is now, in both colour schemes, and a screenshot in the dark one (the light ones

@@ -1,23 +1,24 @@
 // Fifty customers on the Tenants screen at a laptop's size: compact rows with the active one first
 // and open, a search that narrows and says when nothing matches, a switch from a row that leaves
-// nothing of the previous tenant open; axe-core in light and dark, screenshots at 1024×640 and 1280×800.
+// nothing of the previous tenant open, and the team-store dialogs; axe-core in light and dark, screenshots
+// at 1024×640 and 1280×800.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_SECRETS } from '../fakes/platform-server';
 import { launchApp, type AppHarness } from './harness/app-harness';
-import { axeReport, transitionsDone } from './helpers/axe';
+import { axeReport, setScheme, transitionsDone } from './helpers/axe';
 
 let app: AppHarness;
 const NAMES = Array.from({ length: 50 }, (_, index) => `Customer ${String(index + 1).padStart(2, '0')}`);
 
 async function checkBothSchemes(page: Page, where: string, shot: string): Promise<void> {
+  await transitionsDone(page);
   for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await transitionsDone(page);
+    await setScheme(page, scheme);
     expect.soft(await axeReport(page, `${where} (${scheme})`)).toBe('');
     await app.screenshot(`${shot}-${scheme}`);
   }
-  await page.emulateMedia({ colorScheme: 'light' });
+  await setScheme(page, 'light');
 }
 
 const cardNames = (page: Page) =>
@@ -83,5 +84,25 @@ describe('the tenant list with fifty customers', () => {
 
     await page.setViewportSize({ width: 1280, height: 800 });
     await app.screenshot('tenant-list-1280x800');
+  });
+
+  it('the team-store dialogs: join a shared tenant, and the add form with a team store', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Join a shared tenant' }).click();
+    const join = page.getByRole('dialog', { name: 'Join a shared tenant' });
+    await join.waitFor();
+    await join.getByRole('button', { name: 'Join tenant' }).click();
+    await join.getByText('Choose or paste the shared tenant file.').waitFor();
+    await checkBothSchemes(page, 'the join-tenant modal', 'join-tenant');
+    await page.keyboard.press('Escape');
+    await join.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Add tenant' }).click();
+    const add = page.getByRole('dialog', { name: 'Add a tenant' });
+    await add.getByText('Team password store', { exact: true }).click();
+    await add.getByRole('textbox', { name: /^Entry path/ }).waitFor();
+    await checkBothSchemes(page, 'the add-tenant modal with a team store', 'add-tenant-team-store');
+    await page.keyboard.press('Escape');
+    await add.waitFor({ state: 'detached' });
   });
 });

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const AXE_SOURCE = resolve(__dirname, '../../../node_modules/axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -70,6 +71,15 @@ export async function transitionsDone(page: Page): Promise<void> {
         .map((animation) => animation.finished.catch(() => undefined)),
     ),
   );
+}
+
+/** Switches the page's colour scheme and waits until Mantine and its transitions have followed. */
+export async function setScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme')))
+    .toBe(scheme);
+  await transitionsDone(page);
 }
 
 /** Throws, naming the place and every finding, when axe finds any. */
