@@ -96,6 +96,7 @@ const errorCode = (error: unknown) =>
 export class TenantRegistry {
   readonly file: string;
   private queue: Promise<unknown> = Promise.resolve();
+  private homes: { key: string; homes: Metadata['secretHomes'] } | undefined;
 
   constructor(private readonly options: TenantRegistryOptions) {
     this.file = path.join(options.dataDir, METADATA_FILE_NAME);
@@ -107,11 +108,15 @@ export class TenantRegistry {
   }
 
   /**
-   * The file as it is, outside the queue: for lookups made while a change holds the queue (the
-   * secret stores ask where a tenant's secrets live). Writes are atomic, so it never sees half a file.
+   * Where tenants keep their secrets, read outside the queue (the secret stores ask while a change
+   * holds it; writes are atomic, so this never sees half a file) and again only when the file changed:
+   * every secret lookup asks.
    */
-  peek(): Promise<Metadata> {
-    return this.load();
+  async secretHomes(): Promise<Metadata['secretHomes']> {
+    const stat = await fs.stat(this.file).catch(() => null);
+    const key = stat ? `${stat.ino}:${stat.mtimeMs}:${stat.size}` : 'none';
+    if (this.homes?.key !== key) this.homes = { key, homes: (await this.load()).secretHomes };
+    return this.homes.homes;
   }
 
   /**

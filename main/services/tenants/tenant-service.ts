@@ -85,7 +85,7 @@ export class TenantService implements TenantResolver {
     });
     this.secrets = new TenantSecretStores(
       options.secretStore,
-      async () => (await this.registry.peek()).secretHomes,
+      () => this.registry.secretHomes(),
       (secret) => options.log.hide(secret),
     );
     this.keychain = new IndexedSecretStore(this.secrets, this.registry);

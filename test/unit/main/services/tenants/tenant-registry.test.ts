@@ -32,6 +32,24 @@ async function registryIn(dataDir?: string) {
 const tenant = (id: string, name: string) => tenantRecord(id, name, NOW);
 
 describe('tenant registry', () => {
+  it("tells where tenants' secrets live, following another process's change, even while a change holds the queue", async () => {
+    const { dir, registry } = await registryIn();
+    expect(await registry.secretHomes()).toEqual({});
+    const other = (await registryIn(dir)).registry;
+    const home = { kind: 'pass' as const, dir: '/stores/team', entry: 'customers/acme' };
+    await other.update((data) => {
+      data.secretHomes.t1 = home;
+    });
+    expect(await registry.secretHomes()).toEqual({ t1: home });
+    // Inside a change (as a rotation reads and writes secrets there), the answer does not wait for it.
+    const inside = await registry.update(() => registry.secretHomes());
+    expect(inside).toEqual({ t1: home });
+    await other.update((data) => {
+      delete data.secretHomes.t1;
+    });
+    expect(await registry.secretHomes()).toEqual({});
+  });
+
   it('starts empty without a file and writes a versioned 0600 file atomically, leaving no temp file', async () => {
     const { dir, registry, file } = await registryIn();
     expect(await registry.read()).toEqual({
