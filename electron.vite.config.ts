@@ -32,6 +32,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // The CLI starts fast: its pure-JS dependencies are bundled (no module resolution in node_modules
+      // at start); axios and the proxy tunnel are chunks loaded by the first platform call.
+      externalizeDeps: { exclude: ['zod', 'axios', 'https-proxy-agent', 'proper-lockfile'] },
       rollupOptions: {
         input: { index: resolve(__dirname, 'main/index.ts'), cli: resolve(__dirname, 'main/cli/index.ts') },
       },

@@ -53,6 +53,12 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI's launcher is CommonJS: it requires the built CLI without the ES module loader.
+    files: ['bin/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['main/electron/**', 'preload/**'],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -28,7 +28,6 @@ function detailsText(entry: ActivityEntry): string {
 
 export const activityCommand: Command = {
   name: 'activity',
-  summary: "Show a tenant's activity log: what was done, when, from the app or the CLI.",
   usage: 'activity [--tenant <name>] [--since <date>] [--json]',
   details: `
 Options:

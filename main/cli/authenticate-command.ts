@@ -175,7 +175,6 @@ function outcome(context: CliContext, view: FlowView, asJson: boolean): number {
 
 export const authenticateCommand: Command = {
   name: 'authenticate',
-  summary: 'Create an instance through the OAuth flow (Zoho CRM V2 or OAuth 2 elements).',
   usage:
     'authenticate --element <key> --name <instance name> --api-key <client id>\n' +
     '             --callback-url <url> [--tenant <name>] [--tag <tag>]... [--no-browser] [--json]',

@@ -32,8 +32,6 @@ export interface ParsedArgs {
 export interface Command {
   /** "tenant add", "authenticate", … */
   name: string;
-  /** One line: what it does, for the overview. */
-  summary: string;
   /** The synopsis lines after "element-auth ". */
   usage: string;
   /** Paragraphs after the synopsis: options, environment, exit codes. */
@@ -135,11 +133,11 @@ export function instanceId(text: string, command: string): number {
   return Number(text);
 }
 
-/** The full help text of a command. */
-export function commandHelp(command: Command): string {
+/** The full help text of a command; its summary is the command table's. */
+export function commandHelp(command: Command, summary: string): string {
   const usage = command.usage
     .split('\n')
     .map((line, index) => (index === 0 ? `Usage: element-auth ${line}` : `       ${line}`))
     .join('\n');
-  return `${usage}\n\n${command.summary}\n\n${command.details.trim()}\n`;
+  return `${usage}\n\n${summary}\n\n${command.details.trim()}\n`;
 }

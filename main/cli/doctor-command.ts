@@ -14,7 +14,6 @@ function findings(report: DoctorReport): string[] {
 
 export const doctorCommand: Command = {
   name: 'doctor',
-  summary: 'Find (and with --repair clean up) what a crash or a keychain failure left behind.',
   usage: 'doctor [--repair | --yes] [--json]',
   details: `
 Options:

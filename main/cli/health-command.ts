@@ -70,7 +70,6 @@ function problemsOf(board: HealthBoard, ids: string[]) {
 
 export const healthCommand: Command = {
   name: NAME,
-  summary: 'Check every instance of one, some or all tenants: which integrations are broken now.',
   usage: 'health [--tenant <name>]... [--all-tenants] [--concurrency <n>] [--json]',
   details: `
 Pings every instance (GET /hubs/{hub}/ping with its token) together with the platform's valid and

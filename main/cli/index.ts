@@ -2,39 +2,14 @@
 // failures into one line on stderr with exit code 1 (failure) or 2 (usage error).
 import { AppFailure } from '../services/errors';
 import { CLI_VERSION } from './cli-ports';
-import {
-  commandHelp,
-  EXIT_FAILURE,
-  EXIT_OK,
-  EXIT_USAGE,
-  parseCommandArgs,
-  UsageError,
-  type Command,
-} from './command';
+import { commandHelp, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, parseCommandArgs, UsageError } from './command';
 import type { CliIo } from './cli-io';
 import { createCliContext } from './context';
-import { activityCommand } from './activity-command';
-import { authenticateCommand } from './authenticate-command';
-import { doctorCommand } from './doctor-command';
-import { healthCommand } from './health-command';
-import { instancesCommands } from './instances-commands';
-import { instancesImportCommand } from './instances-import-command';
-import { tenantCommands } from './tenant-commands';
-import { teamCommands } from './team-commands';
+import { COMMANDS, loadCommand, type CommandEntry } from './command-table';
 
-const COMMANDS: Command[] = [
-  ...tenantCommands,
-  ...teamCommands,
-  authenticateCommand,
-  ...instancesCommands,
-  instancesImportCommand,
-  healthCommand,
-  activityCommand,
-  doctorCommand,
-];
 const GROUPS = ['tenant', 'instances'];
 
-function overview(commands: Command[]): string {
+function overview(commands: readonly CommandEntry[]): string {
   const width = Math.max(...commands.map((command) => command.name.length));
   const lines = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
   return lines.join('\n');
@@ -94,15 +69,16 @@ export async function runCli(given: readonly string[], io: CliIo): Promise<numbe
       return second === undefined ? EXIT_USAGE : EXIT_OK;
     }
     const twoWords = `${first} ${second ?? ''}`;
-    const command = COMMANDS.find((candidate) => candidate.name === twoWords || candidate.name === first);
-    if (!command) {
+    const entry = COMMANDS.find((candidate) => candidate.name === twoWords || candidate.name === first);
+    if (!entry) {
       const what = GROUPS.includes(first) ? `${first} command "${second}"` : `command "${first}"`;
       throw new UsageError(`Unknown ${what}.`);
     }
-    commandName = command.name;
+    commandName = entry.name;
+    const command = await loadCommand(entry);
     const rest = argv.slice(command.name.split(' ').length);
     if (rest.some(isHelp)) {
-      io.stdout.write(commandHelp(command));
+      io.stdout.write(commandHelp(command, entry.summary));
       return EXIT_OK;
     }
     return await command.run(context, parseCommandArgs(command, rest));

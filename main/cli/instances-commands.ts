@@ -25,7 +25,6 @@ function status(instance: InstanceSummary): string {
 
 const list: Command = {
   name: 'instances list',
-  summary: "List a tenant's element instances on the platform.",
   usage: 'instances list [--tenant <name>] [--json]',
   details: `
 Options:
@@ -56,7 +55,6 @@ ${tenantHelp(18)}
 
 const exportCommand: Command = {
   name: 'instances export',
-  summary: "Export instances as the app's JSON document (secrets redacted by default).",
   usage: 'instances export (--all | <id>...) [--include-secrets] [--out <file>] [--tenant <name>]',
   details: `
 Options:
@@ -105,7 +103,6 @@ ${tenantHelp(20)}`,
 
 const test: Command = {
   name: 'instances test',
-  summary: "Ping the platform with an instance's token: exit 0 when it answers.",
   usage: 'instances test <id> [--tenant <name>] [--json]',
   details: `
 Options:
@@ -127,7 +124,6 @@ Exit code 0 when the platform accepts the token, 1 otherwise.`,
 
 const deleteCommand: Command = {
   name: 'instances delete',
-  summary: 'Delete an instance on the platform, and its token from the keychain.',
   usage: 'instances delete <id> [--yes] [--tenant <name>] [--json]',
   details: `
 Options:

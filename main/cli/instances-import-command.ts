@@ -99,7 +99,6 @@ function printReport(context: CliContext, report: ImportReport): void {
 
 export const instancesImportCommand: Command = {
   name: NAME,
-  summary: 'Recreate exported instances on a tenant, one guided sign-in per instance.',
   usage:
     'instances import <file> --tenant <name> [--api-key <client id> --callback-url <url>]\n' +
     '                              [--rename-collisions] [--no-browser] [--dry-run] [--json]',

@@ -10,7 +10,6 @@ import { json } from './format';
 
 const share: Command = {
   name: 'tenant share',
-  summary: 'Write a file a teammate joins a team-store tenant with (no secret in it).',
   usage: 'tenant share <name> [--out FILE]',
   details: `
 Options:
@@ -44,7 +43,6 @@ client ids. The teammate needs their key among the store's recipients to use it.
 
 const join: Command = {
   name: 'tenant join',
-  summary: 'Add a tenant a teammate shared, reading its secrets from the team password store.',
   usage: 'tenant join <file> [--team-store DIR] [--json]',
   details: `
 Options:

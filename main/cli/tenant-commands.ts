@@ -52,7 +52,6 @@ function describeTenant(tenant: TenantView, active: boolean): string {
 
 const add: Command = {
   name: 'tenant add',
-  summary: 'Add a tenant: a platform environment and its secrets (kept in the keychain).',
   usage: 'tenant add <name> --env <us|eu|staging|URL> [--team-store DIR --entry PATH] [--json]',
   details: `
 Options:
@@ -100,7 +99,6 @@ The first tenant becomes the active one.`,
 
 const list: Command = {
   name: 'tenant list',
-  summary: 'List the tenants; the active one is marked with *.',
   usage: 'tenant list [--json]',
   details: `
 Options:
@@ -134,7 +132,6 @@ Options:
 
 const use: Command = {
   name: 'tenant use',
-  summary: 'Make a tenant the active one (for the CLI and the app alike).',
   usage: 'tenant use <name> [--json]',
   details: `
 Options:
@@ -152,7 +149,6 @@ Options:
 
 const remove: Command = {
   name: 'tenant remove',
-  summary: 'Remove a tenant and every keychain item it owns.',
   usage: 'tenant remove <name> [--yes] [--delete-activity] [--json]',
   details: `
 Options:
@@ -195,7 +191,6 @@ The instances stay on the platform; only this computer forgets the tenant.`,
 
 const rotate: Command = {
   name: 'tenant rotate',
-  summary: "Replace a tenant's organization and/or user secret where it is kept.",
   usage: 'tenant rotate <name> [--json]',
   details: `
 Options:

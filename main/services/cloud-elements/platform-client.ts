@@ -1,9 +1,10 @@
 // The Cloud Elements platform client (axios): OAuth URL, instances and the hub ping. A total deadline
 // on every call; idempotent GETs retried with backoff; POST /instances never retried; answers parsed.
 import { randomUUID } from 'node:crypto';
-import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig } from 'axios';
+import type { AxiosInstance, AxiosRequestConfig, AxiosStatic } from 'axios';
 import { assertSafeRemoteUrl } from '../net/safe-url';
 import { directTransport, type HttpTransport } from '../net/http-transport';
+import { isAxiosError, loadAxios } from '../net/lazy-axios';
 import { AppFailure } from '../errors';
 import { isSecretKey } from '../logging/redaction-patterns';
 import { parseAnswer, type answers, type PlatformInstance } from './platform-answers';
@@ -51,7 +52,8 @@ function secretsOf(value: unknown, key = ''): string[] {
 }
 
 export class PlatformClient {
-  private readonly http: AxiosInstance;
+  private http: Promise<AxiosInstance> | undefined;
+  private readonly base: URL;
   private readonly host: string;
   private readonly timeoutMs: number;
   private readonly maxResponseBytes: number;
@@ -60,11 +62,21 @@ export class PlatformClient {
     private readonly credentials: PlatformCredentials,
     private readonly options: PlatformClientOptions = {},
   ) {
-    const base = assertSafeRemoteUrl(credentials.baseUrl, "The tenant's platform URL");
-    this.host = base.host;
+    this.base = assertSafeRemoteUrl(credentials.baseUrl, "The tenant's platform URL");
+    this.host = this.base.host;
     this.timeoutMs = options.timeoutMs ?? 20_000;
     this.maxResponseBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
-    this.http = axios.create({
+  }
+
+  /** The axios instance, made on the first request. */
+  private client(): Promise<AxiosInstance> {
+    this.http ??= loadAxios().then((axios) => this.create(axios));
+    return this.http;
+  }
+
+  private create(axios: AxiosStatic): AxiosInstance {
+    const base = this.base;
+    return axios.create({
       baseURL: base.toString().replace(/\/+$/, ''),
       timeout: this.timeoutMs,
       maxRedirects: 0,
@@ -72,7 +84,7 @@ export class PlatformClient {
       headers: { Accept: 'application/json' },
       // The transport decides the route (a proxy only ever sees a CONNECT), never axios's own env lookup.
       proxy: false,
-      ...(options.transport ?? directTransport).configFor(base),
+      ...(this.options.transport ?? directTransport).configFor(base),
     });
   }
 
@@ -104,11 +116,13 @@ export class PlatformClient {
   private async attempt(config: AxiosRequestConfig, cancel?: AbortSignal): Promise<unknown> {
     const deadline = AbortSignal.timeout(this.timeoutMs);
     const signal = cancel ? AbortSignal.any([deadline, cancel]) : deadline;
+    const http = await this.client();
+    const axios = await loadAxios();
     try {
-      return (await this.http.request<unknown>({ ...config, signal })).data;
+      return (await http.request<unknown>({ ...config, signal })).data;
     } catch (error) {
       if (!deadline.aborted || !axios.isCancel(error)) throw error;
-      throw new AxiosError('The total deadline of the request passed', 'ETIMEDOUT');
+      throw new axios.AxiosError('The total deadline of the request passed', 'ETIMEDOUT');
     }
   }
 
@@ -127,9 +141,9 @@ export class PlatformClient {
       try {
         data = await this.attempt({ ...config, headers: { ...config.headers, 'X-Request-Id': requestId } });
       } catch (error) {
-        const status = axios.isAxiosError(error) ? error.response?.status : undefined;
+        const status = isAxiosError(error) ? error.response?.status : undefined;
         const retryable =
-          axios.isAxiosError(error) && (status === undefined || status >= 500) && !isTooLarge(error);
+          isAxiosError(error) && (status === undefined || status >= 500) && !isTooLarge(error);
         if (!retryable || attempt >= retries)
           throw this.failure(error, carried, { since, tries: attempt + 1 });
         await sleep((this.options.retryDelayMs ?? 300) * 2 ** attempt);

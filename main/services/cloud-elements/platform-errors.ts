@@ -1,6 +1,6 @@
 // Maps what the platform (or the network) did to a typed AppFailure with one human sentence,
 // the HTTP status, the platform's requestId, message and providerMessage. Never includes headers or secrets.
-import { isAxiosError } from 'axios';
+import { isAxiosError } from '../net/lazy-axios';
 import type { ErrorCode } from '../../../common/contract';
 import { AppFailure } from '../errors';
 import { Redactor } from '../logging/redactor';

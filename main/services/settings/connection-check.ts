@@ -1,7 +1,7 @@
 // "Check connection": one request to the active tenant's platform, with no secrets, over the same
 // transport as every platform call, reported stage by stage (DNS, proxy, TLS, HTTP) in plain words.
 import { lookup as dnsLookup } from 'node:dns/promises';
-import axios from 'axios';
+import { loadAxios } from '../net/lazy-axios';
 import type { ConnectionCheck, ConnectionStage } from '../../../common/contract';
 import { isFailure } from '../errors';
 import type { HttpTransport } from '../net/http-transport';
@@ -40,6 +40,7 @@ async function request(base: URL, proxy: string | null, ports: ConnectionCheckPo
     : stage('tls', 'skipped', `Plain http to this computer: there is no TLS.`);
   const timeoutMs = ports.timeoutMs ?? 15_000;
   try {
+    const axios = await loadAxios();
     const response = await axios.request({
       method: 'get',
       url: `${base.toString().replace(/\/+$/, '')}/instances`,
