@@ -31,6 +31,8 @@ export interface CliContext {
   note(line: string): void;
   /** The result on stdout; on a terminal without control characters. */
   print(text: string): void;
+  /** A long result on stdout piece by piece as it is made, waiting whenever stdout is full. */
+  printStream(pieces: AsyncIterable<string>): Promise<void>;
   /** Text with every secret this run has seen (keychain, environment) and every credential pattern hidden. */
   redact(text: string): string;
 }

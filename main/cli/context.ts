@@ -1,5 +1,6 @@
 // What every CLI command runs with: the standard streams, the environment, and the services built
 // by the very same createServices as the app, on the same data folder and keychain.
+import { once } from 'node:events';
 import { createServices, type ServicePorts, type Services } from '../services/index';
 import { systemClock } from '../services/ports';
 import { resolveDataFolder } from '../services/tenants/data-folder';
@@ -38,14 +39,17 @@ export function createCliContext(io: CliIo, cli: CliOptions = {}): CliContext {
     checkpoint: killPointFromEnv(io.env),
     transport: nodeTransport({ env: io.env, onRoute: cli.verbose ? note : undefined }),
   });
+  // Piped output (an export, --json) stays byte for byte; a terminal never gets an escape sequence.
+  const shown = (text: string) => (io.stdout.isTTY ? terminalSafe(text) : text);
   return {
     io,
     interactive: io.stdin.isTTY === true,
     note,
-    print: (text) => {
-      const line = text.endsWith('\n') ? text : `${text}\n`;
-      // Piped output (an export, --json) stays byte for byte; a terminal never gets an escape sequence.
-      io.stdout.write(io.stdout.isTTY ? terminalSafe(line) : line);
+    print: (text) => void io.stdout.write(shown(text.endsWith('\n') ? text : `${text}\n`)),
+    async printStream(pieces) {
+      for await (const piece of pieces) {
+        if (!io.stdout.write(shown(piece))) await once(io.stdout, 'drain');
+      }
     },
     redact: (text) => redactor.redact(text),
     ports,

@@ -14,6 +14,7 @@ import {
 } from './command';
 import { json, plural, table } from './format';
 import { confirmByTyping } from './secrets';
+import { exportDocumentText } from '../services/instances/export-document';
 
 const tenantHelp = (width: number) =>
   `  ${'--tenant <name>'.padEnd(width)}the tenant to act on (default: the active tenant)`;
@@ -87,14 +88,14 @@ ${tenantHelp(20)}`,
       stringOption(args, 'tenant'),
       out ?? 'stdout',
     );
-    const what = `${plural(document.instances.length, 'instance')} of ${document.tenant.name}`;
     if (out === undefined) {
       if (includeSecrets)
         context.note('warning: this export includes secrets (tokens, secret configuration).');
-      context.print(json(document));
+      await context.printStream(exportDocumentText(document));
       return EXIT_OK;
     }
     await services.exports.write(out, document);
+    const what = `${plural(document.count, 'instance')} of ${document.head.tenant.name}`;
     const secrets = includeSecrets ? ', secrets included (owner-only file)' : ', secrets redacted';
     context.note(`Exported ${what} to ${out}${secrets}.`);
     return EXIT_OK;

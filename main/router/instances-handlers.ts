@@ -26,7 +26,7 @@ export function instancesHandlers(
       await exportFiles.assertOutsideDataFolder(path);
       const document = await instances.export(ids, includeSecrets, target.tenantId, path);
       await exportFiles.write(path, document);
-      return { path, count: document.instances.length, secretsIncluded: document.secretsIncluded };
+      return { path, count: document.count, secretsIncluded: document.head.secretsIncluded };
     },
     'instances.copyToken': async ({ id, tenantId }) => {
       ui.clipboard.writeText(await instances.token(id, tenantId));

@@ -7,6 +7,7 @@ import { FileActivityLog } from '../../main/services/activity/file-activity-log'
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 import { launchApp, type AppHarness } from './harness/app-harness';
 import { screenshotFromTop } from './helpers/stepper-driver';
+import { readExport } from '../support/read-export';
 import { activeTenantOn } from './helpers/tenant-on-fake';
 
 describe('activity end to end', () => {
@@ -34,7 +35,8 @@ describe('activity end to end', () => {
       outcome: 'failed',
       details: { code: 'timeout' },
     });
-    await app.services.instances.export('all', false, tenantId, '/home/me/acme.json');
+    // An export is logged once its last instance has been read.
+    await readExport(await app.services.instances.export('all', false, tenantId, '/home/me/acme.json'));
   });
 
   afterAll(async () => {

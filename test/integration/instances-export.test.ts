@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isFailure } from '../../main/services/errors';
-import { writeExportDocument, type ExportDocument } from '../../main/services/instances/export-document';
+import {
+  writeExportDocument,
+  type ExportDocument,
+  type ExportStream,
+} from '../../main/services/instances/export-document';
+import { readExport } from '../support/read-export';
 import type { FakeInstance } from '../fakes/platform-server';
 import { secretValuesOf, startInstancesWorld, type InstancesWorld } from './instances-support';
 
@@ -40,7 +45,7 @@ function seedWithSecrets(n: number): FakeInstance[] {
   });
 }
 
-async function writeAndRead(document: ExportDocument, name: string) {
+async function writeAndRead(document: ExportStream, name: string) {
   const file = path.join(folder, name);
   await writeExportDocument(file, document);
   return { file, text: await readFile(file, 'utf8'), mode: (await stat(file)).mode & 0o777 };
@@ -93,7 +98,7 @@ describe('export', () => {
     const [first, second, third] = world.platform.seedInstances(3);
     if (!first || !second || !third) throw new Error('seed failed');
 
-    const document = await world.services.instances.export([third.id, first.id], false);
+    const document = await readExport(await world.services.instances.export([third.id, first.id], false));
 
     expect(document.instances.map((instance) => instance.id)).toEqual([third.id, first.id]);
   });

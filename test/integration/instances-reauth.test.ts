@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FlowView } from '../../common/contract';
 import { startInstancesWorld, type InstancesWorld } from './instances-support';
+import { readExport } from '../support/read-export';
 
 const CALLBACK = 'https://auth.example.com/oauth/callback';
 let world: InstancesWorld;
@@ -64,7 +65,7 @@ describe('re-authenticating an instance', () => {
     expect(world.platform.requests[0]?.headers.authorization).toContain(`Element ${newToken}`);
     expect(await world.services.instances.token(id)).toBe(newToken);
     expect((await world.services.instances.get(id)).tokenHint).toBe(`••••${newToken.slice(-4)}`);
-    const exported = await world.services.instances.export([id], true);
+    const exported = await readExport(await world.services.instances.export([id], true));
     expect(exported.instances[0]?.token).toBe(newToken);
 
     await world.services.instances.delete(id, 'Acme Zoho');

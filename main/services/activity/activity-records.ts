@@ -83,11 +83,11 @@ export function instanceTested(
 
 export function instancesExported(
   tenant: Tenant,
-  instances: { id: number }[],
+  instanceIds: number[],
   secretsIncluded: boolean,
   destination: string | undefined,
 ): ActivityRecord {
-  const details = { instanceIds: instances.map((one) => one.id), secretsIncluded, to: destination ?? null };
+  const details = { instanceIds, secretsIncluded, to: destination ?? null };
   return { action: 'instances.exported', tenant, details };
 }
 

@@ -58,11 +58,19 @@ export function parseAnswer<K extends keyof typeof answers>(
 ): z.infer<(typeof answers)[K]> {
   const parsed = answers[kind].safeParse(data);
   if (parsed.success) return parsed.data as z.infer<(typeof answers)[K]>;
-  const field = parsed.error.issues[0]?.path.join('.');
+  throw badAnswer(kind, where, parsed.error.issues[0]?.path.join('.'));
+}
+
+/** The sentence for an answer of another shape: what was asked, the field at fault, the request id. */
+export function badAnswer(
+  kind: keyof typeof answers,
+  where: { host: string; requestId: string },
+  field?: string,
+): AppFailure {
   const what = field ? ` (the field "${field}" is missing or not what the platform API defines)` : '';
   const made =
     kind === 'createdInstance' ? ' The instance may exist all the same: look in the instances list.' : '';
-  throw new AppFailure(
+  return new AppFailure(
     'platform_bad_answer',
     `The platform at ${where.host} sent ${ASKED[kind]} in a shape the app does not understand${what}, so it was not used (request ${where.requestId}).${made}`,
     { requestId: where.requestId },

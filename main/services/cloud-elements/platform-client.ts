@@ -8,7 +8,15 @@ import { isAxiosError, loadAxios } from '../net/lazy-axios';
 import { AppFailure } from '../errors';
 import { isSecretKey } from '../logging/redaction-patterns';
 import { parseAnswer, type answers, type PlatformInstance } from './platform-answers';
-import { isNoAnswer, isTooLarge, toPlatformFailure, waitedFor } from './platform-errors';
+import {
+  isNoAnswer,
+  isTooLarge,
+  nodeStream,
+  toPlatformFailure,
+  waitedFor,
+  withErrorBodyRead,
+} from './platform-errors';
+import { checkedInstances } from './instance-stream';
 
 export type { PlatformInstance } from './platform-answers';
 import { DEFAULT_HUB } from '../elements/element-hubs';
@@ -112,17 +120,21 @@ export class PlatformClient {
   /**
    * One request under a total deadline: axios' own timeout only notices a silent socket, so a platform
    * sending a byte every few seconds would hold the call forever. The deadline ends it as a timeout.
+   * A streamed answer's deadline ends with its headers; its reader limits the pauses in the body.
    */
   private async attempt(config: AxiosRequestConfig, cancel?: AbortSignal): Promise<unknown> {
-    const deadline = AbortSignal.timeout(this.timeoutMs);
-    const signal = cancel ? AbortSignal.any([deadline, cancel]) : deadline;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.timeoutMs);
+    const signal = cancel ? AbortSignal.any([deadline.signal, cancel]) : deadline.signal;
     const http = await this.client();
     const axios = await loadAxios();
     try {
       return (await http.request<unknown>({ ...config, signal })).data;
     } catch (error) {
-      if (!deadline.aborted || !axios.isCancel(error)) throw error;
+      if (!deadline.signal.aborted || !axios.isCancel(error)) throw await withErrorBodyRead(error);
       throw new axios.AxiosError('The total deadline of the request passed', 'ETIMEDOUT');
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -131,6 +143,15 @@ export class PlatformClient {
     config: AxiosRequestConfig,
     carried: readonly string[] = [],
   ) {
+    const { data, requestId } = await this.fetchData(config, carried);
+    return parseAnswer(answer, data, { host: this.host, requestId });
+  }
+
+  /** The answer's body, GETs retried after a network error or a 5xx; every try has the same request id. */
+  private async fetchData(
+    config: AxiosRequestConfig,
+    carried: readonly string[],
+  ): Promise<{ data: unknown; requestId: string }> {
     const isGet = (config.method ?? 'get').toLowerCase() === 'get';
     const retries = isGet ? (this.options.getRetries ?? 2) : 0;
     const sleep = this.options.sleep ?? defaultSleep;
@@ -149,7 +170,7 @@ export class PlatformClient {
         await sleep((this.options.retryDelayMs ?? 300) * 2 ** attempt);
         continue;
       }
-      return parseAnswer(answer, data, { host: this.host, requestId });
+      return { data, requestId };
     }
   }
 
@@ -214,6 +235,30 @@ export class PlatformClient {
       method: 'get',
       url: '/instances',
       headers: { Authorization: this.authorization() },
+    });
+  }
+
+  /**
+   * GET /instances read as it arrives: each instance is checked and handed on before the next is read,
+   * so a list of any length takes the memory of one instance (an instance over the size limit stops it).
+   */
+  async streamInstances(): Promise<AsyncIterable<PlatformInstance>> {
+    // No limit on the whole list (nothing of it is held); each instance has the answer limit.
+    const config = {
+      method: 'get',
+      url: '/instances',
+      responseType: 'stream',
+      maxContentLength: -1,
+    } as const;
+    const { data, requestId } = await this.fetchData(
+      { ...config, headers: { Authorization: this.authorization() } },
+      [],
+    );
+    return checkedInstances(nodeStream(data), {
+      host: this.host,
+      requestId,
+      maxItemBytes: this.maxResponseBytes,
+      idleMs: this.timeoutMs,
     });
   }
 

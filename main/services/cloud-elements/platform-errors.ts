@@ -1,5 +1,6 @@
 // Maps what the platform (or the network) did to a typed AppFailure with one human sentence,
 // the HTTP status, the platform's requestId, message and providerMessage. Never includes headers or secrets.
+import { Readable } from 'node:stream';
 import { isAxiosError } from '../net/lazy-axios';
 import type { ErrorCode } from '../../../common/contract';
 import { AppFailure } from '../errors';
@@ -101,6 +102,42 @@ export function isNoAnswer(error: unknown): boolean {
   );
 }
 
+/** A size limit in words: "64 MB", "512 KB". */
+export function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+const MAX_ERROR_BODY = 64 * 1024;
+
+/** A streamed body as a Node stream: Node's adapter gives one, the app's fetch-based transport a web stream. */
+export function nodeStream(data: unknown): Readable {
+  return data instanceof Readable ? data : Readable.fromWeb(data as import('node:stream/web').ReadableStream);
+}
+
+/**
+ * A refusal to a streamed request carries its body as a stream: it is read here (at most 64 KB) and
+ * parsed, so the failure can quote the platform's message and request id as for any other answer.
+ */
+export async function withErrorBodyRead(error: unknown): Promise<unknown> {
+  const response = isAxiosError(error) ? error.response : undefined;
+  const data: unknown = response?.data;
+  if (!response || !(data instanceof Readable || data instanceof ReadableStream)) return error;
+  const body = nodeStream(data);
+  let text = '';
+  try {
+    for await (const chunk of body) {
+      text += String(chunk);
+      if (text.length > MAX_ERROR_BODY) break;
+    }
+    response.data = JSON.parse(text) as unknown;
+  } catch {
+    response.data = {};
+  } finally {
+    body.destroy();
+  }
+  return error;
+}
+
 /** A wait in words: "61 seconds", "1 second", "less than a second". */
 export function waitedFor(ms: number): string {
   const seconds = Math.round(ms / 1000);
@@ -127,12 +164,9 @@ export function toPlatformFailure(error: unknown, context: FailureContext): AppF
     });
   }
   if (isTooLarge(error)) {
-    const limit = context.maxResponseBytes;
-    const size =
-      limit >= 1024 * 1024 ? `${Math.round(limit / (1024 * 1024))} MB` : `${Math.ceil(limit / 1024)} KB`;
     return new AppFailure(
       'platform_server_error',
-      `The platform at ${context.host} sent an answer larger than ${size}, so the app stopped reading it.`,
+      `The platform at ${context.host} sent an answer larger than ${sizeText(context.maxResponseBytes)}, so the app stopped reading it.`,
     );
   }
   if (TIMEOUT_CODES.has(error.code ?? '')) {

@@ -3,7 +3,6 @@
 import type { PlatformInstance } from '../cloud-elements/platform-client';
 import { AppFailure } from '../errors';
 import { writeFileAtomic } from '../storage/atomic-file';
-import { redactInstance } from './redact';
 
 export const EXPORT_FORMAT = 'element-authenticator/instances@1';
 
@@ -21,24 +20,60 @@ export interface ExportDocument {
   instances: PlatformInstance[];
 }
 
-export interface ExportInput {
+export interface ExportHeadInput {
   tenant: ExportTenant;
   exportedAt: Date;
-  /** As the platform returns them; with secrets included, already completed from the keychain. */
-  instances: PlatformInstance[];
   includeSecrets: boolean;
 }
 
-export function buildExportDocument(input: ExportInput): ExportDocument {
+/** Everything of the document but its instances. */
+export type ExportHead = Omit<ExportDocument, 'instances'>;
+
+/**
+ * A document on its way out: the head, then the instances as they come from the platform (already
+ * redacted, or completed from the keychain); `count` is how many have passed so far.
+ */
+export interface ExportStream {
+  head: ExportHead;
+  instances: AsyncIterable<PlatformInstance>;
+  readonly count: number;
+}
+
+export function exportHead(input: ExportHeadInput): ExportHead {
   return {
     format: EXPORT_FORMAT,
     exportedAt: input.exportedAt.toISOString(),
     tenant: { name: input.tenant.name, environment: input.tenant.environment, baseUrl: input.tenant.baseUrl },
     secretsIncluded: input.includeSecrets,
-    instances: input.includeSecrets
-      ? input.instances
-      : input.instances.map((instance) => redactInstance(instance)),
   };
+}
+
+const BATCH_CHARS = 64 * 1024;
+
+/** An instance laid out two levels deep, as in the document's list: JSON.stringify indents it itself. */
+const nested = (instance: PlatformInstance) => JSON.stringify([[instance]], null, 2).slice(10, -6);
+
+/**
+ * The document's text in pieces of about 64 KB, byte for byte `JSON.stringify(document, null, 2)` and a
+ * newline, while at most one instance is held: the head is laid out once, each instance indented into it.
+ */
+export async function* exportDocumentText(stream: ExportStream): AsyncGenerator<string> {
+  // The instances are the head's last field: the last "null" is the place of the list's items.
+  const shell = JSON.stringify({ ...stream.head, instances: [null] }, null, 2);
+  const at = shell.lastIndexOf('null');
+  let batch = '';
+  let first = true;
+  for await (const instance of stream.instances) {
+    batch += (first ? shell.slice(0, at) : ',\n    ') + nested(instance);
+    first = false;
+    if (batch.length >= BATCH_CHARS) {
+      yield batch;
+      batch = '';
+    }
+  }
+  yield first
+    ? `${JSON.stringify({ ...stream.head, instances: [] }, null, 2)}\n`
+    : `${batch}${shell.slice(at + 4)}\n`;
 }
 
 /** A file name to suggest in the save dialog, e.g. "acme-instances-2024-01-31.json" ("acme-activity-….csv"). */
@@ -57,21 +92,23 @@ export function suggestedExportName(
 
 /**
  * Writes the document atomically (a temp file beside it, then a rename), so a reader never sees
- * half a file. With secrets the file is created 0600 and stays so; otherwise the usual 0644.
+ * half a file. With secrets the file is created 0600 and stays so; otherwise the usual 0644. A platform
+ * failure while the instances arrive leaves no file and keeps its own sentence.
  */
 export async function writeExportDocument(
   path: string,
-  document: ExportDocument,
+  stream: ExportStream,
   beforeRename?: () => void,
 ): Promise<void> {
   try {
     await writeFileAtomic(
       path,
-      `${JSON.stringify(document, null, 2)}\n`,
-      document.secretsIncluded ? 0o600 : 0o644,
+      exportDocumentText(stream),
+      stream.head.secretsIncluded ? 0o600 : 0o644,
       beforeRename,
     );
   } catch (error) {
+    if (error instanceof AppFailure) throw error;
     const reason = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
     throw new AppFailure(
       'export_unwritable',

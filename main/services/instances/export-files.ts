@@ -6,7 +6,7 @@ import { AppFailure } from '../errors';
 import { noCheckpoint, type Checkpoint } from '../ports';
 import { staleTempFiles } from '../storage/atomic-file';
 import type { TenantRegistry } from '../tenants/tenant-registry';
-import { writeExportDocument, type ExportDocument } from './export-document';
+import { writeExportDocument, type ExportStream } from './export-document';
 
 export interface ExportFilesOptions {
   dataDir: string;
@@ -39,8 +39,8 @@ export class ExportFiles {
     return file;
   }
 
-  /** Writes the document, recorded as in progress while its temp file exists. */
-  async write(target: string, document: ExportDocument): Promise<void> {
+  /** Writes the document as its instances arrive, recorded as in progress while its temp file exists. */
+  async write(target: string, document: ExportStream): Promise<void> {
     const file = await this.assertOutsideDataFolder(target);
     const { registry } = this.options;
     await registry.update((data) => {

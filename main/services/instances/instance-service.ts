@@ -11,7 +11,7 @@ import { silentLogger } from '../ports';
 import { afterPartialChange } from '../tenants/keychain-failures';
 import { maskSecret, secretAccounts } from '../tenants/secret-accounts';
 import type { TenantContext, TenantResolver } from '../tenants/tenant-context';
-import { buildExportDocument, suggestedExportName, type ExportDocument } from './export-document';
+import { exportHead, suggestedExportName, type ExportStream } from './export-document';
 import { configurationEntries, createBodyOf, platformToken, summarise } from './instance-views';
 import { MASKED_SECRET, redactInstance } from './redact';
 
@@ -158,8 +158,10 @@ export class InstanceService {
   }
 
   /**
-   * The export document for some or all of the tenant's instances. Redacted by default; with
-   * secrets, the platform's values plus the keychain's token and signature key where the platform masks them.
+   * The export of some or all of the tenant's instances, as a stream: the list is asked for now (a refusal
+   * comes before any file exists), the instances are read while the document is written. Redacted by
+   * default; with secrets, the platform's values plus the keychain's token and signature key where the
+   * platform masks them. The activity log records the export once the last instance has passed.
    */
   async export(
     selection: ExportSelection,
@@ -167,22 +169,37 @@ export class InstanceService {
     tenant?: string,
     /** Where the document goes (a file path, or "stdout"), for the activity log. */
     destination?: string,
-  ): Promise<ExportDocument> {
+  ): Promise<ExportStream> {
     const context = await this.options.tenants.resolve(tenant);
-    const all = await this.client(context).listInstances();
-    const chosen = selection === 'all' ? all : this.pick(all, selection, context);
-    const instances = includeSecrets ? await this.withKeychainSecrets(context, chosen) : chosen;
-    await this.activity.record(instancesExported(context, chosen, includeSecrets, destination));
-    return buildExportDocument({
+    const client = this.client(context);
+    const source =
+      selection === 'all'
+        ? await client.streamInstances()
+        : this.pick(await client.listInstances(), selection, context);
+    const head = exportHead({
       tenant: {
         name: context.tenantName,
         environment: context.environment,
         baseUrl: context.credentials.baseUrl,
       },
       exportedAt: new Date(this.options.clock.now()),
-      instances,
       includeSecrets,
     });
+    const ids: number[] = [];
+    const completed = async function* (this: InstanceService) {
+      for await (const instance of source) {
+        ids.push(instance.id);
+        yield includeSecrets ? await this.withKeychainSecrets(context, instance) : redactInstance(instance);
+      }
+      await this.activity.record(instancesExported(context, ids, includeSecrets, destination));
+    };
+    return {
+      head,
+      instances: completed.call(this),
+      get count() {
+        return ids.length;
+      },
+    };
   }
 
   /** The POST /instances body that recreates the instance elsewhere: no code, no tokens, no secrets. */
@@ -263,24 +280,20 @@ export class InstanceService {
 
   private async withKeychainSecrets(
     context: TenantContext,
-    instances: PlatformInstance[],
-  ): Promise<PlatformInstance[]> {
+    instance: PlatformInstance,
+  ): Promise<PlatformInstance> {
     const read = (account: string) => this.options.secrets.get(account);
-    const completed: PlatformInstance[] = [];
-    for (const instance of instances) {
-      const copy: PlatformInstance = { ...instance };
-      if (!platformToken(instance)) {
-        copy.token =
-          (await read(secretAccounts.instanceToken(context.tenantId, instance.id))) ?? instance.token;
-      }
-      const signatureKey = instance.configuration?.['event.notification.signature.key'];
-      if (signatureKey === MASKED_SECRET) {
-        const stored = await read(secretAccounts.signatureKey(context.tenantId, instance.id));
-        if (stored)
-          copy.configuration = { ...instance.configuration, 'event.notification.signature.key': stored };
-      }
-      completed.push(copy);
+    const copy: PlatformInstance = { ...instance };
+    if (!platformToken(instance)) {
+      copy.token =
+        (await read(secretAccounts.instanceToken(context.tenantId, instance.id))) ?? instance.token;
     }
-    return completed;
+    const signatureKey = instance.configuration?.['event.notification.signature.key'];
+    if (signatureKey === MASKED_SECRET) {
+      const stored = await read(secretAccounts.signatureKey(context.tenantId, instance.id));
+      if (stored)
+        copy.configuration = { ...instance.configuration, 'event.notification.signature.key': stored };
+    }
+    return copy;
   }
 }

@@ -15,9 +15,18 @@ export const SECRET_CONFIGURATION_KEYS: readonly string[] = [
   'event.notification.signature.key',
 ];
 
+/** Names already decided: an export asks about the same few dozen names for every instance. */
+const decided = new Map<string, boolean>();
+const MAX_DECIDED = 10_000;
+
 /** True for a field or configuration key that holds a secret. */
 export function isSecretName(name: string): boolean {
-  return SECRET_CONFIGURATION_KEYS.includes(name) || namesSecret(name);
+  let secret = decided.get(name);
+  if (secret === undefined) {
+    secret = SECRET_CONFIGURATION_KEYS.includes(name) || namesSecret(name);
+    if (decided.size < MAX_DECIDED) decided.set(name, secret);
+  }
+  return secret;
 }
 
 type Json = Record<string, unknown>;
@@ -41,9 +50,10 @@ function redactValue(value: unknown, depth: number): unknown {
   if (!isRecord(value)) return value;
   const pairNamesSecret = typeof value.key === 'string' && isSecretName(value.key);
   const copy: Json = {};
-  for (const [name, item] of Object.entries(value)) {
-    copy[name] =
-      isSecretName(name) || (pairNamesSecret && name === 'value') ? mask(item) : redactValue(item, depth + 1);
+  for (const name of Object.keys(value)) {
+    const item = value[name];
+    if (isSecretName(name) || (pairNamesSecret && name === 'value')) copy[name] = mask(item);
+    else copy[name] = typeof item === 'object' && item !== null ? redactValue(item, depth + 1) : item;
   }
   return copy;
 }

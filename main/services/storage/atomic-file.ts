@@ -14,7 +14,8 @@ export const TEMP_SUFFIX = '.tmp';
  */
 export async function writeFileAtomic(
   file: string,
-  content: string,
+  /** The text, or its pieces as they are made (a long export), written in order. */
+  content: string | AsyncIterable<string>,
   mode = 0o600,
   beforeRename?: () => void,
 ): Promise<void> {
@@ -26,7 +27,9 @@ export async function writeFileAtomic(
   try {
     const handle = await fs.open(temp, 'wx', mode);
     try {
-      await handle.writeFile(content, 'utf8');
+      if (typeof content === 'string') await handle.writeFile(content, 'utf8');
+      // Each writeFile continues where the last one ended.
+      else for await (const piece of content) await handle.writeFile(piece, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();

@@ -4,7 +4,7 @@ import { mkdir, readFile, readdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isFailure } from '../../../../../main/services/errors';
-import { buildExportDocument } from '../../../../../main/services/instances/export-document';
+import { exportHead, type ExportStream } from '../../../../../main/services/instances/export-document';
 import { ExportFiles } from '../../../../../main/services/instances/export-files';
 import { silentLogger } from '../../../../../main/services/ports';
 import { TenantRegistry } from '../../../../../main/services/tenants/tenant-registry';
@@ -15,11 +15,15 @@ afterAll(async () => {
   for (const dir of dirs) await removeDir(dir);
 });
 
-const document = buildExportDocument({
-  tenant: { name: 'Acme', environment: 'us', baseUrl: 'https://api.cloud-elements.com/elements/api-v2' },
-  exportedAt: new Date(0),
-  instances: [],
-  includeSecrets: false,
+/** An export of no instance (a stream is read once: each write gets its own). */
+const emptyExport = (): ExportStream => ({
+  head: exportHead({
+    tenant: { name: 'Acme', environment: 'us', baseUrl: 'https://api.cloud-elements.com/elements/api-v2' },
+    exportedAt: new Date(0),
+    includeSecrets: false,
+  }),
+  instances: (async function* () {})(),
+  count: 0,
 });
 
 async function setup() {
@@ -49,7 +53,7 @@ describe('export files', () => {
       path.join(outDir, 'link', 'tenants.json'),
       dataDir,
     ]) {
-      const error = await files.write(target, document).catch((caught: unknown) => caught);
+      const error = await files.write(target, emptyExport()).catch((caught: unknown) => caught);
       expect(isFailure(error, 'export_unwritable'), target).toBe(true);
       expect((error as Error).message).toContain("inside the app's data folder");
       expect((error as Error).message).toContain('Nothing was written');
@@ -59,7 +63,7 @@ describe('export files', () => {
 
   it('writes elsewhere and leaves nothing recorded as in progress', async () => {
     const { outDir, registry, files } = await setup();
-    await files.write(path.join(outDir, 'acme.json'), document);
+    await files.write(path.join(outDir, 'acme.json'), emptyExport());
     expect(await readdir(outDir)).toEqual(['acme.json']);
     expect((await registry.read()).exportsInProgress).toEqual([]);
   });
