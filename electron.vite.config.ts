@@ -36,7 +36,14 @@ export default defineConfig({
       // at start); axios and the proxy tunnel are chunks loaded by the first platform call.
       externalizeDeps: { exclude: ['zod', 'axios', 'https-proxy-agent', 'proper-lockfile'] },
       rollupOptions: {
-        input: { index: resolve(__dirname, 'main/index.ts'), cli: resolve(__dirname, 'main/cli/index.ts') },
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          cli: resolve(__dirname, 'main/cli/index.ts'),
+          'code-cache': resolve(__dirname, 'main/cli/code-cache.ts'),
+        },
+        // A dynamic import of a package (keytar) becomes require(): the CLI's code cache compiles its
+        // files with vm.Script, where import() needs an experimental loader.
+        output: { dynamicImportInCjs: false },
       },
     },
   },

@@ -1,0 +1,70 @@
+// The CLI's code cache, with the built CLI as a child process: the first run writes owner-only caches,
+// the next runs the same; a planted or corrupt cache is never trusted blindly, and a folder other users
+// can write to is not used at all.
+import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeCacheFolder } from '../../main/cli/code-cache';
+import { createWorld, type CliWorld } from './cli-helpers';
+
+let world: CliWorld;
+let cacheHome: string;
+
+beforeAll(async () => {
+  world = await createWorld('code-cache');
+  cacheHome = await mkdtemp(path.join(tmpdir(), 'element-auth-cache-'));
+});
+
+afterAll(async () => {
+  await world.close();
+  await rm(cacheHome, { recursive: true, force: true });
+});
+
+const folderIn = (home: string) => codeCacheFolder({ XDG_CACHE_HOME: home }, 'linux') as string;
+const list = (home: string) => world.run(['tenant', 'list', '--json'], { env: { XDG_CACHE_HOME: home } });
+
+describe('the code cache', () => {
+  it('lives in the per-user cache folder of each platform', () => {
+    expect(codeCacheFolder({ XDG_CACHE_HOME: '/x/cache' }, 'linux')).toBe(
+      path.join('/x/cache', 'element-authenticator', 'cli-code-cache'),
+    );
+    expect(codeCacheFolder({ LOCALAPPDATA: 'C:\\Users\\me\\AppData\\Local' }, 'win32')).toContain(
+      path.join('element-authenticator', 'cli-code-cache'),
+    );
+    expect(codeCacheFolder({}, 'darwin')).toContain(path.join('Library', 'Caches', 'element-authenticator'));
+  });
+
+  it('is written owner-only by the first run and gives the same result on the next', async () => {
+    const first = await list(cacheHome);
+    const folder = folderIn(cacheHome);
+    const files = await readdir(folder);
+    expect(files.length).toBeGreaterThan(2);
+    expect((await stat(folder)).mode & 0o777).toBe(0o700);
+    for (const file of files) expect((await stat(path.join(folder, file))).mode & 0o777).toBe(0o600);
+    const second = await list(cacheHome);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+  });
+
+  it('rejects a corrupt cache, still runs, and writes a good one in its place', async () => {
+    const folder = folderIn(cacheHome);
+    const files = await readdir(folder);
+    for (const file of files) await writeFile(path.join(folder, file), 'not V8 code at all');
+    const run = await list(cacheHome);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ activeTenantId: null, tenants: [] });
+    for (const file of files) expect((await stat(path.join(folder, file))).size).toBeGreaterThan(100);
+  });
+
+  it('stays away from a folder other users can write to', async () => {
+    const shared = await mkdtemp(path.join(tmpdir(), 'element-auth-shared-'));
+    const folder = folderIn(shared);
+    await mkdir(folder, { recursive: true });
+    await chmod(folder, 0o777);
+    const run = await list(shared);
+    expect(run.code).toBe(0);
+    expect(await readdir(folder)).toEqual([]);
+    await rm(shared, { recursive: true, force: true });
+  });
+});
