@@ -15,6 +15,7 @@ const ROOT = resolve(__dirname, '..');
 const CLI = join(ROOT, 'bin/element-auth.js');
 const PEAK_RSS = join(ROOT, 'bench/support/peak-rss.mjs');
 const PLAIN = join(ROOT, 'bench/support/plain-authenticate.mjs');
+const PLAIN_READ = join(ROOT, 'bench/support/plain-read.mjs');
 const SECRETS = { org: 'bench-org-secret-0123456789', user: 'bench-user-secret-0123456789' };
 const CLIENT = { key: 'bench-client-id', secret: 'bench-client-secret-0123' };
 
@@ -170,17 +171,28 @@ describe('CLI', { timeout: 600_000 }, () => {
       await rm(out, { force: true });
       return finished;
     };
+    const plainRead = async () =>
+      must(await run([PLAIN_READ, platform.baseUrl], { ORG: SECRETS.org, USER: SECRETS.user }), 'plain read')
+        .ms;
     const measure = async () => {
       await exportAll();
       const runs = [];
-      for (let round = 0; round < 5; round += 1) runs.push(await exportAll());
-      return { ms: median(runs.map((r) => r.ms)), mb: median(runs.map((r) => (r.peakKiB ?? 0) / 1024)) };
+      const reads = [];
+      for (let round = 0; round < 5; round += 1) {
+        runs.push(await exportAll());
+        reads.push(await plainRead());
+      }
+      return {
+        ms: median(runs.map((r) => r.ms)),
+        mb: median(runs.map((r) => (r.peakKiB ?? 0) / 1024)),
+        readMs: median(reads),
+      };
     };
     platform.seedInstances(10_000);
     const ten = await measure();
     report({
       id: 'P5',
-      measure: 'export 10,000 instances: wall / peak RSS',
+      measure: `export 10,000 instances: wall / peak RSS (the answer alone, read by a plain script: ${(ten.readMs / 1000).toFixed(2)} s)`,
       figure: `${(ten.ms / 1000).toFixed(2)} s / ${ten.mb.toFixed(0)} MB`,
       goal: '≤ 0.50 s / ≤ 100 MB',
       met: ten.ms <= 500 && ten.mb <= 100,
