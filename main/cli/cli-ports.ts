@@ -1,6 +1,5 @@
 // The CLI's ports for the shared services: the system browser through spawn (never a shell
 // string), flow progress and notices as lines on stderr, and a logger that reports warnings only.
-import { spawn } from 'node:child_process';
 import { version } from '../../package.json';
 import type { EventName, EventPayload } from '../../common/contract';
 import { AppFailure } from '../services/errors';
@@ -17,16 +16,16 @@ function browserCommand(url: string): [string, string[]] {
   return ['xdg-open', [url]];
 }
 
-export const systemBrowser: OpenUrl = (url) => {
+export const systemBrowser: OpenUrl = async (url) => {
   if (!isSafeRemoteUrl(url)) {
-    return Promise.reject(
-      new AppFailure(
-        'insecure_url',
-        'Only https links (or http to this computer) can be opened in the browser.',
-      ),
+    throw new AppFailure(
+      'insecure_url',
+      'Only https links (or http to this computer) can be opened in the browser.',
     );
   }
   const [command, args] = browserCommand(url);
+  // child_process loads when a URL is opened, not with every command.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: 'ignore', detached: true, shell: false });
     child.once('error', reject);

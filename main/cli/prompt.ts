@@ -1,14 +1,15 @@
 // Reading from stdin: one line (the paste door, confirmations) and a hidden prompt for secrets on a
 // terminal (raw mode, nothing echoed). Questions go to stderr so stdout keeps only the result.
-import { createInterface } from 'node:readline';
 import { AppFailure } from '../services/errors';
 import type { CliIo } from './cli-io';
 
 const cancelled = () => new AppFailure('cancelled', 'Cancelled: nothing was changed.');
 
 /** The next line of stdin, trimmed; null at end of input. On a terminal the question is shown first. */
-export function readLine(io: CliIo, question?: string): Promise<string | null> {
+export async function readLine(io: CliIo, question?: string): Promise<string | null> {
   if (question && io.stdin.isTTY) io.stderr.write(question);
+  // readline loads when a command asks, not with every command.
+  const { createInterface } = await import('node:readline');
   return new Promise((resolve) => {
     const lines = createInterface({ input: io.stdin, terminal: false });
     let answered = false;

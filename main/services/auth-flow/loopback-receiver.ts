@@ -1,6 +1,6 @@
 // The loopback door: a one-shot HTTP listener on 127.0.0.1 or ::1 (both for localhost) at the callback
 // URL's port and path. It answers the browser with a small self-contained page and closes after the first accepted hit.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AppFailure } from '../errors';
 
 export type LoopbackVerdict = { accepted: true; message: string } | { accepted: false; message: string };
@@ -48,7 +48,9 @@ function answer(res: ServerResponse, status: number, title: string, message: str
 
 const NO_IPV6 = Symbol('no IPv6 loopback');
 
-function listen(port: number, host: string): Promise<Server> {
+async function listen(port: number, host: string): Promise<Server> {
+  // node:http loads with the first loopback door, not with every CLI command.
+  const { createServer } = await import('node:http');
   const server = createServer();
   return new Promise<Server>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {

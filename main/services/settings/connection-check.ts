@@ -1,6 +1,5 @@
 // "Check connection": one request to the active tenant's platform, with no secrets, over the same
 // transport as every platform call, reported stage by stage (DNS, proxy, TLS, HTTP) in plain words.
-import { lookup as dnsLookup } from 'node:dns/promises';
 import { loadAxios } from '../net/lazy-axios';
 import type { ConnectionCheck, ConnectionStage } from '../../../common/contract';
 import { isFailure } from '../errors';
@@ -10,7 +9,8 @@ import { networkCode } from '../net/transport-errors';
 
 export type Lookup = (host: string) => Promise<string>;
 
-export const systemLookup: Lookup = async (host) => (await dnsLookup(host)).address;
+export const systemLookup: Lookup = async (host) =>
+  (await (await import('node:dns/promises')).lookup(host)).address;
 
 export interface ConnectionCheckPorts {
   transport: HttpTransport;

@@ -1,6 +1,5 @@
 // Runs `pass` and `git` for a team store: an argument array (never a shell), the secret only on
 // stdin, PASSWORD_STORE_DIR set per store; GNUPGHOME and the rest of the environment pass through.
-import { execFile } from 'node:child_process';
 import { teamStoreFailures } from './team-store-failures';
 
 export interface ToolResult {
@@ -18,8 +17,9 @@ export interface ToolOptions {
 
 const TIMEOUT_MS = 60_000;
 
-function run(command: 'pass' | 'git', args: string[], options: ToolOptions): Promise<ToolResult> {
+async function run(command: 'pass' | 'git', args: string[], options: ToolOptions): Promise<ToolResult> {
   const env = { ...(options.env ?? process.env), PASSWORD_STORE_DIR: options.dir };
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     const child = execFile(
       command,
