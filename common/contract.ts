@@ -5,6 +5,7 @@ import { channel, none, type AppError } from './contract-base';
 import { activityChannels } from './contract-activity';
 import { flowChannels, FlowViewSchema } from './contract-flow';
 import { HealthProgressSchema, healthChannels } from './contract-health';
+import { importChannels, queueChannels } from './contract-imports';
 import { instanceChannels } from './contract-instances';
 import { settingsChannels } from './contract-settings';
 import { tenantChannels, TenantListSchema } from './contract-tenants';
@@ -13,6 +14,7 @@ export * from './contract-activity';
 export * from './contract-base';
 export * from './contract-flow';
 export * from './contract-health';
+export * from './contract-imports';
 export * from './contract-instances';
 export * from './contract-settings';
 export * from './contract-tenants';
@@ -37,6 +39,8 @@ export const channels = {
   ...activityChannels,
   ...settingsChannels,
   ...healthChannels,
+  ...importChannels,
+  ...queueChannels,
 };
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels & string;

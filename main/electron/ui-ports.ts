@@ -28,5 +28,17 @@ export function saveDialogs(getWindow: () => BrowserWindow | undefined): Dialogs
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async chooseOpenPath({ title }) {
+      const window = getWindow();
+      const options = {
+        title,
+        properties: ['openFile' as const],
+        filters: [{ name: 'JSON', extensions: ['json'] }],
+      };
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 }

@@ -6,6 +6,7 @@ import { activityHandlers } from './activity-handlers';
 import { appHandlers } from './app-handlers';
 import { flowHandlers } from './flow-handlers';
 import { healthHandlers } from './health-handlers';
+import { importsHandlers, queueHandlers } from './imports-handlers';
 import { instancesHandlers } from './instances-handlers';
 import { createRouter, type Handlers, type Router } from './router';
 import { settingsHandlers } from './settings-handlers';
@@ -26,6 +27,8 @@ export function createAppRouter(services: Services, ui: UiPorts): Router {
     ...activityHandlers(services.activity, ui.dialogs),
     ...settingsHandlers(services.settings),
     ...healthHandlers(services.health, ui.dialogs),
+    ...importsHandlers(services.imports, ui.dialogs),
+    ...queueHandlers(services.queue),
   };
   return createRouter(handlers, ui.log);
 }

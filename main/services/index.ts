@@ -19,6 +19,8 @@ import { ExportFiles } from './instances/export-files';
 import { watchTenants } from './tenants/tenants-watcher';
 import { HealthService } from './health/health-service';
 import { TenantSharing } from './tenants/tenant-sharing';
+import { ImportService } from './instances/import-service';
+import { SignInQueueFile } from './queue/sign-in-queue-file';
 
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
@@ -128,12 +130,20 @@ export function createServices(given: ServicePorts) {
     activity,
   });
   const activityLog = new ActivityService({ ...ports, tenants });
+  const imports = new ImportService({ tenants, instances });
+  const queue = new SignInQueueFile({
+    dataDir: ports.dataDir,
+    tenantIds: async () => (await tenants.list()).tenants.map((tenant) => tenant.id),
+    log: ports.log,
+  });
   return {
     appInfo: ports.appInfo,
     tenants,
     tenantSwitch,
     sharing,
     instances,
+    imports,
+    queue,
     flow,
     activity: activityLog,
     exports,

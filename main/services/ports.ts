@@ -43,6 +43,8 @@ export interface Clipboard {
 export interface Dialogs {
   /** Asks where to save a file; null when the user cancels. */
   chooseSavePath(options: { title: string; defaultName: string }): Promise<string | null>;
+  /** Asks for a JSON file to open; null when the user cancels. */
+  chooseOpenPath(options: { title: string }): Promise<string | null>;
 }
 
 export const noCheckpoint: Checkpoint = () => {};

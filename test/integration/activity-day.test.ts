@@ -67,7 +67,7 @@ beforeAll(async () => {
   services = appServices(dataDir, secrets, { now: () => Date.now() });
   router = createAppRouter(services, {
     clipboard: { writeText: (text) => clipboard.push(text) },
-    dialogs: { chooseSavePath: async () => savePath },
+    dialogs: { chooseSavePath: async () => savePath, chooseOpenPath: async () => null },
     log: silentLogger,
   });
 });

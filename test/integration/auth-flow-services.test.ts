@@ -36,7 +36,7 @@ beforeEach(async () => {
   services = appServices(dataDir, secrets);
   router = createAppRouter(services, {
     clipboard: { writeText: (text) => clipboard.push(text) },
-    dialogs: { chooseSavePath: async () => null },
+    dialogs: { chooseSavePath: async () => null, chooseOpenPath: async () => null },
     log: silentLogger,
   });
 });

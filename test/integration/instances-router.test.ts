@@ -30,6 +30,7 @@ beforeEach(async () => {
         dialogs.asked.push(options);
         return dialogs.nextSavePath;
       },
+      chooseOpenPath: async () => null,
     },
     log: silentLogger,
   });

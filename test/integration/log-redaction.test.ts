@@ -64,7 +64,10 @@ beforeAll(async () => {
   const invoke = traced(
     createAppRouter(services, {
       clipboard: { writeText: (text) => log.debug('Clipboard written', { text }) },
-      dialogs: { chooseSavePath: async ({ defaultName }) => join(dir, defaultName) },
+      dialogs: {
+        chooseSavePath: async ({ defaultName }) => join(dir, defaultName),
+        chooseOpenPath: async () => null,
+      },
       log,
     }),
     log,

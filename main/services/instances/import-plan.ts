@@ -1,38 +1,14 @@
 // The import plan: an "element-authenticator/instances@1" document read into what each instance
 // becomes on the target tenant, what cannot carry over and why, and which ones are skipped (idempotence).
 import { z } from 'zod';
-import type { FlowStart } from '../../../common/contract';
+import type { FlowStart, ImportItem, NotCarriedReason } from '../../../common/contract';
 import { REQUEST_TAG_PREFIX } from '../auth-flow/flow-plan';
 import { presetFor } from '../elements/element-presets';
 import { AppFailure } from '../errors';
 import { EXPORT_FORMAT } from './export-document';
 import { hasSecretValue, isSecretName, MASKED_SECRET } from './redact';
 
-/** Why a configuration key does not carry over: each comes back from the target's own sign-in. */
-export type NotCarriedReason = 'secret' | 'oauth-client' | 'data-center' | 'platform-managed';
-
-export interface NotCarried {
-  key: string;
-  reason: NotCarriedReason;
-}
-
-export interface ImportItem {
-  /** The instance's id on the source tenant. */
-  sourceId: number;
-  sourceName: string;
-  targetName: string;
-  elementKey: string;
-  tags: string[];
-  /** The event.* keys that carry over (the signature key never does). */
-  events: Record<string, string>;
-  /** Every other non-secret configuration value that carries over. */
-  configuration: Record<string, string>;
-  notCarried: NotCarried[];
-  action: 'create' | 'skip';
-  /** Why an instance is skipped, in one sentence. */
-  skipReason?: string;
-}
-
+export type { ImportItem, NotCarriedReason } from '../../../common/contract';
 export interface ImportPlan {
   sourceTenant: string;
   items: ImportItem[];
@@ -115,7 +91,7 @@ function planItem(
   const elementKey = instance.element?.key ?? '';
   const events: Record<string, string> = {};
   const configuration: Record<string, string> = {};
-  const notCarried: NotCarried[] = [];
+  const notCarried: ImportItem['notCarried'] = [];
   for (const [key, value] of Object.entries(instance.configuration ?? {})) {
     const reason = reasonFor(key, value, elementKey);
     if (reason) {

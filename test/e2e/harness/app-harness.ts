@@ -55,7 +55,7 @@ export interface AppHarness {
   /** Every payload that crossed to the renderer (results and events), for secret scans. */
   toRenderer: unknown[];
   /** The path the next save dialog answers with (null: the user cancels). */
-  dialogs: { nextSavePath: string | null };
+  dialogs: { nextSavePath: string | null; nextOpenPath: string | null };
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -88,7 +88,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   const openedUrls: string[] = [];
   const clipboard: string[] = [];
   const toRenderer: unknown[] = [];
-  const dialogs = { nextSavePath: null as string | null };
+  const dialogs = { nextSavePath: null as string | null, nextOpenPath: null as string | null };
 
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -123,7 +123,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<AppHarness
   });
   const router = createAppRouter(services, {
     clipboard: { writeText: (text) => void clipboard.push(text) },
-    dialogs: { chooseSavePath: async () => dialogs.nextSavePath },
+    dialogs: {
+      chooseSavePath: async () => dialogs.nextSavePath,
+      chooseOpenPath: async () => dialogs.nextOpenPath,
+    },
     log: silentLogger,
   });
 

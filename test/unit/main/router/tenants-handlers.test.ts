@@ -31,7 +31,7 @@ async function setup() {
   const router = createRouter(
     tenantsHandlers(service, new TenantSwitch(service, flow), {
       clipboard: { writeText: (text) => copied.push(text) },
-      dialogs: { chooseSavePath: async () => null },
+      dialogs: { chooseSavePath: async () => null, chooseOpenPath: async () => null },
       sharing: new TenantSharing({
         registry: service.keychain.registry,
         stores: service.secrets,
