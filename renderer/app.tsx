@@ -2,7 +2,7 @@
 // chunk per screen, behind a quiet fallback).
 import { Suspense, useEffect } from 'react';
 import { assertNever } from '../common/assert-never';
-import { ReauthQueueBar } from './features/health/reauth-queue-bar';
+import { SignInQueueBar } from './features/shell/sign-in-queue-bar';
 import { AppFrame } from './features/shell/app-frame';
 import { ScreenFallback } from './features/shell/screen-fallback';
 import { TenantBadge } from './features/tenants/tenant-badge';
@@ -47,7 +47,7 @@ export function App() {
   useEffect(() => prefetchScreens(), []);
   return (
     <AppFrame tenantSlot={<TenantBadge />}>
-      <ReauthQueueBar />
+      <SignInQueueBar />
       <Suspense fallback={<ScreenFallback />}>
         <CurrentScreen screen={screen} />
       </Suspense>

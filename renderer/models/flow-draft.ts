@@ -26,10 +26,26 @@ export interface FlowDraft {
 
 /** An existing instance to re-authenticate instead of creating one (left by the Instances screen). */
 export interface ReauthTarget {
+  kind: 'reauth';
   instanceId: number;
   name: string;
   elementKey: string;
 }
+
+/** An instance of an import to create: its planned name, element and tags, and what carries over. */
+export interface ImportTarget {
+  kind: 'import';
+  name: string;
+  elementKey: string;
+  tags: string[];
+  /** The non-secret configuration and event settings of the source instance, sent as they are. */
+  carried: Record<string, string>;
+  sourceTenant: string;
+  sourceName: string;
+}
+
+/** What the form is for besides a new instance: a re-authentication or one instance of an import. */
+export type FlowTarget = ReauthTarget | ImportTarget;
 
 /** Field name → one sentence; the events fields are prefixed "events.", configuration "configuration.". */
 export type FieldErrors = Record<string, string>;
@@ -81,22 +97,27 @@ export function withPresetDefaults(
   };
 }
 
-/** The draft as it is sent: when re-authenticating, the instance's own element key and name. */
-export function effectiveDraft(draft: FlowDraft, target: ReauthTarget | null): FlowDraft {
+/** The draft as it is sent: the target's own element key and name (and an import's tags). */
+export function effectiveDraft(draft: FlowDraft, target: FlowTarget | null): FlowDraft {
   if (!target) return draft;
-  return { ...draft, elementKey: target.elementKey || draft.elementKey, instanceName: target.name };
+  return {
+    ...draft,
+    elementKey: target.elementKey || draft.elementKey,
+    instanceName: target.name,
+    ...(target.kind === 'import' ? { tags: target.tags } : {}),
+  };
 }
 
 /**
  * The flow.start payload of a valid draft. Events go only when switched on, so a re-authentication
- * never overwrites the instance's events settings with defaults.
+ * never overwrites the instance's events settings with defaults; an import sends what it carries over.
  */
 export function toFlowStart(
   draft: FlowDraft,
   preset: ElementPresetView | undefined,
-  target: ReauthTarget | null = null,
+  target: FlowTarget | null = null,
 ): FlowStart {
-  const configuration: Record<string, string> = {};
+  const configuration: Record<string, string> = target?.kind === 'import' ? { ...target.carried } : {};
   if (preset?.generic) {
     for (const key of preset.suggestedConfigurationKeys) {
       const value = draft.configuration[key]?.trim() ?? '';
@@ -116,9 +137,9 @@ export function toFlowStart(
     ...(state !== '' ? { state } : {}),
     tags: draft.tags.map((tag) => tag.trim()).filter((tag) => tag !== ''),
     configuration,
-    ...(draft.events.enabled
+    ...(draft.events.enabled && target?.kind !== 'import'
       ? { events: { ...draft.events, refreshIntervalMinutes: Number(draft.events.refreshIntervalMinutes) } }
       : {}),
-    ...(target ? { reauthenticateInstanceId: target.instanceId } : {}),
+    ...(target?.kind === 'reauth' ? { reauthenticateInstanceId: target.instanceId } : {}),
   };
 }

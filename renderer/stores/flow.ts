@@ -16,7 +16,7 @@ import {
   type EventsDraft,
   type FieldErrors,
   type FlowDraft,
-  type ReauthTarget,
+  type FlowTarget,
 } from '../models/flow-draft';
 
 type DraftRules = typeof import('../models/flow-draft-rules');
@@ -68,7 +68,7 @@ interface FlowState {
    * Validates the draft and starts step 1 on the tenant the stepper shows; with a target,
    * re-authenticates that instance instead of creating one.
    */
-  start(tenantId: string, target?: ReauthTarget | null): Promise<void>;
+  start(tenantId: string, target?: FlowTarget | null): Promise<void>;
   paste(): Promise<void>;
   cancel(): Promise<void>;
   openAuthUrl(): Promise<void>;

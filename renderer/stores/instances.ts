@@ -14,6 +14,7 @@ import { bridge } from '../bridge';
 import { nextSort, type Sort, type SortKey } from '../models/instance-rows';
 import { useAppStore } from './app';
 import { useFlowStore } from './flow';
+import type { ImportTarget } from '../models/flow-draft';
 import { DROPPED, runAction, settle, type ActionHost } from './run-action';
 import { activeTenantId, onTenantSwitch } from './tenant-switch';
 
@@ -27,6 +28,9 @@ export interface ReauthenticateIntent {
   name: string;
   elementKey: string;
 }
+
+/** Left for the Authenticate screen by the sign-in queue: create this instance of an import. */
+export type ImportIntent = ImportTarget & { tenantId: string };
 
 /** What was deleted, and from which tenant, for the notice after a deletion. */
 export interface DeletedInstance {
@@ -56,6 +60,7 @@ interface TenantScoped {
   exportDialog: ExportScope | null;
   deleted: DeletedInstance | null;
   reauthenticate: ReauthenticateIntent | null;
+  importing: ImportIntent | null;
 }
 
 interface InstancesState extends TenantScoped {
@@ -109,6 +114,7 @@ const tenantScoped = (): TenantScoped => ({
   exportDialog: null,
   deleted: null,
   reauthenticate: null,
+  importing: null,
 });
 
 let loadTicket = 0;

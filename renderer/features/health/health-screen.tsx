@@ -7,7 +7,7 @@ import { healthOutcomes, type HealthOutcome } from '../../../common/contract';
 import { healthRows, isFailing } from '../../../common/health-rows';
 import { useAppStore } from '../../stores/app';
 import { useHealthStore } from '../../stores/health';
-import { useReauthQueueStore } from '../../stores/reauth-queue';
+import { useSignInQueueStore } from '../../stores/sign-in-queue';
 import { useTenantsStore } from '../../stores/tenants';
 import { EmptyState } from '../shell/empty-state';
 import { formatWhen, lastRunOf, outcomeLabel } from './health-format';
@@ -21,7 +21,7 @@ export function HealthScreen() {
   const { actionError, exported, load, listen } = store;
   const tenants = useTenantsStore((state) => state.list?.tenants ?? []);
   const go = useAppStore((state) => state.go);
-  const startQueue = useReauthQueueStore((state) => state.start);
+  const startQueue = useSignInQueueStore((state) => state.start);
   useEffect(() => {
     void load();
     return listen();

@@ -29,6 +29,7 @@ import {
 import type { InstanceSummary } from '../../../common/contract';
 import { useInstancesStore } from '../../stores/instances';
 import { DeleteInstanceModal } from './delete-instance-modal';
+import { CopyToTenantMenu } from './copy-to-tenant-menu';
 import { formatCreated, formatInstant, statusOf } from '../../models/instance-rows';
 
 const STATUS_COLOR = { valid: 'teal', invalid: 'orange', disabled: 'gray' } as const;
@@ -171,6 +172,7 @@ function DetailBody({ summary, tenantName, deleting, onDeletingChange: setDeleti
         >
           Re-authenticate
         </Button>
+        <CopyToTenantMenu tenantId={detail.tenantId} ids={[summary.id]} size="xs" />
         <Button
           size="xs"
           variant="subtle"

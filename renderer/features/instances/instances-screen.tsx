@@ -1,9 +1,11 @@
 // The Instances screen: the active tenant's instances in a filterable, sortable, virtualized table,
-// with refresh, export (selected or all), empty and error states, and the detail drawer.
+// with refresh, export (selected or all), import and copy to another tenant (through the import plan),
+// empty and error states, and the detail drawer.
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { Alert, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
 import {
   IconDownload,
+  IconFileImport,
   IconListDetails,
   IconRefresh,
   IconSearch,
@@ -17,19 +19,26 @@ import { ExportModal } from './export-modal';
 import { InstanceDetail } from './instance-detail';
 import { filterRows, sortedRows } from '../../models/instance-rows';
 import { InstancesTable } from './instances-table';
+import { CopyToTenantMenu } from './copy-to-tenant-menu';
+import { ImportPlanModal } from './import-plan-modal';
+import { useImportPlanStore } from '../../stores/import-plan';
 import { ScreenTitle } from '../shell/focus-heading';
 
 interface InstancesActionsProps {
+  tenantId: string;
   loading: boolean;
-  selectedCount: number;
+  selected: ReadonlySet<number>;
   total: number;
   onRefresh(): Promise<void>;
   onExport(scope: ExportScope): void;
 }
 
-/** Refresh and the two exports; memoised, so a keystroke in the filter does not render them again. */
+/** Refresh, import, copy and the two exports; memoised, so a keystroke in the filter does not render them again. */
 const InstancesActions = memo(function InstancesActions(props: InstancesActionsProps) {
-  const { loading, selectedCount, total, onRefresh, onExport } = props;
+  const { tenantId, loading, selected, total, onRefresh, onExport } = props;
+  const selectedCount = selected.size;
+  const openPlan = useImportPlanStore((state) => state.open);
+  const ids = useMemo(() => [...selected], [selected]);
   return (
     <Group gap="xs" wrap="nowrap">
       <Button
@@ -40,6 +49,14 @@ const InstancesActions = memo(function InstancesActions(props: InstancesActionsP
       >
         Refresh
       </Button>
+      <Button
+        variant="default"
+        leftSection={<IconFileImport size={16} />}
+        onClick={() => void openPlan({ from: 'file' }, tenantId)}
+      >
+        Import…
+      </Button>
+      <CopyToTenantMenu tenantId={tenantId} ids={ids} />
       <Button
         variant="default"
         leftSection={<IconDownload size={16} />}
@@ -138,8 +155,9 @@ export function InstancesScreen() {
           </Text>
         </div>
         <InstancesActions
+          tenantId={list.tenantId}
           loading={loading}
-          selectedCount={selected.size}
+          selected={selected}
           total={total}
           onRefresh={load}
           onExport={store.openExport}
@@ -218,6 +236,7 @@ export function InstancesScreen() {
         </>
       )}
       <InstanceDetail />
+      <ImportPlanModal />
       {exportScope && (
         <ExportModal
           opened

@@ -15,7 +15,7 @@ import { CreatingPanel } from './creating-panel';
 import { FlowCancelledPanel } from './flow-cancelled-panel';
 import { useStepAnnouncements } from './flow-announcements';
 import { FlowFailurePanel } from './flow-failure-panel';
-import { effectiveDraft, presetOf, type ReauthTarget } from '../../models/flow-draft';
+import { effectiveDraft, presetOf, type FlowTarget } from '../../models/flow-draft';
 import { InstanceCreatedPanel } from './instance-created-panel';
 import { LostResponsePanel } from './lost-response-panel';
 import { RedirectUrlForm } from './redirect-url-form';
@@ -30,8 +30,8 @@ interface FlowStepperProps {
   /** The tenant the stepper shows and acts on. */
   tenantId: string;
   oauthApps: OAuthAppView[];
-  /** An instance to re-authenticate instead of creating one, or null. */
-  reauth: ReauthTarget | null;
+  /** An instance to re-authenticate, or one instance of an import; null for a new instance. */
+  target: FlowTarget | null;
   onCancelReauth(): void;
 }
 
@@ -42,7 +42,7 @@ function dataCenterLabel(presets: ElementPresetView[], location: string | undefi
   return dataCenter ? `${dataCenter.label} (${location})` : location;
 }
 
-function Panel({ view, tenantId, oauthApps, reauth, onCancelReauth }: FlowStepperProps & { view: FlowView }) {
+function Panel({ view, tenantId, oauthApps, target, onCancelReauth }: FlowStepperProps & { view: FlowView }) {
   const store = useFlowStore();
   const go = useAppStore((state) => state.go);
   const openInstance = useInstancesStore((state) => state.open);
@@ -56,17 +56,17 @@ function Panel({ view, tenantId, oauthApps, reauth, onCancelReauth }: FlowSteppe
           draft={store.draft}
           errors={store.fieldErrors}
           presets={store.presets}
-          preset={presetOf(store.presets, effectiveDraft(store.draft, reauth).elementKey)}
+          preset={presetOf(store.presets, effectiveDraft(store.draft, target).elementKey)}
           oauthApps={oauthApps}
           busy={store.busy === 'start' || view.step === 'fetching-url'}
           startError={errorOf('start')}
-          reauth={reauth}
+          target={target}
           onCancelReauth={onCancelReauth}
           onChange={store.updateDraft}
           onEventsChange={store.updateEvents}
           onChooseApp={store.chooseOAuthApp}
           onUseExample={store.useExamplePoller}
-          onSubmit={() => store.start(tenantId, reauth)}
+          onSubmit={() => store.start(tenantId, target)}
           onOpenTenants={() => go('tenants')}
         />
       );

@@ -2,7 +2,6 @@
 // validated inline; a refused submit focuses the first invalid field and sums up beside the button.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import {
-  Alert,
   Autocomplete,
   Button,
   Group,
@@ -14,7 +13,7 @@ import {
   TextInput,
   VisuallyHidden,
 } from '@mantine/core';
-import { IconArrowRight, IconRefresh } from '@tabler/icons-react';
+import { IconArrowRight } from '@tabler/icons-react';
 import type { AppError, ElementPresetView, OAuthAppView } from '../../../common/contract';
 import { announce } from '../../stores/announcer';
 import { invalidFields } from '../shell/focus';
@@ -23,7 +22,8 @@ import { ActionErrorAlert } from './action-error-alert';
 import { CallbackDoorField } from './callback-door-field';
 import { ElementConfigurationFields } from './element-configuration-fields';
 import { EventsSection } from './events-section';
-import type { EventsDraft, FieldErrors, FlowDraft, ReauthTarget } from '../../models/flow-draft';
+import type { EventsDraft, FieldErrors, FlowDraft, FlowTarget } from '../../models/flow-draft';
+import { FlowTargetNotice } from './flow-target-notice';
 import { OAuthClientFields } from './oauth-client-fields';
 
 export interface RedirectUrlFormProps {
@@ -35,8 +35,8 @@ export interface RedirectUrlFormProps {
   oauthApps: OAuthAppView[];
   busy: boolean;
   startError: AppError | null;
-  /** Set when the Instances screen asked to re-authenticate an existing instance. */
-  reauth: ReauthTarget | null;
+  /** Set to re-authenticate an existing instance, or for one instance of an import. */
+  target: FlowTarget | null;
   onCancelReauth(): void;
   onChange(patch: Partial<FlowDraft>): void;
   onEventsChange(patch: Partial<EventsDraft>): void;
@@ -73,7 +73,7 @@ export function problemsSummary(count: number): string {
 }
 
 export function RedirectUrlForm(props: RedirectUrlFormProps) {
-  const { draft, errors, presets, preset, oauthApps, busy, startError, reauth } = props;
+  const { draft, errors, presets, preset, oauthApps, busy, startError, target } = props;
   const { onChange, onEventsChange, onChooseApp, onUseExample, onSubmit, onCancelReauth } = props;
   const chosenApp = oauthApps.find((app) => app.id === draft.oauthAppId);
   const example = presets.find((candidate) => candidate.examplePollerConfiguration !== '');
@@ -99,34 +99,17 @@ export function RedirectUrlForm(props: RedirectUrlFormProps) {
         <FocusHeading order={2}>Step 1: Redirect URL</FocusHeading>
       </VisuallyHidden>
       <Stack gap="xl">
-        {reauth && (
-          <Alert
-            color="blue"
-            variant="light"
-            icon={<IconRefresh size={18} />}
-            title={`Re-authenticating “${reauth.name}”`}
-          >
-            <Stack gap="xs" align="flex-start">
-              <Text fz="sm">
-                Instance {reauth.instanceId} gets a new consent: its tokens are replaced, its name, tags and
-                configuration stay.
-              </Text>
-              <Button variant="subtle" size="compact-sm" onClick={onCancelReauth}>
-                Create a new instance instead
-              </Button>
-            </Stack>
-          </Alert>
-        )}
+        {target && <FlowTargetNotice target={target} onCancelReauth={onCancelReauth} />}
         <FormSection title="Element and instance">
           <SimpleGrid cols={2} spacing="md">
             <Autocomplete
               label="Element key"
               description={elementHint(preset)}
               data={presets.filter((candidate) => !candidate.generic).map((candidate) => candidate.key)}
-              value={reauth?.elementKey || draft.elementKey}
+              value={target?.elementKey || draft.elementKey}
               onChange={(elementKey) => onChange({ elementKey })}
-              error={reauth ? undefined : errors.elementKey}
-              readOnly={Boolean(reauth)}
+              error={target ? undefined : errors.elementKey}
+              readOnly={Boolean(target)}
               required
               spellCheck={false}
               styles={monospace}
@@ -135,10 +118,10 @@ export function RedirectUrlForm(props: RedirectUrlFormProps) {
               label="Instance name"
               description="How the instance is listed on the platform."
               placeholder="Acme – Zoho CRM"
-              value={reauth ? reauth.name : draft.instanceName}
+              value={target ? target.name : draft.instanceName}
               onChange={(event) => onChange({ instanceName: event.currentTarget.value })}
-              error={reauth ? undefined : errors.instanceName}
-              readOnly={Boolean(reauth)}
+              error={target ? undefined : errors.instanceName}
+              readOnly={Boolean(target)}
               required
             />
           </SimpleGrid>
@@ -187,7 +170,7 @@ export function RedirectUrlForm(props: RedirectUrlFormProps) {
             styles={monospace}
           />
           <SimpleGrid cols={2} spacing="md">
-            {!reauth && (
+            {!target && (
               <TagsInput
                 label="Tags"
                 description="Press Enter after each tag."
@@ -207,7 +190,7 @@ export function RedirectUrlForm(props: RedirectUrlFormProps) {
               styles={monospace}
             />
           </SimpleGrid>
-          {!reauth && (
+          {!target && (
             <EventsSection
               events={draft.events}
               errors={errors}

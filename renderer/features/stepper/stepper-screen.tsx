@@ -6,7 +6,7 @@ import { useAppStore } from '../../stores/app';
 import { useFlowStore } from '../../stores/flow';
 import { useInstancesStore } from '../../stores/instances';
 import { activeTenantOf, useTenantsStore } from '../../stores/tenants';
-import type { ReauthTarget } from '../../models/flow-draft';
+import type { FlowTarget } from '../../models/flow-draft';
 import { FlowStepper } from './flow-stepper';
 import { NoTenantState } from './no-tenant-state';
 import { ScreenTitle } from '../shell/focus-heading';
@@ -20,6 +20,7 @@ export function StepperScreen() {
   const tenantsError = useTenantsStore((state) => state.error);
   const loadTenants = useTenantsStore((state) => state.load);
   const intent = useInstancesStore((state) => state.reauthenticate);
+  const importing = useInstancesStore((state) => state.importing);
   const clearIntent = useInstancesStore((state) => state.clearReauthenticate);
   useEffect(() => {
     const unsubscribe = listen();
@@ -42,15 +43,24 @@ export function StepperScreen() {
     return tenants || tenantsError ? <NoTenantState onOpenTenants={() => go('tenants')} /> : null;
   }
   const oauthApps = active ? (tenants?.oauthApps ?? []).filter((app) => app.tenantId === active.id) : [];
-  const reauth: ReauthTarget | null =
+  const target: FlowTarget | null =
     intent && intent.tenantId === active?.id
-      ? { instanceId: intent.instanceId, name: intent.name, elementKey: intent.elementKey }
-      : null;
+      ? { kind: 'reauth', instanceId: intent.instanceId, name: intent.name, elementKey: intent.elementKey }
+      : importing && importing.tenantId === active?.id
+        ? importing
+        : null;
+  const reauth = target?.kind === 'reauth';
   return (
     <Stack gap="lg" maw={920} w="100%" mx="auto">
       <Group justify="space-between" align="flex-end">
         <Stack gap={2}>
-          <ScreenTitle>{reauth ? 'Re-authenticate an instance' : 'Authenticate an element'}</ScreenTitle>
+          <ScreenTitle>
+            {reauth
+              ? 'Re-authenticate an instance'
+              : target
+                ? 'Import an instance'
+                : 'Authenticate an element'}
+          </ScreenTitle>
           <Text c="dimmed">
             Three steps: get the sign-in link, let the customer sign in, and the instance is{' '}
             {reauth ? 'renewed' : 'created'}.
@@ -65,7 +75,7 @@ export function StepperScreen() {
           </Badge>
         </Group>
       </Group>
-      <FlowStepper tenantId={shown.id} oauthApps={oauthApps} reauth={reauth} onCancelReauth={clearIntent} />
+      <FlowStepper tenantId={shown.id} oauthApps={oauthApps} target={target} onCancelReauth={clearIntent} />
     </Stack>
   );
 }

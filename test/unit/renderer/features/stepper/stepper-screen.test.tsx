@@ -211,6 +211,41 @@ describe('stepper', { timeout: 30_000 }, () => {
     expect(start).not.toHaveProperty('events');
   });
 
+  it('creates one instance of an import: its planned name, tags and carried settings, no events editor', async () => {
+    const user = userEvent.setup({ delay: null });
+    useInstancesStore.setState({
+      importing: {
+        kind: 'import',
+        tenantId: 't-acme',
+        name: 'Acme prod CRM',
+        elementKey: 'zohocrmv2',
+        tags: ['handover'],
+        carried: { 'custom.setting': 'keep', 'event.notification.enabled': 'true' },
+        sourceTenant: 'Acme staging',
+        sourceName: 'Acme CRM',
+      },
+    });
+    await renderStepper();
+    expect(screen.getByText('Importing “Acme prod CRM” from Acme staging')).toBeTruthy();
+    expect(screen.getByText(/Copied from “Acme CRM”: 2 settings \(events on\)/)).toBeTruthy();
+    expect((screen.getByLabelText(/instance name/i) as HTMLInputElement).readOnly).toBe(true);
+    expect(screen.queryByLabelText(/^tags/i)).toBeNull();
+    await user.type(screen.getByLabelText(/oauth client id/i), 'cid-123');
+    await user.type(screen.getByLabelText(/oauth client secret/i), 'client-secret-xyz');
+    bridge.answers['flow.start'] = () => ok(AWAITING);
+    await user.click(screen.getByRole('button', { name: /get the sign-in link/i }));
+    await waitFor(() => expect(bridge.callsTo('flow.start')).toHaveLength(1));
+    const start = bridge.callsTo('flow.start')[0];
+    expect(start).toMatchObject({
+      instanceName: 'Acme prod CRM',
+      elementKey: 'zohocrmv2',
+      tags: ['handover'],
+      configuration: { 'custom.setting': 'keep', 'event.notification.enabled': 'true' },
+    });
+    expect(start).not.toHaveProperty('events');
+    expect(start).not.toHaveProperty('reauthenticateInstanceId');
+  });
+
   it('after a lost response offers to keep the instance the platform shows', async () => {
     const user = userEvent.setup({ delay: null });
     await renderStepper();
