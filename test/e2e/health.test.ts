@@ -108,11 +108,11 @@ describe('health screen', () => {
     await expect
       .poll(() => app.page.getByRole('heading', { name: 'Re-authenticate an instance' }).isVisible())
       .toBe(true);
-    const queue = app.page.getByRole('region', { name: 'Re-authentication queue' });
+    const queue = app.page.getByRole('region', { name: 'Sign-in queue' });
     expect(await queue.textContent()).toContain(`${globex.failures.revoked.length} left`);
     const first = globex.platform.instances.get(globex.failures.revoked[0]!)!;
-    expect(await app.page.getByTestId('reauth-queue-current').textContent()).toBe(
-      `Now: ${first.name} on Globex`,
+    expect(await app.page.getByTestId('sign-in-queue-current').textContent()).toBe(
+      `Now: ${first.name} on Globex (1 of ${globex.failures.revoked.length})`,
     );
     await app.screenshot('health-reauth-queue');
     await queue.getByRole('button', { name: 'Skip' }).click();

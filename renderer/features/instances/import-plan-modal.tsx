@@ -131,7 +131,7 @@ export function ImportPlanModal() {
             {elements.map((elementKey) => (
               <ClientChoice key={elementKey} elementKey={elementKey} apps={targetApps} />
             ))}
-            <Table.ScrollContainer minWidth={860} mah="50vh">
+            <Table.ScrollContainer minWidth={860} mah="calc(100vh - 400px)">
               <Table stickyHeader verticalSpacing="xs" aria-label="Import plan">
                 <Table.Thead>
                   <Table.Tr>

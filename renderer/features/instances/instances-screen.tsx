@@ -40,7 +40,7 @@ const InstancesActions = memo(function InstancesActions(props: InstancesActionsP
   const openPlan = useImportPlanStore((state) => state.open);
   const ids = useMemo(() => [...selected], [selected]);
   return (
-    <Group gap="xs" wrap="nowrap">
+    <Group gap="xs" justify="flex-end">
       <Button
         variant="default"
         leftSection={<IconRefresh size={16} />}
@@ -146,7 +146,7 @@ export function InstancesScreen() {
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between" align="flex-end" wrap="nowrap">
+      <Group justify="space-between" align="flex-end">
         <div>
           <ScreenTitle>Instances</ScreenTitle>
           <Text c="dimmed" size="sm" data-testid="instances-summary">

@@ -20,8 +20,8 @@ export function SignInQueueBar() {
   const position = current === null ? '' : ` (${current + 1} of ${items.length})`;
   return (
     <Paper withBorder radius="md" p="sm" role="region" aria-label="Sign-in queue">
-      <Group justify="space-between" wrap="nowrap">
-        <Group gap="sm" wrap="nowrap" miw={0}>
+      <Group justify="space-between" gap="xs">
+        <Group gap="sm" miw={0}>
           <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
             {title}
           </Text>
