@@ -110,11 +110,39 @@ export const useSignInQueueStore = create<SignInQueueState>()((set, get) => {
     void settle(() => bridge().queue.save({ items: queue.items, current: queue.current }));
   };
 
+  /**
+   * An import item whose name and element are on the target already (created before the app closed,
+   * or by someone else meanwhile) is skipped rather than created twice; true when it was.
+   */
+  async function alreadyThere(index: number, item: QueueItem): Promise<boolean> {
+    if (item.kind !== 'import') return false;
+    const listed = await settle(() => bridge().instances.list({ tenantId: item.tenantId }));
+    const { targetName, elementKey } = item.item;
+    const there = listed.ok
+      ? listed.value.instances.find((one) => one.name === targetName && one.elementKey === elementKey)
+      : undefined;
+    if (!there) return false;
+    const message = `Instance ${there.id} “${targetName}” (${elementKey}) already exists on ${item.tenantName}.`;
+    const items = get().items.map((other, at) =>
+      at === index && other.status === 'left'
+        ? { ...other, status: 'skipped' as const, outcome: { message } }
+        : other,
+    );
+    save({ items, current: get().current });
+    return true;
+  }
+
   async function openNextLeft(): Promise<void> {
-    const index = get().items.findIndex((item) => item.status === 'left');
-    save({ items: get().items, current: index >= 0 ? index : null });
-    const item = get().items[index];
-    if (item) await open(item);
+    for (;;) {
+      const index = get().items.findIndex((item) => item.status === 'left');
+      save({ items: get().items, current: index >= 0 ? index : null });
+      const item = get().items[index];
+      if (!item) return;
+      if (!(await alreadyThere(index, item))) {
+        await open(item);
+        return;
+      }
+    }
   }
 
   /** Settles the current item if it is still left. */

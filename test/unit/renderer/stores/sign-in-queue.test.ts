@@ -226,4 +226,31 @@ describe('import queue', () => {
     await useSignInQueueStore.getState().next();
     expect(useInstancesStore.getState().importing).toMatchObject({ tenantId: 'b', name: 'prod-1' });
   });
+
+  it('skips an instance that is on the target already when it comes up (an import resumed twice creates nothing twice)', async () => {
+    bridge.answers['instances.list'] = () =>
+      ok({
+        tenantId: 'b',
+        tenantName: 'B',
+        instances: [
+          {
+            id: 77,
+            name: 'prod-1',
+            elementKey: 'zohocrmv2',
+            createdDate: '',
+            valid: true,
+            disabled: false,
+            tags: [],
+          },
+        ],
+      });
+    await useSignInQueueStore.getState().startImport(plan, {});
+    const { items, current } = useSignInQueueStore.getState();
+    expect(items[0]).toMatchObject({
+      status: 'skipped',
+      outcome: { message: 'Instance 77 “prod-1” (zohocrmv2) already exists on B.' },
+    });
+    expect(current).toBe(2);
+    expect(useInstancesStore.getState().importing).toMatchObject({ name: 'prod-3' });
+  });
 });
