@@ -2,19 +2,25 @@
 // the keyboard and focus styles, and the app frame.
 import './mantine-styles';
 import './a11y.css';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { App } from './app';
 import { cssVariablesResolver, theme } from './theme';
+
+// Notifications are rare (a refused tenant switch): their code loads after the first screen.
+const Notifications = lazy(() =>
+  import('@mantine/notifications').then((module) => ({ default: module.Notifications })),
+);
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
-        <Notifications position="bottom-right" />
+        <Suspense fallback={null}>
+          <Notifications position="bottom-right" />
+        </Suspense>
         <App />
       </MantineProvider>
     </StrictMode>,

@@ -5,7 +5,6 @@ import {
   Button,
   Collapse,
   Group,
-  NumberInput,
   Paper,
   PasswordInput,
   SegmentedControl,
@@ -90,13 +89,13 @@ export function EventsSection({ events, errors, exampleLabel, onChange, onUseExa
                     ]}
                   />
                 </Stack>
-                <NumberInput
+                {/* A plain numeric field: NumberInput's formatting library is not worth the first screen's weight. */}
+                <TextInput
                   label="Refresh interval (minutes)"
-                  value={events.refreshIntervalMinutes}
-                  onChange={(value) => onChange({ refreshIntervalMinutes: value })}
-                  min={1}
-                  max={1440}
-                  allowDecimal={false}
+                  inputMode="numeric"
+                  pattern="[0-9]*"
+                  value={String(events.refreshIntervalMinutes)}
+                  onChange={(event) => onChange({ refreshIntervalMinutes: event.currentTarget.value.trim() })}
                   error={errors['events.refreshIntervalMinutes']}
                 />
               </SimpleGrid>

@@ -2,7 +2,6 @@
 // with a menu to switch; a pending flow makes the switch ask first.
 import { useEffect } from 'react';
 import { Button, ColorSwatch, Menu, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCheck, IconChevronDown, IconSettings } from '@tabler/icons-react';
 import { useAppStore } from '../../stores/app';
 import { activeTenantOf, useTenantsStore } from '../../stores/tenants';
@@ -28,11 +27,10 @@ export function TenantBadge() {
 
   useEffect(() => {
     if (actionError?.action === 'use') {
-      notifications.show({
-        color: 'red',
-        title: 'The tenant was not switched',
-        message: actionError.error.message,
-      });
+      const { message } = actionError.error;
+      void import('@mantine/notifications').then(({ notifications }) =>
+        notifications.show({ color: 'red', title: 'The tenant was not switched', message }),
+      );
     }
   }, [actionError]);
 
