@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   FAKE_SECRETS,
@@ -16,7 +15,7 @@ import {
   type FakePlatform,
 } from '../fakes/platform-server';
 import { launchApp, type AppHarness } from './harness/app-harness';
-import { axeReport, setScheme, transitionsDone } from './helpers/axe';
+import { checkSchemes } from './helpers/axe';
 import { freePort, playConsent, waitForStep } from './helpers/stepper-driver';
 import { clearKeychain } from '../support/keychain-items';
 
@@ -30,22 +29,10 @@ let productionId: string;
 let dataDir: string;
 const keychainService = `element-auth-e2e-import-${randomBytes(4).toString('hex')}`;
 
-async function checkBothSchemes(page: Page, where: string, shot: string): Promise<void> {
-  await transitionsDone(page);
-  for (const size of [
-    { width: 1280, height: 800 },
-    { width: 1024, height: 640 },
-  ]) {
-    await page.setViewportSize(size);
-    for (const scheme of ['light', 'dark'] as const) {
-      await setScheme(page, scheme);
-      expect.soft(await axeReport(page, `${where} (${scheme}, ${size.width})`)).toBe('');
-      await app.screenshot(`${shot}-${size.width}x${size.height}-${scheme}`);
-    }
-  }
-  await setScheme(page, 'light');
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1024, height: 640 },
+];
 
 const queue = () => app.page.getByRole('region', { name: 'Sign-in queue' });
 
@@ -109,7 +96,7 @@ describe('moving instances from staging to production', () => {
       'From Acme staging: 2 to create, 1 skipped.',
     );
     expect(await dialog.getByText('already exists on the target').count()).toBe(1);
-    await checkBothSchemes(page, 'Import plan', 'import-plan');
+    await checkSchemes(app, 'Import plan', 'import-plan', SIZES);
     expect(production.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
   });
 
@@ -119,7 +106,7 @@ describe('moving instances from staging to production', () => {
     await expect.poll(() => page.getByTestId('acting-on').textContent()).toContain('Acme production');
     await page.getByText(`Importing “${seeded[0]!.name}” from Acme staging`).waitFor();
     expect(await queue().textContent()).toContain('1 skipped');
-    await checkBothSchemes(page, 'Import queue on the stepper', 'import-queue');
+    await checkSchemes(app, 'Import queue on the stepper', 'import-queue', SIZES);
 
     await page.getByRole('button', { name: 'Get the sign-in link' }).click();
     await waitForStep(page, 'awaiting-consent');
@@ -168,7 +155,7 @@ describe('moving instances from staging to production', () => {
     expect(await report.getByRole('table', { name: 'Failed' }).textContent()).toMatch(
       /The platform refused the request \(400\)\. The platform said: “Instance quota reached” \(request [\w-]+\)/,
     );
-    await checkBothSchemes(page, 'Import report', 'import-report');
+    await checkSchemes(app, 'Import report', 'import-report', SIZES);
     await report.getByRole('button', { name: 'Close' }).click();
 
     await app.close();

@@ -6,20 +6,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE_SECRETS } from '../fakes/platform-server';
 import { launchApp, type AppHarness } from './harness/app-harness';
-import { axeReport, setScheme, transitionsDone } from './helpers/axe';
+import { checkSchemes } from './helpers/axe';
 
 let app: AppHarness;
 const NAMES = Array.from({ length: 50 }, (_, index) => `Customer ${String(index + 1).padStart(2, '0')}`);
-
-async function checkBothSchemes(page: Page, where: string, shot: string): Promise<void> {
-  await transitionsDone(page);
-  for (const scheme of ['light', 'dark'] as const) {
-    await setScheme(page, scheme);
-    expect.soft(await axeReport(page, `${where} (${scheme})`)).toBe('');
-    await app.screenshot(`${shot}-${scheme}`);
-  }
-  await setScheme(page, 'light');
-}
 
 const cardNames = (page: Page) =>
   page
@@ -57,7 +47,7 @@ describe('the tenant list with fifty customers', () => {
     // A collapsed row is one line: the list shows many customers at once.
     const row = await page.getByTestId('tenant-card').nth(1).boundingBox();
     expect(row?.height).toBeLessThanOrEqual(60);
-    await checkBothSchemes(page, 'Tenants with fifty customers', 'tenant-list-1024x640');
+    await checkSchemes(app, 'Tenants with fifty customers', 'tenant-list-1024x640');
   });
 
   it('searches, says when nothing matches, and switches from a row', async () => {
@@ -69,7 +59,7 @@ describe('the tenant list with fifty customers', () => {
     await app.screenshot('tenant-list-search-1024x640');
     await search.fill('nobody');
     await page.getByText('No tenant matches “nobody”.').waitFor();
-    await checkBothSchemes(page, 'Tenants, no match', 'tenant-list-no-match');
+    await checkSchemes(app, 'Tenants, no match', 'tenant-list-no-match');
     await page.getByRole('button', { name: 'Show all tenants' }).click();
 
     await page.getByRole('button', { name: 'Use Customer 07' }).click();
@@ -93,7 +83,7 @@ describe('the tenant list with fifty customers', () => {
     await join.waitFor();
     await join.getByRole('button', { name: 'Join tenant' }).click();
     await join.getByText('Choose or paste the shared tenant file.').waitFor();
-    await checkBothSchemes(page, 'the join-tenant modal', 'join-tenant');
+    await checkSchemes(app, 'the join-tenant modal', 'join-tenant');
     await page.keyboard.press('Escape');
     await join.waitFor({ state: 'detached' });
 
@@ -101,7 +91,7 @@ describe('the tenant list with fifty customers', () => {
     const add = page.getByRole('dialog', { name: 'Add a tenant' });
     await add.getByText('Team password store', { exact: true }).click();
     await add.getByRole('textbox', { name: /^Entry path/ }).waitFor();
-    await checkBothSchemes(page, 'the add-tenant modal with a team store', 'add-tenant-team-store');
+    await checkSchemes(app, 'the add-tenant modal with a team store', 'add-tenant-team-store');
     await page.keyboard.press('Escape');
     await add.waitFor({ state: 'detached' });
   });

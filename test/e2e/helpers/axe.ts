@@ -87,3 +87,34 @@ export async function expectNoSeriousAxeViolations(page: Page, where: string): P
   const report = await axeReport(page, where);
   if (report) throw new Error(report);
 }
+
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+/**
+ * axe (a finding fails the test softly, so it goes on) and a screenshot `<shot>[-WxH]-<scheme>`, in
+ * light and dark, at each size given (the page's own size when none); the page ends light at its size.
+ */
+export async function checkSchemes(
+  app: { page: Page; screenshot(name: string): Promise<string> },
+  where: string,
+  shot: string,
+  sizes: Viewport[] = [],
+): Promise<void> {
+  const { page } = app;
+  const own = page.viewportSize();
+  await transitionsDone(page);
+  for (const size of sizes.length > 0 ? sizes : [null]) {
+    if (size) await page.setViewportSize(size);
+    const at = size ? `-${size.width}x${size.height}` : '';
+    for (const scheme of ['light', 'dark'] as const) {
+      await setScheme(page, scheme);
+      expect.soft(await axeReport(page, `${where} (${scheme}${size ? `, ${size.width}` : ''})`)).toBe('');
+      await app.screenshot(`${shot}${at}-${scheme}`);
+    }
+  }
+  await setScheme(page, 'light');
+  if (own && sizes.length > 0) await page.setViewportSize(own);
+}
