@@ -4,6 +4,7 @@
 import { create } from 'zustand';
 import type { FlowView, ImportPlanView, QueueItem, QueueStatus, SignInQueue } from '../../common/contract';
 import type { HealthRow } from '../../common/health-rows';
+import { withoutRemovedTenants } from '../../common/sign-in-queue';
 import { bridge } from '../bridge';
 import { useAppStore } from './app';
 import { useFlowStore } from './flow';
@@ -198,13 +199,28 @@ export const useSignInQueueStore = create<SignInQueueState>()((set, get) => {
       await openNextLeft();
     },
     stop: () => save({ items: [], current: null }),
-    listen: () =>
-      useFlowStore.subscribe((state, previous) => {
+    listen() {
+      const flow = useFlowStore.subscribe((state, previous) => {
         if (state.view === previous.view) return;
         const item = get().items[get().current ?? -1];
         if (!item || item.status !== 'left') return;
         const change = settled(state.view, item);
         if (change) mark(change);
-      }),
+      });
+      // A tenant removed while the queue runs takes its items with it.
+      const tenants = useTenantsStore.subscribe(({ list }) => {
+        if (!list) return;
+        const { items, current } = get();
+        const kept = withoutRemovedTenants(
+          { items, current },
+          new Set(list.tenants.map((tenant) => tenant.id)),
+        );
+        if (kept.items !== items) save(kept);
+      });
+      return () => {
+        flow();
+        tenants();
+      };
+    },
   };
 });

@@ -4,6 +4,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { SignInQueueSchema, type SignInQueue } from '../../../common/contract';
+import { withoutRemovedTenants } from '../../../common/sign-in-queue';
 import type { Logger } from '../ports';
 import { writeFileAtomic } from '../storage/atomic-file';
 
@@ -38,12 +39,7 @@ export class SignInQueueFile {
       this.options.log.warn('The sign-in queue file was unreadable; the queue starts empty');
       return EMPTY;
     }
-    const known = new Set(await this.options.tenantIds());
-    const { items, current } = parsed.data;
-    const kept = items.filter((item) => known.has(item.tenantId));
-    const still = current === null ? undefined : items[current];
-    const index = still ? kept.indexOf(still) : -1;
-    return { items: kept, current: index >= 0 ? index : null };
+    return withoutRemovedTenants(parsed.data, new Set(await this.options.tenantIds()));
   }
 
   async write(queue: SignInQueue): Promise<void> {

@@ -253,4 +253,15 @@ describe('import queue', () => {
     expect(current).toBe(2);
     expect(useInstancesStore.getState().importing).toMatchObject({ name: 'prod-3' });
   });
+
+  it('drops the items of a tenant removed while the queue runs', async () => {
+    const unsubscribe = useSignInQueueStore.getState().listen();
+    await useSignInQueueStore.getState().start([row('a', 1), row('b', 2), row('a', 3)]);
+    useTenantsStore.setState({ list: { ...list('a'), tenants: [tenant('a')] } });
+    const { items, current } = useSignInQueueStore.getState();
+    expect(items.map((item) => item.kind === 'reauth' && item.instanceId)).toEqual([1, 3]);
+    expect(current).toBe(0);
+    expect((bridge.callsTo('queue.save').at(-1) as SignInQueue).items).toHaveLength(2);
+    unsubscribe();
+  });
 });
