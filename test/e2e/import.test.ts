@@ -96,6 +96,11 @@ describe('moving instances from staging to production', () => {
       'From Acme staging: 2 to create, 1 skipped.',
     );
     expect(await dialog.getByText('already exists on the target').count()).toBe(1);
+    const settings = dialog.getByRole('button', { name: `Show settings of “${seeded[0]!.name}”` });
+    await settings.click();
+    await dialog.getByText(`keep-${seeded[0]!.id}`).waitFor();
+    await app.screenshot('import-plan-settings-1280x800-light');
+    await dialog.getByRole('button', { name: `Hide settings of “${seeded[0]!.name}”` }).click();
     await checkSchemes(app, 'Import plan', 'import-plan', SIZES);
     expect(production.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
   });

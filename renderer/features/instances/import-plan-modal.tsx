@@ -1,89 +1,12 @@
 // The plan of an import before anything happens: per instance the target name (editable), element,
 // what carries over and what does not (and why), create or skip (with a free name for a taken one);
 // the OAuth client once per element from the target's saved apps; then the guided sign-ins.
-import { Badge, Button, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import type { ImportItem, NotCarriedReason, OAuthAppView } from '../../../common/contract';
+import { Button, Modal, Select, Stack, Table, Text } from '@mantine/core';
+import type { OAuthAppView } from '../../../common/contract';
 import { useImportPlanStore } from '../../stores/import-plan';
 import { useTenantsStore } from '../../stores/tenants';
 import { ModalFooter } from '../shell/modal-footer';
-
-const REASONS: Record<NotCarriedReason, string> = {
-  secret: 'secrets',
-  'oauth-client': 'OAuth client',
-  'data-center': 'data center',
-  'platform-managed': 'platform-managed keys',
-};
-
-/** "secrets (2), OAuth client (4)": what stays behind, by reason. */
-function notCarried(item: ImportItem): string {
-  const counts = new Map<NotCarriedReason, number>();
-  for (const { reason } of item.notCarried) counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  return [...counts].map(([reason, n]) => `${REASONS[reason]} (${n})`).join(', ') || 'nothing';
-}
-
-function carries(item: ImportItem): string {
-  const settings = Object.keys(item.configuration).length + Object.keys(item.events).length;
-  const events = item.events['event.notification.enabled'] === 'true' ? 'events on' : 'events off';
-  const tags = item.tags.length > 0 ? ` · tags ${item.tags.join(', ')}` : '';
-  return `${settings} settings · ${events}${tags}`;
-}
-
-function PlanRow({ item, busy }: { item: ImportItem; busy: boolean }) {
-  const rename = useImportPlanStore((state) => state.rename);
-  const commit = (value: string) => {
-    if (value.trim() !== item.targetName) void rename(item.sourceId, value);
-  };
-  return (
-    <Table.Tr>
-      <Table.Td miw={200}>
-        <TextInput
-          key={item.targetName}
-          aria-label={`Name on the target for “${item.sourceName}”`}
-          defaultValue={item.targetName}
-          disabled={busy}
-          onBlur={(event) => commit(event.currentTarget.value)}
-          onKeyDown={(event) => event.key === 'Enter' && commit(event.currentTarget.value)}
-        />
-        {item.sourceName !== item.targetName && (
-          <Text fz="xs" c="dimmed" mt={4}>
-            was “{item.sourceName}”
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td>{item.elementKey || '—'}</Table.Td>
-      <Table.Td>
-        <Text fz="sm">{carries(item)}</Text>
-      </Table.Td>
-      <Table.Td title={item.notCarried.map((entry) => `${entry.key}: ${REASONS[entry.reason]}`).join('\n')}>
-        <Text fz="sm">{notCarried(item)}</Text>
-      </Table.Td>
-      <Table.Td miw={220}>
-        {item.action === 'create' ? (
-          <Badge color="teal" variant="light" tt="none">
-            Create
-          </Badge>
-        ) : (
-          <Stack gap={4} align="flex-start">
-            <Badge color="gray" variant="light" tt="none">
-              Skip
-            </Badge>
-            <Text fz="xs">{item.skipReason}</Text>
-            {item.freeName && (
-              <Button
-                size="compact-xs"
-                variant="light"
-                disabled={busy}
-                onClick={() => void rename(item.sourceId, item.freeName!)}
-              >
-                Import as “{item.freeName}”
-              </Button>
-            )}
-          </Stack>
-        )}
-      </Table.Td>
-    </Table.Tr>
-  );
-}
+import { PlanRow } from './import-plan-row';
 
 function ClientChoice({ elementKey, apps }: { elementKey: string; apps: OAuthAppView[] }) {
   const chosen = useImportPlanStore((state) => state.oauthApps[elementKey] ?? null);

@@ -107,6 +107,16 @@ describe('the import plan', () => {
     expect(rows[1]!.textContent).toContain('2 settings · events on · tags handover');
     expect(rows[1]!.textContent).toContain('OAuth client (2), data center (1), secrets (1)');
     expect(rows[2]!.textContent).toContain('is taken on the target by a hubspotcrm instance');
+
+    const user = userEvent.setup({ delay: null });
+    const show = screen.getByRole('button', { name: 'Show settings of “crm-1”' });
+    expect(show.getAttribute('aria-expanded')).toBe('false');
+    await user.click(show);
+    const details = document.getElementById(show.getAttribute('aria-controls') ?? '');
+    expect(details?.textContent).toContain('custom.settingkeep');
+    expect(details?.textContent).toContain('event.notification.enabledtrue');
+    expect(details?.textContent).toContain('oauth.base.urldata center');
+    expect(details?.textContent).toContain('event.notification.signature.keysecrets');
     expect(bridge.callsTo('imports.plan')).toEqual([
       { source: { from: 'tenant', tenantId: 'stage', ids: [1, 2] }, targetTenantId: 'prod' },
     ]);
