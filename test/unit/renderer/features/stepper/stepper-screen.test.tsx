@@ -35,6 +35,16 @@ async function fillValidForm(user: ReturnType<typeof userEvent.setup>) {
   await user.type(callback, 'http://127.0.0.1:53682/callback');
 }
 
+/** Types a client id and secret, submits step 1, and gives what flow.start received. */
+async function startWithTypedClient(user: ReturnType<typeof userEvent.setup>, bridge: FakeBridge) {
+  await user.type(screen.getByLabelText(/oauth client id/i), 'cid-123');
+  await user.type(screen.getByLabelText(/oauth client secret/i), 'client-secret-xyz');
+  bridge.answers['flow.start'] = () => ok(AWAITING);
+  await user.click(screen.getByRole('button', { name: /get the sign-in link/i }));
+  await waitFor(() => expect(bridge.callsTo('flow.start')).toHaveLength(1));
+  return bridge.callsTo('flow.start')[0];
+}
+
 describe('stepper', { timeout: 30_000 }, () => {
   let bridge: FakeBridge;
   beforeEach(() => {
@@ -197,12 +207,7 @@ describe('stepper', { timeout: 30_000 }, () => {
     await renderStepper();
     expect(screen.getByText('Re-authenticating “Acme old”')).toBeTruthy();
     expect((screen.getByLabelText(/instance name/i) as HTMLInputElement).value).toBe('Acme old');
-    await user.type(screen.getByLabelText(/oauth client id/i), 'cid-123');
-    await user.type(screen.getByLabelText(/oauth client secret/i), 'client-secret-xyz');
-    bridge.answers['flow.start'] = () => ok(AWAITING);
-    await user.click(screen.getByRole('button', { name: /get the sign-in link/i }));
-    await waitFor(() => expect(bridge.callsTo('flow.start')).toHaveLength(1));
-    const start = bridge.callsTo('flow.start')[0];
+    const start = await startWithTypedClient(user, bridge);
     expect(start).toMatchObject({
       reauthenticateInstanceId: 42,
       instanceName: 'Acme old',
@@ -230,12 +235,7 @@ describe('stepper', { timeout: 30_000 }, () => {
     expect(screen.getByText(/Copied from “Acme CRM”: 2 settings \(events on\)/)).toBeTruthy();
     expect((screen.getByLabelText(/instance name/i) as HTMLInputElement).readOnly).toBe(true);
     expect(screen.queryByLabelText(/^tags/i)).toBeNull();
-    await user.type(screen.getByLabelText(/oauth client id/i), 'cid-123');
-    await user.type(screen.getByLabelText(/oauth client secret/i), 'client-secret-xyz');
-    bridge.answers['flow.start'] = () => ok(AWAITING);
-    await user.click(screen.getByRole('button', { name: /get the sign-in link/i }));
-    await waitFor(() => expect(bridge.callsTo('flow.start')).toHaveLength(1));
-    const start = bridge.callsTo('flow.start')[0];
+    const start = await startWithTypedClient(user, bridge);
     expect(start).toMatchObject({
       instanceName: 'Acme prod CRM',
       elementKey: 'zohocrmv2',
