@@ -19,7 +19,7 @@ export function HealthScreen() {
   const store = useHealthStore();
   const { board, error, picked, running, cancelling, progress, tenantFilter, outcomeFilter } = store;
   const { actionError, exported, load, listen } = store;
-  const tenants = useTenantsStore((state) => state.list?.tenants ?? []);
+  const tenants = useTenantsStore((state) => state.list)?.tenants ?? [];
   const go = useAppStore((state) => state.go);
   const startQueue = useSignInQueueStore((state) => state.start);
   useEffect(() => {
