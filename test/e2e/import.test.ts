@@ -16,6 +16,7 @@ import {
 } from '../fakes/platform-server';
 import { launchApp, type AppHarness } from './harness/app-harness';
 import { checkSchemes } from './helpers/axe';
+import { focusedName, retype, tabTo } from './helpers/keyboard';
 import { freePort, playConsent, waitForStep } from './helpers/stepper-driver';
 import { clearKeychain } from '../support/keychain-items';
 
@@ -101,6 +102,20 @@ describe('moving instances from staging to production', () => {
     await dialog.getByText(`keep-${seeded[0]!.id}`).waitFor();
     await app.screenshot('import-plan-settings-1280x800-light');
     await dialog.getByRole('button', { name: `Hide settings of “${seeded[0]!.name}”` }).click();
+    // Keyboard only: a target name changed and changed back (main plans again each time), the settings
+    // opened and closed.
+    const second = seeded[1]!.name;
+    await tabTo(page, new RegExp(`^Name on the target for “${second}”`));
+    await retype(page, 'Acme CRM copy');
+    await page.keyboard.press('Enter');
+    await dialog.getByText(`was “${second}”`).waitFor();
+    await retype(page, second);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.getByText(`was “${second}”`).count()).toBe(0);
+    await tabTo(page, new RegExp(`^Show settings of “${second}”`));
+    await page.keyboard.press('Enter');
+    expect(await focusedName(page)).toBe(`Hide settings of “${second}”`);
+    await page.keyboard.press('Enter');
     await checkSchemes(app, 'Import plan', 'import-plan', SIZES);
     expect(production.requests.filter((request) => request.method === 'POST')).toHaveLength(0);
   });

@@ -1,6 +1,6 @@
 // One instance of the import plan: its name on the target (editable), element, what carries over and
 // what does not (a summary, and every key with its value or reason one button away), create or skip.
-import { Fragment, useId, useState } from 'react';
+import { Fragment, useEffect, useId, useState } from 'react';
 import { Badge, Button, Group, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import type { ImportItem, NotCarriedReason } from '../../../common/contract';
 import { useImportPlanStore } from '../../stores/import-plan';
@@ -29,6 +29,9 @@ function carries(item: ImportItem): string {
 export function PlanRow({ item, busy }: { item: ImportItem; busy: boolean }) {
   const rename = useImportPlanStore((state) => state.rename);
   const [open, setOpen] = useState(false);
+  const [name, setName] = useState(item.targetName);
+  // A new plan names the instance anew (a free name, or main's trim of what was typed).
+  useEffect(() => setName(item.targetName), [item.targetName]);
   const details = useId();
   const commit = (value: string) => {
     if (value.trim() !== item.targetName) void rename(item.sourceId, value);
@@ -37,13 +40,14 @@ export function PlanRow({ item, busy }: { item: ImportItem; busy: boolean }) {
     <Fragment>
       <Table.Tr>
         <Table.Td miw={200}>
+          {/* The same field through every new plan (never re-keyed or disabled), so the focus stays in it. */}
           <TextInput
-            key={item.targetName}
             aria-label={`Name on the target for “${item.sourceName}”`}
-            defaultValue={item.targetName}
-            disabled={busy}
-            onBlur={(event) => commit(event.currentTarget.value)}
-            onKeyDown={(event) => event.key === 'Enter' && commit(event.currentTarget.value)}
+            value={name}
+            readOnly={busy}
+            onChange={(event) => setName(event.currentTarget.value)}
+            onBlur={() => commit(name)}
+            onKeyDown={(event) => event.key === 'Enter' && commit(name)}
           />
           {item.sourceName !== item.targetName && (
             <Text fz="xs" c="dimmed" mt={4}>
