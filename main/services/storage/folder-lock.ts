@@ -2,7 +2,6 @@
 // of element-auth processes): proper-lockfile, with a stale lock of a crashed process taken over.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import { AppFailure } from '../errors';
 
 /** A lock older than this without a refresh belongs to a dead process and is taken over. */
@@ -19,6 +18,9 @@ export async function withFolderLock<T>(dir: string, name: string, task: () => P
   const target = path.join(dir, name);
   let release: () => Promise<void>;
   try {
+    // Loaded by the first write: proper-lockfile patches fs through graceful-fs, which costs a
+    // command that only reads (tenant list) about a tenth of its start-up.
+    const { default: lockfile } = await import('proper-lockfile');
     release = await lockfile.lock(target, {
       realpath: false,
       stale: STALE_MS,
