@@ -145,10 +145,31 @@ describe('PlatformClient, against answers of the wrong shape', () => {
 
   it('reads optional fields of the wrong type as absent, keeping the instance', async () => {
     const [seeded] = fake.seedInstances(1);
-    fake.behaviour.garbleNext = (answer) => ({ ...(answer as object), tags: 'none', createdDate: 5 });
+    fake.behaviour.garbleNext = (answer) => ({
+      ...(answer as object),
+      tags: 'none',
+      createdDate: 5,
+      configuration: ['base.url'],
+      providerData: 'code',
+    });
     const instance = await client.getInstance(seeded?.id ?? 1);
     expect(instance).toMatchObject({ id: seeded?.id, name: seeded?.name });
     expect(instance.tags).toBeUndefined();
     expect(instance.createdDate).toBeUndefined();
+    expect(instance.configuration).toBeUndefined();
+    expect(instance.providerData).toBeUndefined();
+  });
+
+  it('keeps an instance configuration as the platform sent it, values of any type included', async () => {
+    const [seeded] = fake.seedInstances(1);
+    const configuration = {
+      'base.url': 'https://x.example',
+      'pagination.max': 200,
+      nested: { a: [1] },
+      none: null,
+    };
+    fake.behaviour.garbleNext = (answer) => ({ ...(answer as object), configuration });
+    const instance = await client.getInstance(seeded?.id ?? 1);
+    expect(instance.configuration).toEqual(configuration);
   });
 });

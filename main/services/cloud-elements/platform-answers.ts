@@ -6,6 +6,14 @@ import { AppFailure } from '../errors';
 /** A field the app only shows: a value of the wrong type reads as absent instead of failing the answer. */
 const shown = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
+/**
+ * A JSON object, its keys and values taken as they are: what a record of string keys to unknown values
+ * checks in a parsed answer, without walking (and copying) every key of every instance in a list.
+ */
+const JsonObject = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+);
+
 /** Instance ids name keychain accounts and URLs: positive safe integers only, never "../../x". */
 const InstanceId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -18,8 +26,8 @@ const InstanceAnswer = z.looseObject({
   tags: shown(z.array(z.string())),
   valid: shown(z.boolean()),
   disabled: shown(z.boolean()),
-  configuration: shown(z.record(z.string(), z.unknown())),
-  providerData: shown(z.record(z.string(), z.unknown())),
+  configuration: shown(JsonObject),
+  providerData: shown(JsonObject),
 });
 
 /** An instance as the platform returns it, checked: at least an id and a name. */
