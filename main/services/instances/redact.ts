@@ -49,11 +49,12 @@ function redactValue(value: unknown, depth: number): unknown {
   if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
   if (!isRecord(value)) return value;
   const pairNamesSecret = typeof value.key === 'string' && isSecretName(value.key);
-  const copy: Json = {};
-  for (const name of Object.keys(value)) {
-    const item = value[name];
+  // A spread copy keeps the object's shape (fast to make); only secrets and nested values are then set.
+  const copy: Json = { ...value };
+  for (const name of Object.keys(copy)) {
+    const item = copy[name];
     if (isSecretName(name) || (pairNamesSecret && name === 'value')) copy[name] = mask(item);
-    else copy[name] = typeof item === 'object' && item !== null ? redactValue(item, depth + 1) : item;
+    else if (typeof item === 'object' && item !== null) copy[name] = redactValue(item, depth + 1);
   }
   return copy;
 }
