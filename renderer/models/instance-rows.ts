@@ -70,9 +70,12 @@ export function sortedRows(instances: readonly InstanceSummary[], sort: Sort): I
 /** The sorted rows a filter keeps, in their order: the only work a keystroke does. */
 export function filterRows(rows: readonly InstanceRow[], filter: string): InstanceSummary[] {
   const words = filterWords(filter);
-  const kept =
-    words.length === 0 ? rows : rows.filter((row) => words.every((word) => row.searchKey.includes(word)));
-  return kept.map((row) => row.instance);
+  // One pass, one array: a keystroke over 10,000 rows leaves as little as it can for the collector.
+  const kept: InstanceSummary[] = [];
+  for (const row of rows) {
+    if (words.every((word) => row.searchKey.includes(word))) kept.push(row.instance);
+  }
+  return kept;
 }
 
 /** The rows to show: filtered and sorted, in one call (the screen keeps the two steps apart). */

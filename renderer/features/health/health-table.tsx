@@ -2,8 +2,8 @@
 // outcome, detail with request id, last success, failing since), virtualized for thousands of rows.
 import { useRef } from 'react';
 import { Badge, ColorSwatch, Group, Text } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { HealthRow } from '../../../common/health-rows';
+import { useRowWindow } from '../shell/row-window';
 import { formatWhen, OUTCOME_COLORS, outcomeLabel } from './health-format';
 import '../shell/data-table.css';
 import './health-table.css';
@@ -20,16 +20,7 @@ interface HealthTableProps {
 
 export function HealthTable({ rows, maxHeight }: HealthTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => HEALTH_ROW_HEIGHT,
-    overscan: 8,
-    getItemKey: (index) => {
-      const row = rows[index];
-      return row ? `${row.tenantId}:${row.instanceId}` : index;
-    },
-  });
+  const { first, end, totalHeight } = useRowWindow(scrollRef, rows.length, HEALTH_ROW_HEIGHT);
   return (
     <div className="ea-table-frame" role="table" aria-label="Instance health" aria-rowcount={rows.length + 1}>
       <div className="ea-table-grid ea-table-header ea-health-grid" role="row" aria-rowindex={1}>
@@ -45,20 +36,19 @@ export function HealthTable({ rows, maxHeight }: HealthTableProps) {
         style={{ height: rows.length * HEALTH_ROW_HEIGHT, maxHeight }}
         data-testid="health-scroll"
       >
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
+        <div role="rowgroup" style={{ height: totalHeight, position: 'relative' }}>
+          {rows.slice(first, end).map((row, offset) => {
+            const index = first + offset;
             const detail = row.requestId ? `${row.message} Request id: ${row.requestId}` : row.message;
             return (
               <div
-                key={item.key}
+                key={`${row.tenantId}:${row.instanceId}`}
                 role="row"
-                aria-rowindex={item.index + 2}
+                aria-rowindex={index + 2}
                 data-testid="health-row"
                 data-outcome={row.outcome}
                 className="ea-table-grid ea-table-row ea-health-grid"
-                style={{ transform: `translateY(${item.start}px)` }}
+                style={{ transform: `translateY(${index * HEALTH_ROW_HEIGHT}px)` }}
               >
                 <div role="cell" className="ea-table-cell" title={row.tenantName}>
                   <Group gap={6} wrap="nowrap">

@@ -1,11 +1,11 @@
 // The instances table: sortable headers, a checkbox per row for export, and a virtualized body
-// (@tanstack/react-virtual) of memoised rows (instance-row.tsx), so a keystroke renders only new rows.
-import { useCallback, useRef, type ReactNode } from 'react';
+// (shell/row-window.ts) of memoised rows (instance-row.tsx), so a keystroke renders only new rows.
+import { useRef, type ReactNode } from 'react';
 import { IconArrowDown, IconArrowUp, IconSelector } from '@tabler/icons-react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { InstanceSummary } from '../../../common/contract';
 import type { Sort, SortKey } from '../../models/instance-rows';
 import { COLLAPSIBLE, InstanceRowView } from './instance-row';
+import { useRowWindow } from '../shell/row-window';
 import '../shell/data-table.css';
 import './instances-table.css';
 
@@ -18,7 +18,6 @@ const classes = {
 };
 
 export const ROW_HEIGHT = 44;
-const estimateSize = () => ROW_HEIGHT;
 
 /** Columns that `collapsible` marks give way when the table is narrow (instances-table.css). */
 const COLUMNS: { key: SortKey; label: string; collapsible?: boolean }[] = [
@@ -51,16 +50,7 @@ function SortIcon({ active, direction }: { active: boolean; direction: Sort['dir
 export function InstancesTable(props: InstancesTableProps) {
   const { rows, sort, selected, openId, maxHeight, onSort, onToggle, onSelectRows, onOpen } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const getScrollElement = useCallback(() => scrollRef.current, []);
-  // Stable options: the virtualizer lays out its 10,000 rows again only when the rows change.
-  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement,
-    estimateSize,
-    overscan: 8,
-    getItemKey,
-  });
+  const { first, end, totalHeight } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT);
   const selectedInView = rows.reduce((count, row) => count + (selected.has(row.id) ? 1 : 0), 0);
   const allSelected = rows.length > 0 && selectedInView === rows.length;
 
@@ -103,23 +93,19 @@ export function InstancesTable(props: InstancesTableProps) {
         style={{ height: rows.length * ROW_HEIGHT, maxHeight }}
         data-testid="instances-scroll"
       >
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
-            return (
-              <InstanceRowView
-                key={item.key}
-                row={row}
-                index={item.index}
-                start={item.start}
-                isSelected={selected.has(row.id)}
-                isOpen={openId === row.id}
-                onToggle={onToggle}
-                onOpen={onOpen}
-              />
-            );
-          })}
+        <div role="rowgroup" style={{ height: totalHeight, position: 'relative' }}>
+          {rows.slice(first, end).map((row, offset) => (
+            <InstanceRowView
+              key={row.id}
+              row={row}
+              index={first + offset}
+              start={(first + offset) * ROW_HEIGHT}
+              isSelected={selected.has(row.id)}
+              isOpen={openId === row.id}
+              onToggle={onToggle}
+              onOpen={onOpen}
+            />
+          ))}
         </div>
       </div>
     </div>

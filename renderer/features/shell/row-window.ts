@@ -1,0 +1,56 @@
+// The rows a virtualized table of fixed-height rows draws: those in its scroll box's view and a few
+// either side. Worked out from the scroll position and the box's height alone, so a list of 10,000
+// costs a keystroke in a filter no more than a list of ten (no per-row measurements are kept).
+import { useLayoutEffect, useState, type RefObject } from 'react';
+
+/** Rows drawn above and below the view, so a quick scroll does not show an empty band. */
+export const OVERSCAN = 8;
+
+/** Rows [first, end) of `count`, `rowHeight` px each, for a view `viewport` px tall scrolled to `scrollTop`. */
+export function rowWindow(
+  count: number,
+  rowHeight: number,
+  scrollTop: number,
+  viewport: number,
+  overscan = OVERSCAN,
+): { first: number; end: number } {
+  // A list that just got shorter under the scroll position: the browser is about to scroll back to
+  // its end, so that end is drawn now rather than an empty box for a frame.
+  const at = Math.min(Math.max(0, scrollTop), Math.max(0, count * rowHeight - viewport));
+  const top = Math.floor(at / rowHeight);
+  const bottom = Math.ceil((at + Math.max(0, viewport)) / rowHeight);
+  const first = Math.min(count, Math.max(0, top - overscan));
+  const end = Math.min(count, bottom + overscan);
+  return { first, end: Math.max(first, end) };
+}
+
+/**
+ * The window of `count` rows the scroll box `scrollRef` shows: follows its scrolling and its height
+ * (a ResizeObserver), and answers the rows to draw with their total height.
+ */
+export function useRowWindow(
+  scrollRef: RefObject<HTMLElement | null>,
+  count: number,
+  rowHeight: number,
+): { first: number; end: number; totalHeight: number } {
+  const [view, setView] = useState({ scrollTop: 0, viewport: 0 });
+  useLayoutEffect(() => {
+    const box = scrollRef.current;
+    if (!box) return;
+    const read = () =>
+      setView((last) =>
+        last.scrollTop === box.scrollTop && last.viewport === box.clientHeight
+          ? last
+          : { scrollTop: box.scrollTop, viewport: box.clientHeight },
+      );
+    read();
+    box.addEventListener('scroll', read, { passive: true });
+    const resized = new ResizeObserver(read);
+    resized.observe(box);
+    return () => {
+      box.removeEventListener('scroll', read);
+      resized.disconnect();
+    };
+  }, [scrollRef]);
+  return { ...rowWindow(count, rowHeight, view.scrollTop, view.viewport), totalHeight: count * rowHeight };
+}
