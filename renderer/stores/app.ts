@@ -1,4 +1,5 @@
-// The app store: what main says the app is (app.info), the current screen, and notices main pushes.
+// The app store: what main says the app is (app.info), the current screen, and the notices above it
+// (main's, and the renderer's own, e.g. a refused tenant switch).
 import { create } from 'zustand';
 import type { AppError, EventPayload } from '../../common/contract';
 import { bridge } from '../bridge';
@@ -15,12 +16,14 @@ interface AppState {
   notices: Notice[];
   loadInfo(): Promise<void>;
   go(screen: Screen): void;
+  /** Shows a notice above the screen until it is dismissed. */
+  notify(notice: Notice): void;
   dismissNotice(index: number): void;
   /** Subscribes to main's notices; returns the unsubscribe function. */
   listen(): () => void;
 }
 
-export const useAppStore = create<AppState>()((set) => ({
+export const useAppStore = create<AppState>()((set, get) => ({
   info: null,
   infoError: null,
   screen: 'authenticate',
@@ -30,7 +33,7 @@ export const useAppStore = create<AppState>()((set) => ({
     set(result.ok ? { info: result.value, infoError: null } : { infoError: result.error });
   },
   go: (screen) => set({ screen }),
+  notify: (notice) => set((state) => ({ notices: [...state.notices, notice] })),
   dismissNotice: (index) => set((state) => ({ notices: state.notices.filter((_, i) => i !== index) })),
-  listen: () =>
-    bridge().on('app.notice', (notice) => set((state) => ({ notices: [...state.notices, notice] }))),
+  listen: () => bridge().on('app.notice', (notice) => get().notify(notice)),
 }));

@@ -13,6 +13,7 @@ const NO_COLOR = 'var(--mantine-color-gray-4)';
 export function TenantBadge() {
   const { list, load, listen, use, flowQuestion, answerFlowQuestion, actionError } = useTenantsStore();
   const go = useAppStore((state) => state.go);
+  const notify = useAppStore((state) => state.notify);
   const active = activeTenantOf(list);
   const activeName = active?.name ?? null;
 
@@ -27,12 +28,9 @@ export function TenantBadge() {
 
   useEffect(() => {
     if (actionError?.action === 'use') {
-      const { message } = actionError.error;
-      void import('@mantine/notifications').then(({ notifications }) =>
-        notifications.show({ color: 'red', title: 'The tenant was not switched', message }),
-      );
+      notify({ level: 'error', message: `The tenant was not switched. ${actionError.error.message}` });
     }
-  }, [actionError]);
+  }, [actionError, notify]);
 
   const tenants = list?.tenants ?? [];
   return (

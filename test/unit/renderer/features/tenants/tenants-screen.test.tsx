@@ -86,6 +86,28 @@ describe('tenants in the header and on their screen', { timeout: 30_000 }, () =>
     expect(calls).toBe(2);
   });
 
+  it('says above the screen why a switch from the header was refused, and keeps the tenant', async () => {
+    const user = userEvent.setup();
+    bridge.answers['tenants.use'] = () => ({
+      ok: false,
+      error: { code: 'keychain_locked', message: 'The keychain is locked. Unlock it and try again.' },
+    });
+    renderWithTheme(<TenantBadge />);
+    await waitFor(() => expect(screen.getByTestId('active-tenant').textContent).toBe('Acme'));
+    await user.click(screen.getByTestId('active-tenant'));
+    await user.click(await screen.findByRole('menuitem', { name: 'Globex' }));
+
+    await waitFor(() =>
+      expect(useAppStore.getState().notices).toEqual([
+        {
+          level: 'error',
+          message: 'The tenant was not switched. The keychain is locked. Unlock it and try again.',
+        },
+      ]),
+    );
+    expect(screen.getByTestId('active-tenant').textContent).toBe('Acme');
+  });
+
   it('keeps the tenant when the user keeps the pending flow', async () => {
     const user = userEvent.setup();
     bridge.answers['tenants.use'] = () => ({
