@@ -2,27 +2,13 @@
 // chain check's verdict, and the 'activity.*' channels.
 import { z } from 'zod';
 import { channel, InstanceId, TenantId } from './contract-base';
+import { activityActions } from './contract-lists';
+
+export { activityActions };
 
 // ── activity ───────────────────────────────────────────────────────────────────────────────
-/** What the activity log records: every action that changes something or takes secrets out. */
-export const activityActions = [
-  'tenant.added',
-  'tenant.updated',
-  'tenant.secrets-rotated',
-  'tenant.removed',
-  'tenant.secret-copied',
-  'oauth-app.saved',
-  'oauth-app.removed',
-  'instance.created',
-  'instance.reauthenticated',
-  'instance.tested',
-  'instance.deleted',
-  'instance.token-copied',
-  'instances.exported',
-  'health.checked',
-] as const;
 export const ActivityActionSchema = z.enum(activityActions);
-export type ActivityAction = z.infer<typeof ActivityActionSchema>;
+export type { ActivityAction } from './contract-lists';
 export const ActivitySourceSchema = z.enum(['app', 'cli']);
 export type ActivitySource = z.infer<typeof ActivitySourceSchema>;
 

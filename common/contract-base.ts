@@ -1,7 +1,7 @@
 // The contract's foundation: error codes, the result envelope, and the small shapes every domain
 // of the contract shares (channel pairs, secret hints, tenant ids, callback URLs).
 import { z } from 'zod';
-import { callbackUrlProblem } from './urls';
+import { callbackUrlFieldProblem } from './field-rules';
 
 // ── Errors and the envelope ────────────────────────────────────────────────────────────────
 export const errorCodes = [
@@ -88,9 +88,10 @@ export const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, outp
 // ── Shared shapes ───────────────────────────────────────────────────────────────────────────
 /** A masked hint of a secret, e.g. "••••EHU=": the renderer never sees more. */
 export const SecretHint = z.string();
-/** A refinement from a rule in common/urls.ts: the rule's sentence becomes the issue's message. */
+/** A refinement from a rule (common/field-rules.ts, common/urls.ts): its sentence becomes the issue's message. */
 export const ruled =
-  (problem: (value: string) => string | null) => (value: string, context: z.RefinementCtx) => {
+  <T>(problem: (value: T) => string | null) =>
+  (value: T, context: z.RefinementCtx) => {
     const message = problem(value);
     if (message) context.addIssue({ code: 'custom', message });
   };
@@ -100,4 +101,4 @@ export const SecretInput = z.string().trim().max(2000);
 export const TenantId = z.string().min(1).max(100);
 export const InstanceId = z.number().int().positive();
 /** Where the vendor sends the user back: https, loopback http or element-auth://; checked in main. */
-export const CallbackUrl = z.string().trim().max(2000).superRefine(ruled(callbackUrlProblem));
+export const CallbackUrl = z.string().trim().superRefine(ruled(callbackUrlFieldProblem));

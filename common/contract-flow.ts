@@ -2,6 +2,7 @@
 // element presets, and the 'flow.*' channels.
 import { z } from 'zod';
 import { CALLBACK_DOORS, stateProblem } from './urls';
+import { elementKeyProblem, instanceNameProblem, tagsProblem } from './field-rules';
 import { AppErrorSchema, CallbackUrl, channel, none, ruled, SecretHint } from './contract-base';
 
 // ── flow (the three steps) ─────────────────────────────────────────────────────────────────
@@ -18,17 +19,8 @@ export const EventsSettingsSchema = z.object({
 export type EventsSettings = z.infer<typeof EventsSettingsSchema>;
 
 export const FlowStartSchema = z.object({
-  elementKey: z
-    .string()
-    .trim()
-    .min(1, 'Enter the element key, e.g. zohocrmv2.')
-    .max(100, 'An element key is one word, like zohocrmv2.')
-    .regex(/^[A-Za-z0-9._-]+$/, 'An element key is one word, like zohocrmv2.'),
-  instanceName: z
-    .string()
-    .trim()
-    .min(1, 'Give the instance a name, e.g. "Acme – Zoho CRM".')
-    .max(200, 'Keep the name under 200 characters.'),
+  elementKey: z.string().trim().superRefine(ruled(elementKeyProblem)),
+  instanceName: z.string().trim().superRefine(ruled(instanceNameProblem)),
   /** Either a saved OAuth app of the active tenant, or a client id + secret typed in. */
   oauthAppId: z.string().optional(),
   apiKey: z.string().trim().optional(),
@@ -37,10 +29,7 @@ export const FlowStartSchema = z.object({
   scope: z.string().trim().optional(),
   /** Optional state; without it main uses a per-flow random value. */
   state: z.string().trim().superRefine(ruled(stateProblem)).optional(),
-  tags: z
-    .array(z.string().trim().min(1).max(100, 'Keep each tag under 100 characters.'))
-    .max(50, 'Use at most 50 tags.')
-    .default([]),
+  tags: z.array(z.string().trim()).superRefine(ruled(tagsProblem)).default([]),
   /** Extra configuration for generic (non-Zoho) elements, e.g. base URLs. */
   configuration: z.record(z.string(), z.string()).default({}),
   events: EventsSettingsSchema.optional(),

@@ -2,17 +2,13 @@
 // progress, export, and the 'health.*' channels.
 import { z } from 'zod';
 import { channel, none, TenantId } from './contract-base';
+import { healthOutcomes } from './contract-lists';
+
+export { healthOutcomes };
 
 // ── health ──────────────────────────────────────────────────────────────────────────────────
-export const healthOutcomes = [
-  'valid',
-  'token_refused',
-  'disabled',
-  'unreachable',
-  'platform_error',
-] as const;
 export const HealthOutcomeSchema = z.enum(healthOutcomes);
-export type HealthOutcome = z.infer<typeof HealthOutcomeSchema>;
+export type { HealthOutcome } from './contract-lists';
 
 /** One instance's last check; never a token or secret. Times are epoch ms. */
 export const HealthResultSchema = z.object({

@@ -6,21 +6,19 @@ import {
   channel,
   ErrorCodeSchema,
   none,
+  ruled,
   SecretHint,
   SecretInput,
   TenantId,
 } from './contract-base';
+import { teamStoreDirProblem, teamStoreEntryProblem, tenantNameProblem } from './field-rules';
 
 // ── tenants ─────────────────────────────────────────────────────────────────────────────────
 export const tenantEnvironments = ['us', 'eu', 'staging', 'custom'] as const;
 export const TenantEnvironmentSchema = z.enum(tenantEnvironments);
 export type TenantEnvironment = z.infer<typeof TenantEnvironmentSchema>;
 
-const TenantName = z
-  .string()
-  .trim()
-  .min(1, 'Give the tenant a name, e.g. the customer and environment.')
-  .max(80, 'Keep the name under 80 characters.');
+const TenantName = z.string().trim().superRefine(ruled(tenantNameProblem));
 const TenantColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour looks like #1c7ed6.');
 
 /** The tenant's last check of its secrets (one GET /instances); 'not-checked' until the first. */
@@ -35,25 +33,11 @@ export const TenantCheckSchema = z.object({
 export type TenantCheck = z.infer<typeof TenantCheckSchema>;
 
 /** A folder of entries in a team's `pass` store, e.g. customers/acme. */
-const TeamStoreEntry = z
-  .string()
-  .trim()
-  .max(200)
-  .regex(
-    /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/,
-    'An entry path is folder names joined by /, like customers/acme (letters, digits, . _ -).',
-  );
+const TeamStoreEntry = z.string().trim().superRefine(ruled(teamStoreEntryProblem));
 
 /** Where a tenant's secrets live when a team shares them: a `pass` store's folder and the entry path. */
 export const TeamStoreRefSchema = z.object({
-  dir: z
-    .string()
-    .trim()
-    .max(1000)
-    .regex(
-      /^(~(\/|$)|\/|[A-Za-z]:[\\/])/,
-      'The store folder is a full path, like ~/.password-store or /home/you/team-store.',
-    ),
+  dir: z.string().trim().superRefine(ruled(teamStoreDirProblem)),
   entry: TeamStoreEntry,
 });
 export type TeamStoreRef = z.infer<typeof TeamStoreRefSchema>;

@@ -85,12 +85,6 @@ export function parseChannelInput<N extends ChannelName>(
   return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
 }
 
-/** The first message a field's schema gives for a value (the forms' sentence); null when it passes. */
-export function fieldProblem(schema: z.ZodType, value: unknown): string | null {
-  const parsed = schema.safeParse(value);
-  return parsed.success ? null : (parsed.error.issues[0]?.message ?? 'This value is not valid.');
-}
-
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
 }

@@ -1,7 +1,13 @@
-// The "Redirect URL" form's validation: the contract's own rules and sentences (one per field), so the
-// form says exactly what main would answer. Its zod schemas load apart from the first screen (stores/flow).
-import { fieldProblem, FlowStartSchema, type ElementPresetView } from '../../common/contract';
-import { httpsUrlProblem } from '../../common/urls';
+// The "Redirect URL" form's validation: the rules and sentences the contract refines by (common/
+// field-rules.ts, common/urls.ts), one per field, so the form says exactly what main would answer.
+import type { ElementPresetView } from '../../common/contract';
+import {
+  callbackUrlFieldProblem,
+  elementKeyProblem,
+  instanceNameProblem,
+  tagsProblem,
+} from '../../common/field-rules';
+import { httpsUrlProblem, stateProblem } from '../../common/urls';
 import type { EventsDraft, FieldErrors, FlowDraft } from './flow-draft';
 import { pollerConfigurationProblem } from './poller-json';
 
@@ -27,13 +33,12 @@ function eventsErrors(events: EventsDraft): FieldErrors {
 export function validateDraft(draft: FlowDraft, preset: ElementPresetView | undefined): FieldErrors {
   const errors: FieldErrors = {};
   // The contract's own rules and sentences: the form says exactly what main would answer.
-  const fields = FlowStartSchema.shape;
   const ruled = {
-    elementKey: fieldProblem(fields.elementKey, draft.elementKey),
-    instanceName: fieldProblem(fields.instanceName, draft.instanceName),
-    callbackUrl: fieldProblem(fields.callbackUrl, draft.callbackUrl),
-    state: draft.state.trim() === '' ? null : fieldProblem(fields.state, draft.state),
-    tags: fieldProblem(fields.tags, draft.tags),
+    elementKey: elementKeyProblem(draft.elementKey),
+    instanceName: instanceNameProblem(draft.instanceName),
+    callbackUrl: callbackUrlFieldProblem(draft.callbackUrl),
+    state: stateProblem(draft.state),
+    tags: tagsProblem(draft.tags),
   };
   for (const [field, problem] of Object.entries(ruled)) if (problem) errors[field] = problem;
   if (draft.oauthAppId === null) {

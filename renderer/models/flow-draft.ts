@@ -1,5 +1,5 @@
 // The "Redirect URL" form as data: the draft, its defaults from an element preset and the FlowStart
-// it becomes (its validation, on the contract's zod schemas, is flow-draft-rules.ts).
+// it becomes (its validation, by the rules the contract refines by, is flow-draft-rules.ts).
 import type { ElementPresetView, EventsSettings, FlowStart } from '../../common/contract';
 import { DEFAULT_ELEMENT_KEY, DEFAULT_EVENTS } from '../../common/element-defaults';
 import { APP_CALLBACK_URL } from '../../common/urls';

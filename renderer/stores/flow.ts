@@ -21,8 +21,8 @@ import {
 
 type DraftRules = typeof import('../models/flow-draft-rules');
 /**
- * The form's rules, on the contract's zod schemas: not part of the first screen. The app fetches them
- * while idle after it starts (screens.tsx), or the first submit does.
+ * The form's rules (flow-draft-rules.ts): not part of the first screen. The app fetches them while idle
+ * after it starts (screens.tsx), or the first submit does.
  */
 let draftRules: DraftRules | undefined;
 export const loadDraftRules = async (): Promise<DraftRules> =>

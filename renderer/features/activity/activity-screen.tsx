@@ -3,7 +3,7 @@
 import { useEffect, useMemo } from 'react';
 import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconHistory, IconRefresh, IconUsersGroup } from '@tabler/icons-react';
-import { activityActions, type ActivityAction } from '../../../common/contract';
+import { activityActions, type ActivityAction } from '../../../common/contract-lists';
 import { useActivityStore } from '../../stores/activity';
 import { useAppStore } from '../../stores/app';
 import { activeTenantOf, useTenantsStore } from '../../stores/tenants';

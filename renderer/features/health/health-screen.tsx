@@ -3,7 +3,7 @@
 import { useEffect, useMemo } from 'react';
 import { Alert, Button, Chip, Group, Menu, MultiSelect, Stack, Text } from '@mantine/core';
 import { IconDownload, IconHeartbeat, IconUsersGroup } from '@tabler/icons-react';
-import { healthOutcomes, type HealthOutcome } from '../../../common/contract';
+import { healthOutcomes, type HealthOutcome } from '../../../common/contract-lists';
 import { healthRows, isFailing } from '../../../common/health-rows';
 import { useAppStore } from '../../stores/app';
 import { useHealthStore } from '../../stores/health';

@@ -1,14 +1,7 @@
 // The tenant form as data: the draft (secrets typed in, never prefilled), its validation in the
 // user's words, and the exact tenants.add / tenants.update payloads it becomes.
-import {
-  fieldProblem,
-  TenantAddSchema,
-  TeamStoreRefSchema,
-  type TenantAdd,
-  type TenantEnvironment,
-  type TenantUpdate,
-  type TenantView,
-} from '../../../common/contract';
+import type { TenantAdd, TenantEnvironment, TenantUpdate, TenantView } from '../../../common/contract';
+import { teamStoreDirProblem, teamStoreEntryProblem, tenantNameProblem } from '../../../common/field-rules';
 import { parseUrl, remoteUrlProblem } from '../../../common/urls';
 
 export interface TenantDraft {
@@ -94,7 +87,7 @@ export function validateTenantDraft(
     (tenant) =>
       tenant.id !== editing?.id && tenant.name.trim().toLocaleLowerCase() === name.toLocaleLowerCase(),
   );
-  const nameProblem = fieldProblem(TenantAddSchema.shape.name, draft.name);
+  const nameProblem = tenantNameProblem(draft.name);
   if (nameProblem) errors.name = nameProblem;
   else if (taken) errors.name = `A tenant named “${taken.name}” already exists.`;
   if (draft.environment === 'custom') {
@@ -109,8 +102,8 @@ export function validateTenantDraft(
     errors.orgSecret = `Enter the organization secret${again}.`;
   if ((!editing || moving) && !draft.userSecret.trim()) errors.userSecret = `Enter the user secret${again}.`;
   if (!editing && draft.secretsIn === 'team') {
-    const dirProblem = fieldProblem(TeamStoreRefSchema.shape.dir, draft.storeDir);
-    const entryProblem = fieldProblem(TeamStoreRefSchema.shape.entry, draft.storeEntry);
+    const dirProblem = teamStoreDirProblem(draft.storeDir);
+    const entryProblem = teamStoreEntryProblem(draft.storeEntry);
     if (!draft.storeDir.trim()) errors.storeDir = 'Enter the folder of the team store.';
     else if (dirProblem) errors.storeDir = dirProblem;
     if (!draft.storeEntry.trim()) errors.storeEntry = 'Enter the entry path, e.g. customers/acme.';

@@ -1,0 +1,71 @@
+// The rules of the fields a user types, in the user's words, without zod: the contract's schemas
+// refine by them (main and the CLI refuse with these sentences) and the renderer's forms call them
+// as they are, so a form says exactly what main would answer and ships no schema library.
+import { callbackUrlProblem } from './urls';
+
+/** The longest a callback URL may be. */
+export const MAX_CALLBACK_URL = 2000;
+/** At most this many tags on an instance, each at most MAX_TAG characters. */
+export const MAX_TAGS = 50;
+export const MAX_TAG = 100;
+
+const ENTRY_PATH = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
+const FULL_PATH = /^(~(\/|$)|\/|[A-Za-z]:[\\/])/;
+const ELEMENT_KEY = /^[A-Za-z0-9._-]+$/;
+
+/** A tenant's name: the customer and environment, 1 to 80 characters. */
+export function tenantNameProblem(value: string): string | null {
+  const name = value.trim();
+  if (name === '') return 'Give the tenant a name, e.g. the customer and environment.';
+  return name.length > 80 ? 'Keep the name under 80 characters.' : null;
+}
+
+/** A team `pass` store's folder: a full path, like ~/.password-store. */
+export function teamStoreDirProblem(value: string): string | null {
+  const dir = value.trim();
+  if (dir.length > 1000) return 'Keep the store folder under 1,000 characters.';
+  return FULL_PATH.test(dir)
+    ? null
+    : 'The store folder is a full path, like ~/.password-store or /home/you/team-store.';
+}
+
+/** An entry path in a team's store: folder names joined by /, like customers/acme. */
+export function teamStoreEntryProblem(value: string): string | null {
+  const entry = value.trim();
+  if (entry.length > 200) return 'Keep the entry path under 200 characters.';
+  return ENTRY_PATH.test(entry)
+    ? null
+    : 'An entry path is folder names joined by /, like customers/acme (letters, digits, . _ -).';
+}
+
+/** An element's key: one word, like zohocrmv2. */
+export function elementKeyProblem(value: string): string | null {
+  const key = value.trim();
+  if (key === '') return 'Enter the element key, e.g. zohocrmv2.';
+  return key.length > 100 || !ELEMENT_KEY.test(key) ? 'An element key is one word, like zohocrmv2.' : null;
+}
+
+/** An instance's name: 1 to 200 characters. */
+export function instanceNameProblem(value: string): string | null {
+  const name = value.trim();
+  if (name === '') return 'Give the instance a name, e.g. "Acme – Zoho CRM".';
+  return name.length > 200 ? 'Keep the name under 200 characters.' : null;
+}
+
+/** Where the vendor sends the user back (common/urls.ts says which URLs can be), at most 2,000 characters. */
+export function callbackUrlFieldProblem(value: string): string | null {
+  const url = value.trim();
+  if (url.length > MAX_CALLBACK_URL) return 'Keep the callback URL under 2,000 characters.';
+  return callbackUrlProblem(url);
+}
+
+/** An instance's tags: at most 50, each a word or a few of at most 100 characters. */
+export function tagsProblem(tags: readonly string[]): string | null {
+  if (tags.length > MAX_TAGS) return 'Use at most 50 tags.';
+  for (const tag of tags) {
+    const text = tag.trim();
+    if (text === '') return 'Leave out empty tags.';
+    if (text.length > MAX_TAG) return 'Keep each tag under 100 characters.';
+  }
+  return null;
+}
