@@ -21,7 +21,11 @@ import {
 const RENDERER = resolve(__dirname, '../out/renderer');
 /** What the first screen shows once it is there (not the loading fallback). */
 const FIRST_SCREEN_READY = 'main :is(h1, h2, h3)';
-/** Typed into the filter, then erased, four times: all 10,000 rows, fewer, 111, 1, and back. */
+/**
+ * Typed into the filter, then erased, four times. The fake names them bulk-400001 … bulk-410000: "bulk-"
+ * keeps all 10,000 rows, "bulk-1" none (the table gives way to "No instance matches"), and erasing
+ * back to "bulk-" brings all 10,000 again, the costliest key (the table is built anew).
+ */
 const KEYS = Array.from({ length: 4 }, () => [...'bulk-12', ...Array<string>(7).fill('Backspace')]).flat();
 const WARM_UP_KEYS = 4;
 
