@@ -20,29 +20,38 @@ export function tenantNameProblem(value: string): string | null {
   return name.length > 80 ? 'Keep the name under 80 characters.' : null;
 }
 
-/** A team `pass` store's folder: a full path, like ~/.password-store. */
-export function teamStoreDirProblem(value: string): string | null {
-  const dir = value.trim();
-  if (dir.length > 1000) return 'Keep the store folder under 1,000 characters.';
-  return FULL_PATH.test(dir)
-    ? null
-    : 'The store folder is a full path, like ~/.password-store or /home/you/team-store.';
+/** `value` trimmed, in the rule's sentences: longer than `max`, or not of `pattern`; null when fine. */
+function shaped(value: string, max: number, tooLong: string, pattern: RegExp, unlike: string): string | null {
+  const text = value.trim();
+  if (text.length > max) return tooLong;
+  return pattern.test(text) ? null : unlike;
 }
 
+/** A team `pass` store's folder: a full path, like ~/.password-store. */
+export const teamStoreDirProblem = (value: string): string | null =>
+  shaped(
+    value,
+    1000,
+    'Keep the store folder under 1,000 characters.',
+    FULL_PATH,
+    'The store folder is a full path, like ~/.password-store or /home/you/team-store.',
+  );
+
 /** An entry path in a team's store: folder names joined by /, like customers/acme. */
-export function teamStoreEntryProblem(value: string): string | null {
-  const entry = value.trim();
-  if (entry.length > 200) return 'Keep the entry path under 200 characters.';
-  return ENTRY_PATH.test(entry)
-    ? null
-    : 'An entry path is folder names joined by /, like customers/acme (letters, digits, . _ -).';
-}
+export const teamStoreEntryProblem = (value: string): string | null =>
+  shaped(
+    value,
+    200,
+    'Keep the entry path under 200 characters.',
+    ENTRY_PATH,
+    'An entry path is folder names joined by /, like customers/acme (letters, digits, . _ -).',
+  );
 
 /** An element's key: one word, like zohocrmv2. */
 export function elementKeyProblem(value: string): string | null {
-  const key = value.trim();
-  if (key === '') return 'Enter the element key, e.g. zohocrmv2.';
-  return key.length > 100 || !ELEMENT_KEY.test(key) ? 'An element key is one word, like zohocrmv2.' : null;
+  if (value.trim() === '') return 'Enter the element key, e.g. zohocrmv2.';
+  const oneWord = 'An element key is one word, like zohocrmv2.';
+  return shaped(value, 100, oneWord, ELEMENT_KEY, oneWord);
 }
 
 /** An instance's name: 1 to 200 characters. */
