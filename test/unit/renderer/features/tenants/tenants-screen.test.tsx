@@ -2,6 +2,7 @@
 // window title, switching (asking first while a flow is pending), removal naming the tenant,
 // copy through main, verification shown, and main's recovery notice shown once.
 import { act, screen, waitFor, within } from '@testing-library/react';
+import type { AppError } from '../../../../../common/contract';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TenantBadge } from '../../../../../renderer/features/tenants/tenant-badge';
@@ -24,6 +25,17 @@ async function openRemoveAcme(
   const card = await screen.findByRole('region', { name: 'Acme' });
   await user.click(within(card).getByRole('button', { name: 'Remove' }));
   return screen.findByRole('dialog', { name: 'Remove Acme?' });
+}
+
+/** Renders the header badge on Acme, main refusing every switch with `error`, and picks Globex in its menu. */
+async function refusedSwitchToGlobex(bridge: FakeBridge, error: AppError) {
+  const user = userEvent.setup();
+  bridge.answers['tenants.use'] = () => ({ ok: false, error });
+  renderWithTheme(<TenantBadge />);
+  await waitFor(() => expect(screen.getByTestId('active-tenant').textContent).toBe('Acme'));
+  await user.click(screen.getByTestId('active-tenant'));
+  await user.click(await screen.findByRole('menuitem', { name: 'Globex' }));
+  return user;
 }
 
 describe('tenants in the header and on their screen', { timeout: 30_000 }, () => {
@@ -87,15 +99,10 @@ describe('tenants in the header and on their screen', { timeout: 30_000 }, () =>
   });
 
   it('says above the screen why a switch from the header was refused, and keeps the tenant', async () => {
-    const user = userEvent.setup();
-    bridge.answers['tenants.use'] = () => ({
-      ok: false,
-      error: { code: 'keychain_locked', message: 'The keychain is locked. Unlock it and try again.' },
+    await refusedSwitchToGlobex(bridge, {
+      code: 'keychain_locked',
+      message: 'The keychain is locked. Unlock it and try again.',
     });
-    renderWithTheme(<TenantBadge />);
-    await waitFor(() => expect(screen.getByTestId('active-tenant').textContent).toBe('Acme'));
-    await user.click(screen.getByTestId('active-tenant'));
-    await user.click(await screen.findByRole('menuitem', { name: 'Globex' }));
 
     await waitFor(() =>
       expect(useAppStore.getState().notices).toEqual([
@@ -109,15 +116,7 @@ describe('tenants in the header and on their screen', { timeout: 30_000 }, () =>
   });
 
   it('keeps the tenant when the user keeps the pending flow', async () => {
-    const user = userEvent.setup();
-    bridge.answers['tenants.use'] = () => ({
-      ok: false,
-      error: { code: 'flow_pending', message: 'A flow is pending.' },
-    });
-    renderWithTheme(<TenantBadge />);
-    await waitFor(() => expect(screen.getByTestId('active-tenant').textContent).toBe('Acme'));
-    await user.click(screen.getByTestId('active-tenant'));
-    await user.click(await screen.findByRole('menuitem', { name: 'Globex' }));
+    const user = await refusedSwitchToGlobex(bridge, { code: 'flow_pending', message: 'A flow is pending.' });
     await user.click(await screen.findByRole('button', { name: 'Keep the flow' }));
 
     expect(bridge.callsTo('tenants.use')).toEqual([{ id: 't-globex' }]);
