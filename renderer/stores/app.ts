@@ -7,7 +7,10 @@ import { settle } from './run-action';
 
 export type Screen = 'authenticate' | 'instances' | 'health' | 'tenants' | 'activity' | 'settings';
 type AppInfo = { name: string; version: string; platform: string };
-type Notice = EventPayload<'app.notice'>;
+type Notice = EventPayload<'app.notice'> & {
+  /** Shown until the active tenant changes (why a switch was refused), then dropped. */
+  untilSwitch?: boolean;
+};
 
 interface AppState {
   info: AppInfo | null;
@@ -19,6 +22,8 @@ interface AppState {
   /** Shows a notice above the screen until it is dismissed. */
   notify(notice: Notice): void;
   dismissNotice(index: number): void;
+  /** Drops the notices that only held until the active tenant changed. */
+  dropSwitchNotices(): void;
   /** Subscribes to main's notices; returns the unsubscribe function. */
   listen(): () => void;
 }
@@ -35,5 +40,11 @@ export const useAppStore = create<AppState>()((set, get) => ({
   go: (screen) => set({ screen }),
   notify: (notice) => set((state) => ({ notices: [...state.notices, notice] })),
   dismissNotice: (index) => set((state) => ({ notices: state.notices.filter((_, i) => i !== index) })),
+  dropSwitchNotices: () =>
+    set((state) =>
+      state.notices.some((notice) => notice.untilSwitch)
+        ? { notices: state.notices.filter((notice) => !notice.untilSwitch) }
+        : state,
+    ),
   listen: () => bridge().on('app.notice', (notice) => get().notify(notice)),
 }));

@@ -4,10 +4,15 @@ import { useEffect } from 'react';
 import { Button, ColorSwatch, Menu, Text } from '@mantine/core';
 import { IconCheck, IconChevronDown, IconSettings } from '@tabler/icons-react';
 import { useAppStore } from '../../stores/app';
+import { onTenantSwitch } from '../../stores/tenant-switch';
 import { activeTenantOf, useTenantsStore } from '../../stores/tenants';
 import { FlowQuestionModal } from './flow-question-modal';
 
 export const APP_TITLE = 'Element Authenticator';
+
+// Why a switch was refused says nothing once another tenant is active: dropped in the very update
+// that changes the header, so no frame shows it beside the new tenant.
+onTenantSwitch(() => useAppStore.getState().dropSwitchNotices());
 const NO_COLOR = 'var(--mantine-color-gray-4)';
 
 export function TenantBadge() {
@@ -28,7 +33,11 @@ export function TenantBadge() {
 
   useEffect(() => {
     if (actionError?.action === 'use') {
-      notify({ level: 'error', message: `The tenant was not switched. ${actionError.error.message}` });
+      notify({
+        level: 'error',
+        message: `The tenant was not switched. ${actionError.error.message}`,
+        untilSwitch: true,
+      });
     }
   }, [actionError, notify]);
 

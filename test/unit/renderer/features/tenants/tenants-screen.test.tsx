@@ -109,10 +109,23 @@ describe('tenants in the header and on their screen', { timeout: 30_000 }, () =>
         {
           level: 'error',
           message: 'The tenant was not switched. The keychain is locked. Unlock it and try again.',
+          untilSwitch: true,
         },
       ]),
     );
     expect(screen.getByTestId('active-tenant').textContent).toBe('Acme');
+
+    // Another tenant becomes active (here from elsewhere): the refusal goes in the same update.
+    const seen: string[] = [];
+    const unsubscribe = useTenantsStore.subscribe(() =>
+      seen.push(
+        `${useTenantsStore.getState().list?.activeTenantId}:${useAppStore.getState().notices.length}`,
+      ),
+    );
+    act(() => bridge.push('tenants.changed', globexActive));
+    unsubscribe();
+    expect(seen).toEqual(['t-globex:0']);
+    await waitFor(() => expect(screen.getByTestId('active-tenant').textContent).toBe('Globex'));
   });
 
   it('keeps the tenant when the user keeps the pending flow', async () => {
