@@ -3,12 +3,6 @@
 // as they are, so a form says exactly what main would answer and ships no schema library.
 import { callbackUrlProblem } from './urls';
 
-/** The longest a callback URL may be. */
-export const MAX_CALLBACK_URL = 2000;
-/** At most this many tags on an instance, each at most MAX_TAG characters. */
-export const MAX_TAGS = 50;
-export const MAX_TAG = 100;
-
 const ENTRY_PATH = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
 const FULL_PATH = /^(~(\/|$)|\/|[A-Za-z]:[\\/])/;
 const ELEMENT_KEY = /^[A-Za-z0-9._-]+$/;
@@ -64,17 +58,17 @@ export function instanceNameProblem(value: string): string | null {
 /** Where the vendor sends the user back (common/urls.ts says which URLs can be), at most 2,000 characters. */
 export function callbackUrlFieldProblem(value: string): string | null {
   const url = value.trim();
-  if (url.length > MAX_CALLBACK_URL) return 'Keep the callback URL under 2,000 characters.';
+  if (url.length > 2000) return 'Keep the callback URL under 2,000 characters.';
   return callbackUrlProblem(url);
 }
 
 /** An instance's tags: at most 50, each a word or a few of at most 100 characters. */
 export function tagsProblem(tags: readonly string[]): string | null {
-  if (tags.length > MAX_TAGS) return 'Use at most 50 tags.';
+  if (tags.length > 50) return 'Use at most 50 tags.';
   for (const tag of tags) {
     const text = tag.trim();
     if (text === '') return 'Leave out empty tags.';
-    if (text.length > MAX_TAG) return 'Keep each tag under 100 characters.';
+    if (text.length > 100) return 'Keep each tag under 100 characters.';
   }
   return null;
 }

@@ -9,11 +9,11 @@ import { activeTenantOf, useTenantsStore } from '../../stores/tenants';
 import { FlowQuestionModal } from './flow-question-modal';
 
 export const APP_TITLE = 'Element Authenticator';
+const NO_COLOR = 'var(--mantine-color-gray-4)';
 
 // Why a switch was refused says nothing once another tenant is active: dropped in the very update
 // that changes the header, so no frame shows it beside the new tenant.
 onTenantSwitch(() => useAppStore.getState().dropSwitchNotices());
-const NO_COLOR = 'var(--mantine-color-gray-4)';
 
 export function TenantBadge() {
   const { list, load, listen, use, flowQuestion, answerFlowQuestion, actionError } = useTenantsStore();
