@@ -7,12 +7,16 @@ const ENTRY_PATH = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*
 const FULL_PATH = /^(~(\/|$)|\/|[A-Za-z]:[\\/])/;
 const ELEMENT_KEY = /^[A-Za-z0-9._-]+$/;
 
-/** A tenant's name: the customer and environment, 1 to 80 characters. */
-export function tenantNameProblem(value: string): string | null {
+/** A name, trimmed: given, and at most `max` characters; null when fine. */
+function named(value: string, max: number, missing: string): string | null {
   const name = value.trim();
-  if (name === '') return 'Give the tenant a name, e.g. the customer and environment.';
-  return name.length > 80 ? 'Keep the name under 80 characters.' : null;
+  if (name === '') return missing;
+  return name.length > max ? `Keep the name under ${max} characters.` : null;
 }
+
+/** A tenant's name: the customer and environment, 1 to 80 characters. */
+export const tenantNameProblem = (value: string): string | null =>
+  named(value, 80, 'Give the tenant a name, e.g. the customer and environment.');
 
 /** `value` trimmed, in the rule's sentences: longer than `max`, or not of `pattern`; null when fine. */
 function shaped(value: string, max: number, tooLong: string, pattern: RegExp, unlike: string): string | null {
@@ -49,11 +53,8 @@ export function elementKeyProblem(value: string): string | null {
 }
 
 /** An instance's name: 1 to 200 characters. */
-export function instanceNameProblem(value: string): string | null {
-  const name = value.trim();
-  if (name === '') return 'Give the instance a name, e.g. "Acme – Zoho CRM".';
-  return name.length > 200 ? 'Keep the name under 200 characters.' : null;
-}
+export const instanceNameProblem = (value: string): string | null =>
+  named(value, 200, 'Give the instance a name, e.g. "Acme – Zoho CRM".');
 
 /** Where the vendor sends the user back (common/urls.ts says which URLs can be), at most 2,000 characters. */
 export function callbackUrlFieldProblem(value: string): string | null {

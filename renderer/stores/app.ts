@@ -19,7 +19,7 @@ interface AppState {
   notices: Notice[];
   loadInfo(): Promise<void>;
   go(screen: Screen): void;
-  /** Shows a notice above the screen until it is dismissed. */
+  /** Shows a notice above the screen until it is dismissed (or, `untilSwitch`, the tenant changes). */
   notify(notice: Notice): void;
   dismissNotice(index: number): void;
   /** Drops the notices that only held until the active tenant changed. */
