@@ -1,6 +1,6 @@
 // The activity domain of the contract: what the per-tenant activity log records, its entries, the
 // chain check's verdict, and the 'activity.*' channels.
-import { z } from 'zod';
+import { z } from './zod';
 import { channel, InstanceId, TenantId } from './contract-base';
 import { activityActions } from './contract-lists';
 
@@ -15,17 +15,17 @@ export type ActivitySource = z.infer<typeof ActivitySourceSchema>;
 const ActivityDetail = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.number())]);
 export const ActivityEntrySchema = z.object({
   /** 1, 2, 3…: a gap says entries were removed. */
-  seq: z.number().int().positive(),
+  seq: z.int().check(z.positive()),
   /** ISO 8601 time of the action. */
   time: z.string(),
   action: ActivityActionSchema,
   tenantId: z.string(),
   tenantName: z.string(),
-  instanceId: z.number().optional(),
-  instanceName: z.string().optional(),
+  instanceId: z.optional(z.number()),
+  instanceName: z.optional(z.string()),
   outcome: z.enum(['ok', 'failed']),
   /** The platform's request id, when it gave one. */
-  requestId: z.string().optional(),
+  requestId: z.optional(z.string()),
   source: ActivitySourceSchema,
   /** Names, ids, counts and choices: never a secret, token, code or client secret. */
   details: z.record(z.string(), ActivityDetail),
@@ -45,10 +45,10 @@ export type ActivityChain = z.infer<typeof ActivityChainSchema>;
 
 export const ActivityFilterSchema = z.object({
   tenantId: TenantId,
-  action: ActivityActionSchema.optional(),
-  instanceId: InstanceId.optional(),
+  action: z.optional(ActivityActionSchema),
+  instanceId: z.optional(InstanceId),
   /** Epoch ms: only entries at or after it. */
-  since: z.number().optional(),
+  since: z.optional(z.number()),
 });
 export type ActivityFilter = z.input<typeof ActivityFilterSchema>;
 

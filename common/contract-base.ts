@@ -1,6 +1,6 @@
 // The contract's foundation: error codes, the result envelope, and the small shapes every domain
 // of the contract shares (channel pairs, secret hints, tenant ids, callback URLs).
-import { z } from 'zod';
+import { z } from './zod';
 import { callbackUrlFieldProblem } from './field-rules';
 
 // ── Errors and the envelope ────────────────────────────────────────────────────────────────
@@ -66,24 +66,27 @@ export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 export const AppErrorSchema = z.object({
   code: ErrorCodeSchema,
   message: z.string(),
-  details: z
-    .object({
-      status: z.number().optional(),
-      requestId: z.string().optional(),
-      platformMessage: z.string().optional(),
-      providerMessage: z.string().optional(),
-      vendorError: z.string().optional(),
-      vendorErrorDescription: z.string().optional(),
+  details: z.optional(
+    z.object({
+      status: z.optional(z.number()),
+      requestId: z.optional(z.string()),
+      platformMessage: z.optional(z.string()),
+      providerMessage: z.optional(z.string()),
+      vendorError: z.optional(z.string()),
+      vendorErrorDescription: z.optional(z.string()),
       /** How long the platform asked us to wait (Retry-After on 429 and 503), in ms. */
-      retryAfterMs: z.number().optional(),
-    })
-    .optional(),
+      retryAfterMs: z.optional(z.number()),
+    }),
+  ),
 });
 export type AppError = z.infer<typeof AppErrorSchema>;
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 export const none = z.undefined();
-export const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+export const channel = <I extends z.ZodMiniType, O extends z.ZodMiniType>(input: I, output: O) => ({
+  input,
+  output,
+});
 
 // ── Shared shapes ───────────────────────────────────────────────────────────────────────────
 /** A masked hint of a secret, e.g. "••••EHU=": the renderer never sees more. */
@@ -91,14 +94,14 @@ export const SecretHint = z.string();
 /** A refinement from a rule (common/field-rules.ts, common/urls.ts): its sentence becomes the issue's message. */
 export const ruled =
   <T>(problem: (value: T) => string | null) =>
-  (value: T, context: z.RefinementCtx) => {
+  (value: T, context: z.core.$RefinementCtx<T>) => {
     const message = problem(value);
     if (message) context.addIssue({ code: 'custom', message });
   };
 
 /** A secret typed by the user: main stores it in the keychain and never sends it back. */
-export const SecretInput = z.string().trim().max(2000);
-export const TenantId = z.string().min(1).max(100);
-export const InstanceId = z.number().int().positive();
+export const SecretInput = z.string().check(z.trim(), z.maxLength(2000));
+export const TenantId = z.string().check(z.minLength(1), z.maxLength(100));
+export const InstanceId = z.int().check(z.positive());
 /** Where the vendor sends the user back: https, loopback http or element-auth://; checked in main. */
-export const CallbackUrl = z.string().trim().superRefine(ruled(callbackUrlFieldProblem));
+export const CallbackUrl = z.string().check(z.trim(), z.superRefine(ruled(callbackUrlFieldProblem)));

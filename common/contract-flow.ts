@@ -1,6 +1,6 @@
 // The flow domain of the contract: the start input, the views of the three steps main pushes,
 // element presets, and the 'flow.*' channels.
-import { z } from 'zod';
+import { z } from './zod';
 import { CALLBACK_DOORS, stateProblem } from './urls';
 import { elementKeyProblem, instanceNameProblem, tagsProblem } from './field-rules';
 import { AppErrorSchema, CallbackUrl, channel, none, ruled, SecretHint } from './contract-base';
@@ -9,7 +9,7 @@ import { AppErrorSchema, CallbackUrl, channel, none, ruled, SecretHint } from '.
 export const EventsSettingsSchema = z.object({
   enabled: z.boolean(),
   vendorType: z.enum(['polling', 'webhook']),
-  refreshIntervalMinutes: z.number().int().min(1).max(1440),
+  refreshIntervalMinutes: z.int().check(z.gte(1), z.lte(1440)),
   /** JSON text: resource → { url, idField, datesConfiguration }; validated in main before sending. */
   pollerConfiguration: z.string(),
   notificationCallbackUrl: z.string(),
@@ -19,24 +19,24 @@ export const EventsSettingsSchema = z.object({
 export type EventsSettings = z.infer<typeof EventsSettingsSchema>;
 
 export const FlowStartSchema = z.object({
-  elementKey: z.string().trim().superRefine(ruled(elementKeyProblem)),
-  instanceName: z.string().trim().superRefine(ruled(instanceNameProblem)),
+  elementKey: z.string().check(z.trim(), z.superRefine(ruled(elementKeyProblem))),
+  instanceName: z.string().check(z.trim(), z.superRefine(ruled(instanceNameProblem))),
   /** Either a saved OAuth app of the active tenant, or a client id + secret typed in. */
-  oauthAppId: z.string().optional(),
-  apiKey: z.string().trim().optional(),
-  apiSecret: z.string().optional(),
+  oauthAppId: z.optional(z.string()),
+  apiKey: z.optional(z.string().check(z.trim())),
+  apiSecret: z.optional(z.string()),
   callbackUrl: CallbackUrl,
-  scope: z.string().trim().optional(),
+  scope: z.optional(z.string().check(z.trim())),
   /** Optional state; without it main uses a per-flow random value. */
-  state: z.string().trim().superRefine(ruled(stateProblem)).optional(),
-  tags: z.array(z.string().trim()).superRefine(ruled(tagsProblem)).default([]),
+  state: z.optional(z.string().check(z.trim(), z.superRefine(ruled(stateProblem)))),
+  tags: z._default(z.array(z.string().check(z.trim())).check(z.superRefine(ruled(tagsProblem))), []),
   /** Extra configuration for generic (non-Zoho) elements, e.g. base URLs. */
-  configuration: z.record(z.string(), z.string()).default({}),
-  events: EventsSettingsSchema.optional(),
+  configuration: z._default(z.record(z.string(), z.string()), {}),
+  events: z.optional(EventsSettingsSchema),
   /** Re-authenticate this existing instance instead of creating one. */
-  reauthenticateInstanceId: z.number().int().positive().optional(),
+  reauthenticateInstanceId: z.optional(z.int().check(z.positive())),
   /** The tenant (id or name) to act on; the active tenant when absent. The stepper passes the one it shows. */
-  tenant: z.string().trim().min(1).max(200).optional(),
+  tenant: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
 });
 export type FlowStart = z.input<typeof FlowStartSchema>;
 export type FlowStartInput = z.output<typeof FlowStartSchema>;
@@ -48,7 +48,7 @@ export const InstanceCreatedSchema = z.object({
   elementKey: z.string(),
   createdDate: z.string(),
   tokenHint: SecretHint,
-  dataCenter: z.string().optional(),
+  dataCenter: z.optional(z.string()),
 });
 export type InstanceCreated = z.infer<typeof InstanceCreatedSchema>;
 
@@ -75,7 +75,7 @@ export const FlowViewSchema = z.discriminatedUnion('step', [
     ...flowBase,
     /** Epoch ms when the grant code dies (2 minutes after it arrived). */
     codeExpiresAt: z.number(),
-    dataCenter: z.string().optional(),
+    dataCenter: z.optional(z.string()),
   }),
   z.object({
     step: z.literal('done'),
@@ -87,9 +87,9 @@ export const FlowViewSchema = z.discriminatedUnion('step', [
     step: z.literal('lost-response'),
     ...flowBase,
     /** An instance of that name created moments ago, if the platform shows one. */
-    candidate: InstanceCreatedSchema.optional(),
+    candidate: z.optional(InstanceCreatedSchema),
     /** One sentence for the user: what the platform shows and what to do next. */
-    message: z.string().optional(),
+    message: z.optional(z.string()),
   }),
   z.object({ step: z.literal('failed'), ...flowBase, error: AppErrorSchema }),
   z.object({ step: z.literal('cancelled'), ...flowBase }),
@@ -122,7 +122,7 @@ export const flowChannels = {
   'flow.start': channel(FlowStartSchema, FlowViewSchema),
   'flow.get': channel(none, FlowViewSchema),
   /** The paste door: the redirected URL copied from the browser's address bar. */
-  'flow.paste': channel(z.object({ url: z.string().max(8192) }), FlowViewSchema),
+  'flow.paste': channel(z.object({ url: z.string().check(z.maxLength(8192)) }), FlowViewSchema),
   'flow.cancel': channel(none, FlowViewSchema),
   'flow.openAuthUrl': channel(none, z.null()),
   'flow.copyAuthUrl': channel(none, z.null()),

@@ -1,6 +1,6 @@
 // The health domain of the contract: every instance's last check across tenants, the runs, live
 // progress, export, and the 'health.*' channels.
-import { z } from 'zod';
+import { z } from './zod';
 import { channel, none, TenantId } from './contract-base';
 import { healthOutcomes } from './contract-lists';
 
@@ -17,11 +17,11 @@ export const HealthResultSchema = z.object({
   elementKey: z.string(),
   outcome: HealthOutcomeSchema,
   message: z.string(),
-  status: z.number().optional(),
-  requestId: z.string().optional(),
+  status: z.optional(z.number()),
+  requestId: z.optional(z.string()),
   checkedAt: z.number(),
-  lastSuccessAt: z.number().nullable(),
-  failingSince: z.number().nullable(),
+  lastSuccessAt: z.nullable(z.number()),
+  failingSince: z.nullable(z.number()),
 });
 export type HealthResult = z.infer<typeof HealthResultSchema>;
 
@@ -29,7 +29,7 @@ export type HealthResult = z.infer<typeof HealthResultSchema>;
 export const HealthProblemSchema = z.object({
   outcome: HealthOutcomeSchema,
   message: z.string(),
-  requestId: z.string().optional(),
+  requestId: z.optional(z.string()),
 });
 
 export const HealthRunSummarySchema = z.object({
@@ -45,10 +45,10 @@ export type HealthRunSummary = z.infer<typeof HealthRunSummarySchema>;
 export const HealthTenantBoardSchema = z.object({
   tenantId: z.string(),
   tenantName: z.string(),
-  color: z.string().nullable(),
+  color: z.nullable(z.string()),
   /** Newest first; the first is the last run. */
   runs: z.array(HealthRunSummarySchema),
-  problem: HealthProblemSchema.nullable(),
+  problem: z.nullable(HealthProblemSchema),
   results: z.array(HealthResultSchema),
 });
 export type HealthTenantBoard = z.infer<typeof HealthTenantBoardSchema>;
@@ -61,9 +61,12 @@ export type HealthBoard = z.infer<typeof HealthBoardSchema>;
 
 export const HealthRunSchema = z.object({
   /** Tenant ids or names; 'all' for every tenant. */
-  tenants: z.union([z.array(TenantId).min(1, 'Pick at least one tenant.').max(1000), z.literal('all')]),
-  perTenant: z.number().int().min(1).max(64).optional(),
-  total: z.number().int().min(1).max(256).optional(),
+  tenants: z.union([
+    z.array(TenantId).check(z.minLength(1, 'Pick at least one tenant.'), z.maxLength(1000)),
+    z.literal('all'),
+  ]),
+  perTenant: z.optional(z.int().check(z.gte(1), z.lte(64))),
+  total: z.optional(z.int().check(z.gte(1), z.lte(256))),
 });
 export type HealthRun = z.input<typeof HealthRunSchema>;
 
@@ -75,7 +78,7 @@ export const HealthProgressSchema = z.object({
   tenantsLeft: z.number(),
   startedAt: z.number(),
   /** Estimated ms left, null until something was checked. */
-  etaMs: z.number().nullable(),
+  etaMs: z.nullable(z.number()),
   done: z.boolean(),
 });
 export type HealthProgress = z.infer<typeof HealthProgressSchema>;
@@ -83,9 +86,9 @@ export type HealthProgress = z.infer<typeof HealthProgressSchema>;
 export const HealthExportSchema = z.object({
   format: z.enum(['csv', 'json']),
   /** Only these tenants' results; all when absent or empty. */
-  tenantIds: z.array(TenantId).max(1000).optional(),
+  tenantIds: z.optional(z.array(TenantId).check(z.maxLength(1000))),
   /** Only these outcomes; all when absent or empty. */
-  outcomes: z.array(HealthOutcomeSchema).max(healthOutcomes.length).optional(),
+  outcomes: z.optional(z.array(HealthOutcomeSchema).check(z.maxLength(healthOutcomes.length))),
 });
 export type HealthExport = z.input<typeof HealthExportSchema>;
 

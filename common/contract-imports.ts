@@ -1,6 +1,6 @@
 // The imports domain of the contract: the plan of recreating instances on another tenant (from an
 // export file or straight from another tenant), and the one sign-in queue that walks through it.
-import { z } from 'zod';
+import { z } from './zod';
 import { channel, none, TenantId } from './contract-base';
 
 // ── the import plan ─────────────────────────────────────────────────────────────────────────
@@ -13,7 +13,7 @@ const Texts = z.record(z.string(), z.string());
 /** One instance of the plan: only non-secret values, as the plan never carries a secret over. */
 export const ImportItemSchema = z.object({
   /** The instance's id on the source tenant. */
-  sourceId: z.number().int(),
+  sourceId: z.int(),
   sourceName: z.string(),
   targetName: z.string(),
   elementKey: z.string(),
@@ -25,9 +25,9 @@ export const ImportItemSchema = z.object({
   notCarried: z.array(z.object({ key: z.string(), reason: NotCarriedReasonSchema })),
   action: z.enum(['create', 'skip']),
   /** Why an instance is skipped, in one sentence. */
-  skipReason: z.string().optional(),
+  skipReason: z.optional(z.string()),
   /** A free name for an instance skipped over a name taken on the target ("Acme (2)"). */
-  freeName: z.string().optional(),
+  freeName: z.optional(z.string()),
 });
 export type ImportItem = z.infer<typeof ImportItemSchema>;
 
@@ -41,7 +41,9 @@ export const ImportPlanViewSchema = z.object({
 });
 export type ImportPlanView = z.infer<typeof ImportPlanViewSchema>;
 
-const TargetName = z.string().trim().min(1, 'Give every instance a name.').max(200);
+const TargetName = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'Give every instance a name.'), z.maxLength(200));
 
 export const ImportPlanInputSchema = z.object({
   targetTenantId: TenantId,
@@ -51,14 +53,16 @@ export const ImportPlanInputSchema = z.object({
     z.object({
       from: z.literal('tenant'),
       tenantId: TenantId,
-      ids: z.array(z.number().int().positive()).min(1, 'Select at least one instance.').max(10_000),
+      ids: z
+        .array(z.int().check(z.positive()))
+        .check(z.minLength(1, 'Select at least one instance.'), z.maxLength(10_000)),
     }),
   ]),
 });
 export type ImportPlanInput = z.input<typeof ImportPlanInputSchema>;
 
 export const ImportReplanSchema = z.object({
-  planId: z.string().min(1).max(100),
+  planId: z.string().check(z.minLength(1), z.maxLength(100)),
   /** Target names by source id; the source name otherwise. */
   renames: z.record(z.string(), TargetName),
 });
@@ -70,39 +74,39 @@ export type QueueStatus = z.infer<typeof QueueStatusSchema>;
 
 /** How an item ended: the new instance, or the failure with the platform's request id. */
 const OutcomeSchema = z.object({
-  instanceId: z.number().int().optional(),
-  message: z.string().max(2000).optional(),
-  requestId: z.string().max(200).optional(),
+  instanceId: z.optional(z.int()),
+  message: z.optional(z.string().check(z.maxLength(2000))),
+  requestId: z.optional(z.string().check(z.maxLength(200))),
 });
 
 const QueueItemBase = z.object({
   tenantId: TenantId,
   tenantName: z.string(),
   status: QueueStatusSchema,
-  outcome: OutcomeSchema.optional(),
+  outcome: z.optional(OutcomeSchema),
 });
 
 export const QueueItemSchema = z.discriminatedUnion('kind', [
-  QueueItemBase.extend({
+  z.extend(QueueItemBase, {
     kind: z.literal('reauth'),
-    instanceId: z.number().int().positive(),
+    instanceId: z.int().check(z.positive()),
     name: z.string(),
     elementKey: z.string(),
   }),
-  QueueItemBase.extend({
+  z.extend(QueueItemBase, {
     kind: z.literal('import'),
     item: ImportItemSchema,
     /** The target's saved OAuth app chosen for the item's element; null: typed in the stepper. */
-    oauthAppId: z.string().nullable(),
+    oauthAppId: z.nullable(z.string()),
     sourceTenant: z.string(),
   }),
 ]);
 export type QueueItem = z.infer<typeof QueueItemSchema>;
 
 export const SignInQueueSchema = z.object({
-  items: z.array(QueueItemSchema).max(10_000),
+  items: z.array(QueueItemSchema).check(z.maxLength(10_000)),
   /** The item the stepper is on, or null between items. */
-  current: z.number().int().nonnegative().nullable(),
+  current: z.nullable(z.int().check(z.nonnegative())),
 });
 export type SignInQueue = z.infer<typeof SignInQueueSchema>;
 

@@ -1,11 +1,11 @@
 // The instances domain of the contract: summaries, the redacted detail, test, delete and export,
 // and the 'instances.*' channels (each may name the tenant it acts on).
-import { z } from 'zod';
+import { z } from './zod';
 import { channel, ErrorCodeSchema, InstanceId, SecretHint, TenantId } from './contract-base';
 
 // ── instances ───────────────────────────────────────────────────────────────────────────────
 /** Every instance call may name the tenant whose list is shown, so a tenant switch cannot misdirect it. */
-const InstanceRef = z.object({ id: InstanceId, tenantId: TenantId.optional() });
+const InstanceRef = z.object({ id: InstanceId, tenantId: z.optional(TenantId) });
 
 export const InstanceSummarySchema = z.object({
   id: z.number(),
@@ -27,7 +27,7 @@ export type InstanceList = z.infer<typeof InstanceListSchema>;
 
 export const ConfigurationEntrySchema = z.object({
   key: z.string(),
-  value: z.string().nullable(),
+  value: z.nullable(z.string()),
   secret: z.boolean(),
 });
 export type ConfigurationEntry = z.infer<typeof ConfigurationEntrySchema>;
@@ -46,15 +46,18 @@ export const InstanceTestSchema = z.object({
   ok: z.boolean(),
   message: z.string(),
   /** The platform's time from the ping's answer. */
-  dateTime: z.string().optional(),
-  code: ErrorCodeSchema.optional(),
+  dateTime: z.optional(z.string()),
+  code: z.optional(ErrorCodeSchema),
 });
 export type InstanceTest = z.infer<typeof InstanceTestSchema>;
 
 export const InstanceExportSchema = z.object({
-  ids: z.union([z.array(InstanceId).min(1, 'Select at least one instance.').max(100_000), z.literal('all')]),
+  ids: z.union([
+    z.array(InstanceId).check(z.minLength(1, 'Select at least one instance.'), z.maxLength(100_000)),
+    z.literal('all'),
+  ]),
   includeSecrets: z.boolean(),
-  tenantId: TenantId.optional(),
+  tenantId: z.optional(TenantId),
 });
 export type InstanceExport = z.input<typeof InstanceExportSchema>;
 
@@ -67,13 +70,13 @@ export type InstanceExportResult = z.infer<typeof InstanceExportResultSchema>;
 
 export const instanceChannels = {
   /** The tenant's instances (GET /instances) as summaries: no token crosses. */
-  'instances.list': channel(z.object({ tenantId: TenantId.optional() }).optional(), InstanceListSchema),
+  'instances.list': channel(z.optional(z.object({ tenantId: z.optional(TenantId) })), InstanceListSchema),
   'instances.get': channel(InstanceRef, InstanceDetailSchema),
   /** GET /hubs/crm/ping with the instance token: OK with the platform's time, or why not. */
   'instances.test': channel(InstanceRef, InstanceTestSchema),
   /** Deletes on the platform and the keychain token, once the typed name matches (confirmation_mismatch). */
   'instances.delete': channel(
-    InstanceRef.extend({ confirmName: z.string().max(500) }),
+    z.extend(InstanceRef, { confirmName: z.string().check(z.maxLength(500)) }),
     z.object({ id: z.number(), name: z.string() }),
   ),
   /** Main asks where to save (cancelled when the user does not choose) and writes the document. */

@@ -1,6 +1,6 @@
 // The settings domain of the contract: how the app goes out (proxy, extra trusted roots) and the
 // "Check connection" report, with the 'settings.*' channels.
-import { z } from 'zod';
+import { z } from './zod';
 import { channel, none, SecretInput } from './contract-base';
 
 // ── settings ────────────────────────────────────────────────────────────────────────────────
@@ -21,12 +21,12 @@ export type NetworkSettings = z.infer<typeof NetworkSettingsSchema>;
 
 export const NetworkSettingsSaveSchema = z.object({
   proxyMode: ProxyModeSchema,
-  proxyUrl: z.string().trim().max(2000).default(''),
-  proxyUsername: z.string().trim().max(500).default(''),
+  proxyUrl: z._default(z.string().check(z.trim(), z.maxLength(2000)), ''),
+  proxyUsername: z._default(z.string().check(z.trim(), z.maxLength(500)), ''),
   /** Empty or absent keeps the stored password; `clearProxyPassword` removes it. */
-  proxyPassword: SecretInput.optional(),
-  clearProxyPassword: z.boolean().optional(),
-  extraCaFile: z.string().trim().max(4096).default(''),
+  proxyPassword: z.optional(SecretInput),
+  clearProxyPassword: z.optional(z.boolean()),
+  extraCaFile: z._default(z.string().check(z.trim(), z.maxLength(4096)), ''),
 });
 export type NetworkSettingsSave = z.input<typeof NetworkSettingsSaveSchema>;
 

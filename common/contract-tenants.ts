@@ -1,6 +1,6 @@
 // The tenants domain of the contract: tenant and saved OAuth app views, the add/update/switch
 // inputs, verification, and the 'tenants.*' channels.
-import { z } from 'zod';
+import { z } from './zod';
 import {
   CallbackUrl,
   channel,
@@ -18,26 +18,26 @@ export const tenantEnvironments = ['us', 'eu', 'staging', 'custom'] as const;
 export const TenantEnvironmentSchema = z.enum(tenantEnvironments);
 export type TenantEnvironment = z.infer<typeof TenantEnvironmentSchema>;
 
-const TenantName = z.string().trim().superRefine(ruled(tenantNameProblem));
-const TenantColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour looks like #1c7ed6.');
+const TenantName = z.string().check(z.trim(), z.superRefine(ruled(tenantNameProblem)));
+const TenantColor = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'A colour looks like #1c7ed6.'));
 
 /** The tenant's last check of its secrets (one GET /instances); 'not-checked' until the first. */
 export const tenantCheckStates = ['verified', 'refused', 'unreachable', 'not-checked'] as const;
 export const TenantCheckSchema = z.object({
   state: z.enum(tenantCheckStates),
   /** Epoch ms of the last check; null when not checked yet. */
-  checkedAt: z.number().nullable(),
+  checkedAt: z.nullable(z.number()),
   /** The check's outcome in one sentence; null when not checked yet. */
-  message: z.string().nullable(),
+  message: z.nullable(z.string()),
 });
 export type TenantCheck = z.infer<typeof TenantCheckSchema>;
 
 /** A folder of entries in a team's `pass` store, e.g. customers/acme. */
-const TeamStoreEntry = z.string().trim().superRefine(ruled(teamStoreEntryProblem));
+const TeamStoreEntry = z.string().check(z.trim(), z.superRefine(ruled(teamStoreEntryProblem)));
 
 /** Where a tenant's secrets live when a team shares them: a `pass` store's folder and the entry path. */
 export const TeamStoreRefSchema = z.object({
-  dir: z.string().trim().superRefine(ruled(teamStoreDirProblem)),
+  dir: z.string().check(z.trim(), z.superRefine(ruled(teamStoreDirProblem))),
   entry: TeamStoreEntry,
 });
 export type TeamStoreRef = z.infer<typeof TeamStoreRefSchema>;
@@ -51,20 +51,20 @@ export const TenantShareSchema = z.object({
   format: z.literal(TENANT_SHARE_FORMAT),
   name: TenantName,
   environment: TenantEnvironmentSchema,
-  baseUrl: z.string().max(2000),
-  color: TenantColor.nullable(),
+  baseUrl: z.string().check(z.maxLength(2000)),
+  color: z.nullable(TenantColor),
   teamStore: z.object({ kind: z.literal('pass'), entry: TeamStoreEntry }),
   oauthApps: z
     .array(
       z.object({
-        id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-        name: z.string().trim().min(1).max(200),
-        clientId: z.string().trim().min(1).max(500),
-        callbackUrl: z.string().max(2000),
-        scope: z.string().max(2000).nullable(),
+        id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+        name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+        clientId: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+        callbackUrl: z.string().check(z.maxLength(2000)),
+        scope: z.nullable(z.string().check(z.maxLength(2000))),
       }),
     )
-    .max(200),
+    .check(z.maxLength(200)),
 });
 export type TenantShare = z.infer<typeof TenantShareSchema>;
 
@@ -73,12 +73,12 @@ export const TenantViewSchema = z.object({
   name: z.string(),
   environment: TenantEnvironmentSchema,
   baseUrl: z.string(),
-  color: TenantColor.nullable(),
+  color: z.nullable(TenantColor),
   orgSecretHint: SecretHint,
   userSecretHint: SecretHint,
   check: TenantCheckSchema,
   /** Set when the secrets live in a team password store instead of this computer's keychain. */
-  teamStore: TeamStoreRefSchema.optional(),
+  teamStore: z.optional(TeamStoreRefSchema),
 });
 export type TenantView = z.infer<typeof TenantViewSchema>;
 
@@ -88,17 +88,17 @@ export const OAuthAppViewSchema = z.object({
   name: z.string(),
   clientId: z.string(),
   callbackUrl: z.string(),
-  scope: z.string().nullable(),
+  scope: z.nullable(z.string()),
   clientSecretHint: SecretHint,
 });
 export type OAuthAppView = z.infer<typeof OAuthAppViewSchema>;
 
 export const TenantListSchema = z.object({
   tenants: z.array(TenantViewSchema),
-  activeTenantId: z.string().nullable(),
+  activeTenantId: z.nullable(z.string()),
   oauthApps: z.array(OAuthAppViewSchema),
   /** A plain-words warning for the user, e.g. the metadata file was unreadable and moved aside. */
-  notice: z.string().nullable(),
+  notice: z.nullable(z.string()),
 });
 export type TenantList = z.infer<typeof TenantListSchema>;
 
@@ -106,57 +106,57 @@ export const TenantAddSchema = z.object({
   name: TenantName,
   environment: TenantEnvironmentSchema,
   /** Only for the 'custom' environment. */
-  customUrl: z.string().trim().max(2000).optional(),
-  color: TenantColor.nullable().optional(),
-  orgSecret: SecretInput.min(1, 'Enter the organization secret.'),
-  userSecret: SecretInput.min(1, 'Enter the user secret.'),
+  customUrl: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+  color: z.optional(z.nullable(TenantColor)),
+  orgSecret: SecretInput.check(z.minLength(1, 'Enter the organization secret.')),
+  userSecret: SecretInput.check(z.minLength(1, 'Enter the user secret.')),
   /** Absent: this computer's keychain. */
-  teamStore: TeamStoreRefSchema.optional(),
+  teamStore: z.optional(TeamStoreRefSchema),
 });
 export type TenantAdd = z.input<typeof TenantAddSchema>;
 
 export const TenantUpdateSchema = z.object({
   id: TenantId,
-  name: TenantName.optional(),
-  environment: TenantEnvironmentSchema.optional(),
-  customUrl: z.string().trim().max(2000).optional(),
-  color: TenantColor.nullable().optional(),
+  name: z.optional(TenantName),
+  environment: z.optional(TenantEnvironmentSchema),
+  customUrl: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+  color: z.optional(z.nullable(TenantColor)),
   /** Empty or absent: keep the stored secret. */
-  orgSecret: SecretInput.optional(),
-  userSecret: SecretInput.optional(),
+  orgSecret: z.optional(SecretInput),
+  userSecret: z.optional(SecretInput),
 });
 export type TenantUpdate = z.input<typeof TenantUpdateSchema>;
 
 export const TenantVerificationSchema = z.object({
   ok: z.boolean(),
   message: z.string(),
-  code: ErrorCodeSchema.optional(),
+  code: z.optional(ErrorCodeSchema),
 });
 export type TenantVerification = z.infer<typeof TenantVerificationSchema>;
 
 export const OAuthAppSaveSchema = z.object({
   /** Absent: a new app. */
-  id: z.string().min(1).max(100).optional(),
+  id: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   /** Absent: the active tenant. */
-  tenantId: TenantId.optional(),
-  name: z.string().trim().min(1, 'Give the OAuth app a name.').max(80),
-  clientId: z.string().trim().min(1, 'Enter the client id.').max(500),
+  tenantId: z.optional(TenantId),
+  name: z.string().check(z.trim(), z.minLength(1, 'Give the OAuth app a name.'), z.maxLength(80)),
+  clientId: z.string().check(z.trim(), z.minLength(1, 'Enter the client id.'), z.maxLength(500)),
   /** Required for a new app; empty or absent on an edit keeps the stored one. */
-  clientSecret: SecretInput.optional(),
+  clientSecret: z.optional(SecretInput),
   callbackUrl: CallbackUrl,
-  scope: z.string().trim().max(2000).optional(),
+  scope: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
 });
 export type OAuthAppSave = z.input<typeof OAuthAppSaveSchema>;
 
 const TenantSwitchSchema = z.object({
   id: TenantId,
   /** Without it a pending flow makes the call fail with flow_pending, so the UI can ask first. */
-  abandonPendingFlow: z.boolean().optional(),
+  abandonPendingFlow: z.optional(z.boolean()),
 });
 
-export const TenantRemoveSchema = TenantSwitchSchema.extend({
+export const TenantRemoveSchema = z.extend(TenantSwitchSchema, {
   /** false deletes the tenant's activity log too; absent or true keeps it. */
-  keepActivity: z.boolean().optional(),
+  keepActivity: z.optional(z.boolean()),
 });
 
 export const tenantChannels = {
@@ -172,19 +172,22 @@ export const tenantChannels = {
   'tenants.copySecret': channel(z.object({ id: TenantId, which: z.enum(['org', 'user']) }), z.null()),
   'tenants.dismissNotice': channel(none, TenantListSchema),
   'tenants.listOAuthApps': channel(
-    z.object({ tenantId: TenantId.optional() }).optional(),
+    z.optional(z.object({ tenantId: z.optional(TenantId) })),
     z.array(OAuthAppViewSchema),
   ),
   'tenants.saveOAuthApp': channel(OAuthAppSaveSchema, OAuthAppViewSchema),
-  'tenants.removeOAuthApp': channel(z.object({ id: z.string().min(1).max(100) }), TenantListSchema),
+  'tenants.removeOAuthApp': channel(
+    z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) }),
+    TenantListSchema,
+  ),
   /** Main asks where to save the shared-tenant file (no secret in it) and writes it. */
   'tenants.share': channel(z.object({ id: TenantId }), z.object({ path: z.string() })),
   /** A teammate's shared-tenant file (its text) joined with this computer's copy of the store. */
   'tenants.join': channel(
     z.object({
-      document: z.string().min(1, 'Paste the shared tenant file.').max(200_000),
+      document: z.string().check(z.minLength(1, 'Paste the shared tenant file.'), z.maxLength(200_000)),
       /** Empty: PASSWORD_STORE_DIR, else ~/.password-store. */
-      dir: z.string().trim().max(1000).optional(),
+      dir: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
     }),
     TenantViewSchema,
   ),

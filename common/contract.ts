@@ -1,6 +1,6 @@
 // The one IPC contract between main and renderer: every channel with its zod schemas, the push
 // events, and the one validation path. Domains live beside it (contract-*.ts); import from here.
-import { z } from 'zod';
+import { z } from './zod';
 import { channel, none, type AppError } from './contract-base';
 import { activityChannels } from './contract-activity';
 import { flowChannels, FlowViewSchema } from './contract-flow';
@@ -64,7 +64,7 @@ const isOwnSentence = (message: string) => /^[A-Z].*[.)]$/s.test(message);
  * The first problem of an input as one sentence: the contract's own words ("Give the tenant a
  * name, …"), or "The request was not valid (path: zod's words)." for a malformed call.
  */
-export function describeIssues(error: z.ZodError): string {
+export function describeIssues(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'The request was not valid.';
   if (isOwnSentence(issue.message)) return issue.message;

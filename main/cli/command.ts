@@ -1,7 +1,7 @@
 // What a CLI command is (name, synopsis, options, help, run) and how its arguments are parsed with
 // node:util parseArgs: unknown flags, missing values and secret-looking flags are usage errors (exit 2).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { z } from 'zod';
+import type { z } from '../../common/zod';
 import { parseChannelInput, type ChannelName, type Channels } from '../../common/contract';
 import { AppFailure } from '../services/errors';
 import type { CliContext } from './cli-io';

@@ -1,6 +1,6 @@
 // The router: channel → handler over services, with zod validation of every payload and the
 // { ok, value } | { ok: false, error } envelope. No electron import: tests and e2e call it directly.
-import type { z } from 'zod';
+import type { z } from '../../common/zod';
 import {
   channels,
   isChannelName,

@@ -1,6 +1,6 @@
 // Builds every service from its ports. The app (main/index.ts), the CLI and the tests call this
 // with their own ports, so they all run the very same services.
-import type { z } from 'zod';
+import type { z } from '../../common/zod';
 import { events, type ActivitySource, type AppInfoSchema } from '../../common/contract';
 import type { Checkpoint, Clock, EventSink, Logger, OpenUrl, SecretStore } from './ports';
 import type { PlatformClientOptions } from './cloud-elements/platform-client';

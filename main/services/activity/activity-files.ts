@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '../../../common/zod';
 import { ActivityEntrySchema } from '../../../common/contract';
 import { AppFailure } from '../errors';
 
@@ -13,7 +13,7 @@ export const ROTATE_BYTES = 10 * 1024 * 1024;
 export const GENESIS = '0'.repeat(64);
 
 /** One line on disk: the entry and the hash of the line before it. */
-export const ActivityLineSchema = ActivityEntrySchema.extend({ prev: z.string() });
+export const ActivityLineSchema = z.extend(ActivityEntrySchema, { prev: z.string() });
 export type ActivityLine = z.infer<typeof ActivityLineSchema>;
 
 /** The last entry written: kept beside the log, so a removed or edited last line is detected too. */

@@ -1,10 +1,10 @@
 // What the platform's answers must look like before anything reads them: zod schemas of the instance,
 // the instance list, the OAuth URL and the ping, and the one sentence an answer of another shape becomes.
-import { z } from 'zod';
+import { z } from '../../../common/zod';
 import { AppFailure } from '../errors';
 
 /** A field the app only shows: a value of the wrong type reads as absent instead of failing the answer. */
-const shown = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const shown = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
 
 /**
  * A JSON object, its keys and values taken as they are: what a record of string keys to unknown values
@@ -15,12 +15,12 @@ const JsonObject = z.custom<Record<string, unknown>>(
 );
 
 /** Instance ids name keychain accounts and URLs: positive safe integers only, never "../../x". */
-const InstanceId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const InstanceId = z.int().check(z.positive(), z.lte(Number.MAX_SAFE_INTEGER));
 
 const InstanceAnswer = z.looseObject({
   id: InstanceId,
   name: z.string(),
-  token: shown(z.string().min(1)),
+  token: shown(z.string().check(z.minLength(1))),
   createdDate: shown(z.string()),
   element: shown(z.looseObject({ key: shown(z.string()), id: shown(z.number()) })),
   tags: shown(z.array(z.string())),
@@ -37,9 +37,9 @@ export type PlatformInstance = z.infer<typeof InstanceAnswer>;
 export const answers = {
   instance: InstanceAnswer,
   /** POST /instances must carry the new instance's token: it is what the flow keeps. */
-  createdInstance: InstanceAnswer.extend({ token: z.string().min(1) }),
+  createdInstance: z.extend(InstanceAnswer, { token: z.string().check(z.minLength(1)) }),
   instances: z.array(InstanceAnswer),
-  oauthUrl: z.looseObject({ oauthUrl: z.string().min(1), element: shown(z.string()) }),
+  oauthUrl: z.looseObject({ oauthUrl: z.string().check(z.minLength(1)), element: shown(z.string()) }),
   ping: z.looseObject({ dateTime: shown(z.string()), endpoint: shown(z.string()) }),
   /** DELETE /instances/{id}: whatever the body, the status said it. */
   deleted: z.unknown(),

@@ -2,7 +2,7 @@
 // problem and each instance's last check. Merged under the folder lock, written atomically; no secrets.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '../../../common/zod';
 import {
   HealthProblemSchema,
   HealthResultSchema,
@@ -21,7 +21,7 @@ export const RUNS_KEPT = 10;
 
 const TenantHealthSchema = z.object({
   runs: z.array(HealthRunSummarySchema),
-  problem: HealthProblemSchema.nullable(),
+  problem: z.nullable(HealthProblemSchema),
   results: z.array(HealthResultSchema),
 });
 export type TenantHealth = z.infer<typeof TenantHealthSchema>;

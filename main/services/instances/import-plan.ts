@@ -1,6 +1,6 @@
 // The import plan: an "element-authenticator/instances@1" document read into what each instance
 // becomes on the target tenant, what cannot carry over and why, and which ones are skipped (idempotence).
-import { z } from 'zod';
+import { z } from '../../../common/zod';
 import type { FlowStart, ImportItem, NotCarriedReason } from '../../../common/contract';
 import { REQUEST_TAG_PREFIX } from '../auth-flow/flow-plan';
 import { presetFor } from '../elements/element-presets';
@@ -30,17 +30,15 @@ export interface PlanOptions {
 
 const DocumentSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
-  tenant: z.object({ name: z.string() }).passthrough(),
+  tenant: z.looseObject({ name: z.string() }),
   instances: z.array(
-    z
-      .object({
-        id: z.number(),
-        name: z.string(),
-        element: z.object({ key: z.string() }).passthrough().optional(),
-        tags: z.array(z.string()).nullish(),
-        configuration: z.record(z.string(), z.unknown()).nullish(),
-      })
-      .passthrough(),
+    z.looseObject({
+      id: z.number(),
+      name: z.string(),
+      element: z.optional(z.looseObject({ key: z.string() })),
+      tags: z.nullish(z.array(z.string())),
+      configuration: z.nullish(z.record(z.string(), z.unknown())),
+    }),
   ),
 });
 export type ImportDocument = z.infer<typeof DocumentSchema>;

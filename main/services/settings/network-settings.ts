@@ -8,7 +8,7 @@ import type {
   NetworkSettingsSaveSchema,
   ProxyMode,
 } from '../../../common/contract';
-import type { z } from 'zod';
+import type { z } from '../../../common/zod';
 import { parseProxyUrl, proxyUrlProblem } from '../../../common/urls';
 import { AppFailure } from '../errors';
 import type { Logger, SecretStore } from '../ports';

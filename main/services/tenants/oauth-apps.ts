@@ -1,6 +1,6 @@
 // Saved OAuth apps per tenant: name, client id, callback URL and scope in the metadata file; the
 // client secret in the keychain under the tenant's prefix, so removing the tenant removes it too.
-import type { z } from 'zod';
+import type { z } from '../../../common/zod';
 import type { OAuthAppSaveSchema, OAuthAppView } from '../../../common/contract';
 import type { ActivityLog } from '../activity/activity-log';
 import { oauthAppSaved, tenantRecord } from '../activity/activity-records';

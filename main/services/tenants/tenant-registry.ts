@@ -2,7 +2,7 @@
 // saved OAuth apps, written atomically with a schema version. An unreadable file is moved aside.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import { z } from '../../../common/zod';
 import { TenantEnvironmentSchema } from '../../../common/contract';
 import { AppFailure } from '../errors';
 import type { Clock, Logger } from '../ports';
@@ -14,32 +14,32 @@ export const METADATA_FILE_NAME = 'tenants.json';
 export const SCHEMA_VERSION = 1;
 
 const TenantRecordSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   environment: TenantEnvironmentSchema,
-  baseUrl: z.string().min(1),
-  color: z.string().nullable(),
+  baseUrl: z.string().check(z.minLength(1)),
+  color: z.nullable(z.string()),
   orgSecretHint: z.string(),
   userSecretHint: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),
   /** The last check of the stored secrets; absent until the first, and again after a rotation or a move. */
-  check: z
-    .object({
+  check: z.optional(
+    z.object({
       state: z.enum(['verified', 'refused', 'unreachable']),
       checkedAt: z.number(),
       message: z.string(),
-    })
-    .optional(),
+    }),
+  ),
 });
 
 const OAuthAppRecordSchema = z.object({
-  id: z.string().min(1),
-  tenantId: z.string().min(1),
-  name: z.string().min(1),
-  clientId: z.string().min(1),
-  callbackUrl: z.string().min(1),
-  scope: z.string().nullable(),
+  id: z.string().check(z.minLength(1)),
+  tenantId: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
+  clientId: z.string().check(z.minLength(1)),
+  callbackUrl: z.string().check(z.minLength(1)),
+  scope: z.nullable(z.string()),
   clientSecretHint: z.string(),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -48,21 +48,21 @@ const OAuthAppRecordSchema = z.object({
 /** Where a tenant's secrets live when not in this computer's keychain: a team `pass` store. */
 const SecretHomeSchema = z.object({
   kind: z.literal('pass'),
-  dir: z.string().min(1),
-  entry: z.string().min(1),
+  dir: z.string().check(z.minLength(1)),
+  entry: z.string().check(z.minLength(1)),
 });
 
 const MetadataSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  activeTenantId: z.string().nullable(),
+  activeTenantId: z.nullable(z.string()),
   tenants: z.array(TenantRecordSchema),
   oauthApps: z.array(OAuthAppRecordSchema),
   /** Every keychain account this app may have written (so none is found by enumerating secrets). */
-  secretAccounts: z.array(z.string()).optional(),
+  secretAccounts: z.optional(z.array(z.string())),
   /** Export files being written: their temp files are removed if the writer died. */
-  exportsInProgress: z.array(z.string()).default([]),
+  exportsInProgress: z._default(z.array(z.string()), []),
   /** Tenants whose secrets live in a team store, by tenant id; the others use the keychain. */
-  secretHomes: z.record(z.string(), SecretHomeSchema).default({}),
+  secretHomes: z._default(z.record(z.string(), SecretHomeSchema), {}),
 });
 
 export type TenantRecord = z.infer<typeof TenantRecordSchema>;

@@ -9,7 +9,7 @@ import type {
   TenantVerification,
   TenantView,
 } from '../../../common/contract';
-import type { z } from 'zod';
+import type { z } from '../../../common/zod';
 import type { PlatformClientFactory } from '../cloud-elements/platform-client-factory';
 import { noActivity, type ActivityLog } from '../activity/activity-log';
 import { tenantAdded, tenantRecord, tenantRemoved, tenantUpdated } from '../activity/activity-records';
