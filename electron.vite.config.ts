@@ -43,7 +43,19 @@ export default defineConfig({
         },
         // A dynamic import of a package (keytar) becomes require(): the CLI's code cache compiles its
         // files with vm.Script, where import() needs an experimental loader.
-        output: { dynamicImportInCjs: false },
+        output: {
+          dynamicImportInCjs: false,
+          codeSplitting: {
+            groups: [
+              {
+                name: 'app',
+                test: (id: string) =>
+                  /[\\/](common|main[\\/](services|cli)|node_modules[\\/]zod)[\\/]/.test(id) &&
+                  !/[\\/]cli[\\/](index|code-cache|node-tunnel)\.ts$/.test(id),
+              },
+            ],
+          },
+        },
       },
     },
   },
