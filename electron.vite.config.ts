@@ -45,6 +45,10 @@ export default defineConfig({
         // files with vm.Script, where import() needs an experimental loader.
         output: {
           dynamicImportInCjs: false,
+          // Every command needs the services, so they, the commands, the contract and zod are one chunk:
+          // each file costs a start its own read, hash and cache lookup. Left apart: the entries (the
+          // CLI's runs its main when loaded, and the app's main loads the chunk too), the code cache, which
+          // loads first, and the proxy tunnel, loaded only behind a proxy.
           codeSplitting: {
             groups: [
               {
