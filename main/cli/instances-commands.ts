@@ -15,6 +15,7 @@ import {
 import { json, plural, table } from './format';
 import { confirmByTyping } from './secrets';
 import { exportDocumentText } from '../services/instances/export-document';
+import { capYoungGeneration } from './young-generation';
 
 const tenantHelp = (width: number) =>
   `  ${'--tenant <name>'.padEnd(width)}the tenant to act on (default: the active tenant)`;
@@ -82,6 +83,7 @@ ${tenantHelp(20)}`,
     const includeSecrets = flag(args, 'include-secrets');
     const services = context.services();
     if (out !== undefined) await services.exports.assertOutsideDataFolder(out);
+    await capYoungGeneration();
     const document = await services.instances.export(
       selection,
       includeSecrets,
