@@ -216,22 +216,21 @@ export function InstancesScreen() {
             onChange={(event) => store.setFilter(event.currentTarget.value)}
             maw={480}
           />
-          {rows.length === 0 ? (
+          <InstancesTable
+            rows={rows}
+            sort={sort}
+            selected={selected}
+            openId={openId}
+            maxHeight="max(320px, calc(100vh - 300px))"
+            onSort={store.sortBy}
+            onToggle={store.toggleSelected}
+            onSelectRows={store.setSelected}
+            onOpen={openRow}
+          />
+          {rows.length === 0 && (
             <Text c="dimmed" py="xl" ta="center">
               No instance matches “{filter}”.
             </Text>
-          ) : (
-            <InstancesTable
-              rows={rows}
-              sort={sort}
-              selected={selected}
-              openId={openId}
-              maxHeight="max(320px, calc(100vh - 300px))"
-              onSort={store.sortBy}
-              onToggle={store.toggleSelected}
-              onSelectRows={store.setSelected}
-              onOpen={openRow}
-            />
           )}
         </>
       )}

@@ -25,15 +25,26 @@ export function rowWindow(
 }
 
 /**
+ * The height the rows fill: the box's as last measured, or, for a list long enough to fill the box, the
+ * box's height when it was last full (it scrolled). A box sized by its rows shrinks to nothing when a
+ * filter matches none; when the rows come back, the first frame draws every row in view at once,
+ * before the box is measured again (measuring first cost a second render and layout in that frame).
+ */
+export function viewHeight(count: number, rowHeight: number, measured: number, full: number): number {
+  return Math.min(count * rowHeight, Math.max(measured, full));
+}
+
+/**
  * The window of `count` rows the scroll box `scrollRef` shows: follows its scrolling and its height
- * (a ResizeObserver), and answers the rows to draw with their total height.
+ * (a ResizeObserver), and answers the rows to draw with their total height. The box stays mounted
+ * while a filter matches nothing, so its full height is known when the rows come back.
  */
 export function useRowWindow(
   scrollRef: RefObject<HTMLElement | null>,
   count: number,
   rowHeight: number,
 ): { first: number; end: number; totalHeight: number } {
-  const [view, setView] = useState({ scrollTop: 0, viewport: 0 });
+  const [view, setView] = useState({ scrollTop: 0, viewport: 0, full: 0 });
   useLayoutEffect(() => {
     const box = scrollRef.current;
     if (!box) return;
@@ -41,7 +52,12 @@ export function useRowWindow(
       setView((last) =>
         last.scrollTop === box.scrollTop && last.viewport === box.clientHeight
           ? last
-          : { scrollTop: box.scrollTop, viewport: box.clientHeight },
+          : {
+              scrollTop: box.scrollTop,
+              viewport: box.clientHeight,
+              // A box that scrolls is as tall as it gets; a shorter one says nothing of its full height.
+              full: box.scrollHeight > box.clientHeight ? box.clientHeight : last.full,
+            },
       );
     read();
     box.addEventListener('scroll', read, { passive: true });
@@ -52,5 +68,6 @@ export function useRowWindow(
       resized.disconnect();
     };
   }, [scrollRef]);
-  return { ...rowWindow(count, rowHeight, view.scrollTop, view.viewport), totalHeight: count * rowHeight };
+  const viewport = viewHeight(count, rowHeight, view.viewport, view.full);
+  return { ...rowWindow(count, rowHeight, view.scrollTop, viewport), totalHeight: count * rowHeight };
 }

@@ -152,6 +152,66 @@ describe('the virtualized table', () => {
   });
 });
 
+describe('a filter that matches nothing, then everything again', () => {
+  const observers: (() => void)[] = [];
+  beforeEach(() => {
+    // A ResizeObserver the test makes report, as the browser does after a layout that resized the box.
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(private readonly report: () => void) {}
+        observe() {
+          observers.push(this.report);
+        }
+        disconnect() {}
+        unobserve() {}
+      },
+    );
+  });
+  afterEach(() => {
+    observers.length = 0;
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('draws every row in view in the render that brings the rows back, before the box is measured', () => {
+    // The box is as tall as its rows, up to VIEWPORT px (as the table's style and max-height make it).
+    const box = (element: HTMLElement) => element.dataset.testid === 'instances-scroll';
+    const rowsHeight = (element: HTMLElement) => parseFloat(element.style.height) || 0;
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return box(this) ? Math.min(rowsHeight(this), VIEWPORT) : 0;
+    });
+    vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockImplementation(function (this: HTMLElement) {
+      return box(this) ? rowsHeight(this) : 0;
+    });
+    const all = Array.from({ length: 10_000 }, (_, index) => summary(index + 1));
+    const table = (rows: InstanceSummary[]) => (
+      <InstancesTable
+        rows={rows}
+        sort={{ key: 'id', direction: 'asc' }}
+        selected={new Set()}
+        openId={null}
+        maxHeight={`${VIEWPORT}px`}
+        onSort={() => {}}
+        onToggle={() => {}}
+        onSelectRows={() => {}}
+        onOpen={() => {}}
+      />
+    );
+    const drawn = () => screen.queryAllByTestId('instance-row').length;
+    const inView = Math.ceil(VIEWPORT / ROW_HEIGHT);
+    const { rerender } = renderWithTheme(table(all));
+    expect(drawn()).toBeGreaterThanOrEqual(inView);
+
+    rerender(table([]));
+    act(() => observers.forEach((report) => report())); // the box shrank to nothing
+    expect(drawn()).toBe(0);
+
+    rerender(table(all));
+    expect(drawn()).toBeGreaterThanOrEqual(inView);
+  });
+});
+
 describe('the instances screen', () => {
   let bridge: FakeBridge;
   beforeEach(() => {
@@ -196,6 +256,21 @@ describe('the instances screen', () => {
     expect(screen.getByRole('columnheader', { name: 'Created' }).getAttribute('aria-sort')).toBe(
       'descending',
     );
+  });
+
+  it('keeps the table, empty, while no instance matches, and shows the rows again when the filter is erased', async () => {
+    const user = userEvent.setup();
+    await renderScreen();
+    const filter = screen.getByLabelText('Filter instances');
+    await user.type(filter, 'zzz');
+    expect(screen.getByText('No instance matches “zzz”.')).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Instances' }).getAttribute('aria-rowcount')).toBe('1');
+    expect(screen.queryAllByTestId('instance-row')).toEqual([]);
+    expect(screen.getByTestId('instances-summary').textContent).toBe('Acme Corp · 0 of 4 instances');
+
+    await user.clear(filter);
+    expect(rowNames()).toEqual(['acme crm', 'Acme HubSpot', 'Beta CRM', 'Gamma']);
+    expect(screen.queryByText(/No instance matches/)).toBeNull();
   });
 
   it('selects rows for export and shows the export choice with secrets off', async () => {

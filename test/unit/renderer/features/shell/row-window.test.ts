@@ -1,7 +1,7 @@
 // Which rows a virtualized table draws for a scroll position: the view and OVERSCAN rows either side,
 // never past either end, whatever the list's length.
 import { describe, expect, it } from 'vitest';
-import { OVERSCAN, rowWindow } from '../../../../../renderer/features/shell/row-window';
+import { OVERSCAN, rowWindow, viewHeight } from '../../../../../renderer/features/shell/row-window';
 
 describe('rowWindow', () => {
   it('draws the rows in view at the top, and the overscan below them', () => {
@@ -33,5 +33,23 @@ describe('rowWindow', () => {
 
   it('draws the overscan before a box has a height (the first frame)', () => {
     expect(rowWindow(10_000, 44, 0, 0)).toEqual({ first: 0, end: OVERSCAN });
+  });
+});
+
+describe('viewHeight', () => {
+  it('is the box as measured while it shows rows', () => {
+    expect(viewHeight(10_000, 44, 440, 440)).toBe(440);
+    expect(viewHeight(3, 44, 132, 440)).toBe(132);
+  });
+
+  it('is the full box again for rows that come back to a box that shrank to nothing', () => {
+    // A filter matched nothing (the box measured 0), then everything: the box will be full again.
+    expect(viewHeight(10_000, 44, 0, 440)).toBe(440);
+    // …or as tall as the few rows that came back.
+    expect(viewHeight(2, 44, 0, 440)).toBe(88);
+  });
+
+  it('is the measured box when it was never full', () => {
+    expect(viewHeight(10_000, 44, 0, 0)).toBe(0);
   });
 });
