@@ -7,7 +7,6 @@ import {
   Drawer,
   luminance,
   Modal,
-  Notification,
   type CSSVariablesResolver,
   type MantineColorsTuple,
 } from '@mantine/core';
@@ -35,7 +34,6 @@ export const theme = createTheme({
     Modal: Modal.extend({ defaultProps: DIALOG_DEFAULTS }),
     Drawer: Drawer.extend({ defaultProps: DIALOG_DEFAULTS }),
     Alert: Alert.extend({ defaultProps: { closeButtonLabel: 'Dismiss' } }),
-    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } }),
   },
 });
 
