@@ -12,6 +12,20 @@ export const SECRET_VARIABLES = {
 /** Which secret a command reads: the tenant's two, or the OAuth client secret. */
 export type CliSecretKind = keyof typeof SECRET_VARIABLES;
 
+/**
+ * The reader of stdout closed it while the result was being written (`element-auth … | head`): the
+ * command stops writing there and the CLI ends quietly with EXIT_READER_GONE, never with a stack trace.
+ */
+export class StdoutClosed extends Error {
+  constructor() {
+    super('The reader of standard output closed it.');
+    this.name = 'StdoutClosed';
+  }
+}
+
+/** True for the error a write to a pipe whose reader has gone fails with. */
+export const isReaderGone = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+
 export interface CliIo {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;

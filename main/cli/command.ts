@@ -11,6 +11,8 @@ type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
+/** The reader of stdout closed it before the result was all out (`| head`): what a shell reports for SIGPIPE. */
+export const EXIT_READER_GONE = 141;
 
 /** A problem with how the command was called: printed with a hint to --help, exit 2. */
 export class UsageError extends Error {

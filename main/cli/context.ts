@@ -11,7 +11,7 @@ import { killPointFromEnv } from './kill-point';
 import { nodeTransport } from './node-transport';
 import { RedactingSecretStore } from '../services/logging/redacting-secret-store';
 import { Redactor } from '../services/logging/redactor';
-import { SECRET_VARIABLES, type CliContext, type CliIo } from './cli-io';
+import { isReaderGone, SECRET_VARIABLES, StdoutClosed, type CliContext, type CliIo } from './cli-io';
 
 export interface CliOptions {
   /** --verbose: a line on stderr for each platform call, naming the proxy it went through. */
@@ -41,15 +41,25 @@ export function createCliContext(io: CliIo, cli: CliOptions = {}): CliContext {
   });
   // Piped output (an export, --json) stays byte for byte; a terminal never gets an escape sequence.
   const shown = (text: string) => (io.stdout.isTTY ? terminalSafe(text) : text);
+  // A reader that closes the pipe early fails the next write with EPIPE: nothing more is written.
+  let readerGone = false;
+  io.stdout.on('error', (error) => {
+    if (!isReaderGone(error)) throw error;
+    readerGone = true;
+  });
   return {
     io,
     interactive: io.stdin.isTTY === true,
     note,
-    print: (text) => void io.stdout.write(shown(text.endsWith('\n') ? text : `${text}\n`)),
+    print(text) {
+      if (!readerGone) io.stdout.write(shown(text.endsWith('\n') ? text : `${text}\n`));
+    },
     async printStream(pieces) {
       for await (const piece of pieces) {
-        if (!io.stdout.write(shown(piece))) await once(io.stdout, 'drain');
+        if (readerGone) throw new StdoutClosed();
+        if (!io.stdout.write(shown(piece))) await once(io.stdout, 'drain').catch(() => undefined);
       }
+      if (readerGone) throw new StdoutClosed();
     },
     redact: (text) => redactor.redact(text),
     ports,

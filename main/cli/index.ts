@@ -1,9 +1,18 @@
 // element-auth: the CLI entry. Finds the command, handles --help and --version, runs it, and turns
-// failures into one line on stderr with exit code 1 (failure) or 2 (usage error).
+// failures into one line on stderr with exit code 1 (failure) or 2 (usage error); a result whose
+// reader went away (`| head`) ends quietly with 141.
 import { AppFailure } from '../services/errors';
 import { CLI_VERSION } from './cli-ports';
-import { commandHelp, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, parseCommandArgs, UsageError } from './command';
-import type { CliIo } from './cli-io';
+import {
+  commandHelp,
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_READER_GONE,
+  EXIT_USAGE,
+  parseCommandArgs,
+  UsageError,
+} from './command';
+import { isReaderGone, StdoutClosed, type CliIo } from './cli-io';
 import { createCliContext } from './context';
 import { COMMANDS, loadCommand, type CommandEntry } from './command-table';
 
@@ -35,7 +44,7 @@ Options for every command: --verbose names the proxy (or direct route) of each p
 
 Output: the result on stdout (human by default, --json for machines), progress on stderr.
 Exit codes: 0 success, 1 failure, 2 usage error (also: a secret or a confirmation is needed and
-stdin is not a terminal).
+stdin is not a terminal), 141 the reader of stdout closed it before the result was all out.
 `;
 
 const isHelp = (arg: string) => arg === '--help' || arg === '-h';
@@ -83,6 +92,7 @@ export async function runCli(given: readonly string[], io: CliIo): Promise<numbe
     }
     return await command.run(context, parseCommandArgs(command, rest));
   } catch (error) {
+    if (error instanceof StdoutClosed) return EXIT_READER_GONE;
     if (error instanceof UsageError) {
       const command = error.command ?? commandName;
       const hint = command
@@ -112,9 +122,14 @@ async function main(): Promise<void> {
     stderr: process.stderr,
     env: process.env,
   };
+  // A result cut short by its reader (a short one fails after the command has returned) ends as one
+  // cut short while being written; a closed stderr leaves nothing to report to.
+  let readerGone = false;
+  process.stdout.on('error', (error) => (readerGone ||= isReaderGone(error)));
+  process.stderr.on('error', () => undefined);
   const code = await runCli(process.argv.slice(2), io);
   await Promise.all([flush(process.stdout), flush(process.stderr)]);
-  process.exit(code);
+  process.exit(code === EXIT_OK && readerGone ? EXIT_READER_GONE : code);
 }
 
 void main();

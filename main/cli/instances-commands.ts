@@ -14,7 +14,7 @@ import {
 } from './command';
 import { json, plural, table } from './format';
 import { confirmByTyping } from './secrets';
-import { exportDocumentText } from '../services/instances/export-document';
+import { EXPORT_TO_STDOUT, exportDocumentText } from '../services/instances/export-document';
 import { capYoungGeneration } from './young-generation';
 
 const tenantHelp = (width: number) =>
@@ -88,7 +88,7 @@ ${tenantHelp(20)}`,
       selection,
       includeSecrets,
       stringOption(args, 'tenant'),
-      out ?? 'stdout',
+      out ?? EXPORT_TO_STDOUT,
     );
     if (out === undefined) {
       if (includeSecrets)

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isFailure } from '../../main/services/errors';
 import {
+  EXPORT_TO_STDOUT,
   writeExportDocument,
   type ExportDocument,
   type ExportStream,
@@ -144,6 +145,37 @@ describe('export', () => {
     world.platform.seedInstances(2);
     await writeAndRead(await world.services.instances.export('all', true), 'tidy.json');
     expect(await readdir(folder)).toEqual(['tidy.json']);
+  });
+});
+
+describe('an export cut short', () => {
+  /** Takes `n` instances of the document's stream, then stops reading (as a reader that went away). */
+  async function readOnly(document: ExportStream, n: number): Promise<void> {
+    let taken = 0;
+    for await (const instance of document.instances) {
+      expect(instance.id).toBeGreaterThan(0);
+      taken += 1;
+      if (taken === n) break;
+    }
+  }
+  const exports = async () =>
+    (await world.services.activity.list({})).entries.filter((entry) => entry.action === 'instances.exported');
+
+  it('on standard output is recorded as a failed export of what went out', async () => {
+    const seeded = world.platform.seedInstances(5);
+    await readOnly(await world.services.instances.export('all', true, undefined, EXPORT_TO_STDOUT), 2);
+    const [entry, ...others] = await exports();
+    expect(others).toEqual([]);
+    expect(entry).toMatchObject({
+      outcome: 'failed',
+      details: { instanceIds: seeded.slice(0, 2).map((instance) => instance.id), secretsIncluded: true },
+    });
+  });
+
+  it('into a file records nothing: the file is never left behind', async () => {
+    world.platform.seedInstances(5);
+    await readOnly(await world.services.instances.export('all', true, undefined, '/tmp/never.json'), 2);
+    expect(await exports()).toEqual([]);
   });
 });
 

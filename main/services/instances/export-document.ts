@@ -5,6 +5,8 @@ import { AppFailure } from '../errors';
 import { writeFileAtomic } from '../storage/atomic-file';
 
 export const EXPORT_FORMAT = 'element-authenticator/instances@1';
+/** The destination the activity log names for an export written to standard output (the CLI's default). */
+export const EXPORT_TO_STDOUT = 'stdout';
 
 export interface ExportTenant {
   name: string;

@@ -11,7 +11,7 @@ import { silentLogger } from '../ports';
 import { afterPartialChange } from '../tenants/keychain-failures';
 import { maskSecret, secretAccounts } from '../tenants/secret-accounts';
 import type { TenantContext, TenantResolver } from '../tenants/tenant-context';
-import { exportHead, suggestedExportName, type ExportStream } from './export-document';
+import { EXPORT_TO_STDOUT, exportHead, suggestedExportName, type ExportStream } from './export-document';
 import { configurationEntries, createBodyOf, platformToken, summarise } from './instance-views';
 import { MASKED_SECRET, redactInstance } from './redact';
 
@@ -167,7 +167,7 @@ export class InstanceService {
     selection: ExportSelection,
     includeSecrets: boolean,
     tenant?: string,
-    /** Where the document goes (a file path, or "stdout"), for the activity log. */
+    /** Where the document goes (a file path, or EXPORT_TO_STDOUT), for the activity log. */
     destination?: string,
   ): Promise<ExportStream> {
     const context = await this.options.tenants.resolve(tenant);
@@ -187,11 +187,21 @@ export class InstanceService {
     });
     const ids: number[] = [];
     const completed = async function* (this: InstanceService) {
-      for await (const instance of source) {
-        ids.push(instance.id);
-        yield includeSecrets ? await this.withKeychainSecrets(context, instance) : redactInstance(instance);
+      let finished = false;
+      try {
+        for await (const instance of source) {
+          ids.push(instance.id);
+          yield includeSecrets ? await this.withKeychainSecrets(context, instance) : redactInstance(instance);
+        }
+        finished = true;
+      } finally {
+        // A file cut short is never left behind; standard output cut short (its reader closed it, the
+        // platform broke off) has handed out what it had: that is recorded too, as a failed export.
+        if (finished || (destination === EXPORT_TO_STDOUT && ids.length > 0)) {
+          const record = instancesExported(context, ids, includeSecrets, destination);
+          await this.activity.record(finished ? record : { ...record, outcome: 'failed' });
+        }
       }
-      await this.activity.record(instancesExported(context, ids, includeSecrets, destination));
     };
     return {
       head,
