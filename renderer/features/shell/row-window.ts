@@ -1,7 +1,7 @@
 // The rows a virtualized table of fixed-height rows draws: those in its scroll box's view and a few
 // either side. Worked out from the scroll position and the box's height alone, so a list of 10,000
 // costs a keystroke in a filter no more than a list of ten (no per-row measurements are kept).
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useState, type RefObject } from 'react';
 
 /** Rows drawn above and below the view, so a quick scroll does not show an empty band. */
 export const OVERSCAN = 8;
@@ -68,6 +68,20 @@ export function useRowWindow(
       resized.disconnect();
     };
   }, [scrollRef]);
+  // Rows that come back to a box that showed none: the frame that shows them draws those in view,
+  // the overscan (out of view) follows in the next one.
+  const [empty, setEmpty] = useState(count === 0);
+  const [overscanned, setOverscanned] = useState(true);
+  if ((count === 0) !== empty) {
+    setEmpty(count === 0);
+    if (count > 0) setOverscanned(false);
+  }
+  useEffect(() => {
+    if (overscanned) return;
+    const frame = requestAnimationFrame(() => setOverscanned(true));
+    return () => cancelAnimationFrame(frame);
+  }, [overscanned]);
   const viewport = viewHeight(count, rowHeight, view.viewport, view.full);
-  return { ...rowWindow(count, rowHeight, view.scrollTop, viewport), totalHeight: count * rowHeight };
+  const rows = rowWindow(count, rowHeight, view.scrollTop, viewport, overscanned ? OVERSCAN : 0);
+  return { ...rows, totalHeight: count * rowHeight };
 }
