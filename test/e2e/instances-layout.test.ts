@@ -7,6 +7,7 @@ import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 import { launchApp, type AppHarness, type LaunchOptions } from './harness/app-harness';
+import { checkSchemes } from './helpers/axe';
 import { activeTenantOn } from './helpers/tenant-on-fake';
 
 const LONG_PREFIX = 'acme-zoho-crm-production-europe-west-customer-portal-nightly-sync-primary-account';
@@ -94,6 +95,26 @@ describe('instances screen at 1024×640', () => {
       expect(await title.evaluate((element) => getComputedStyle(element).textOverflow)).not.toBe('ellipsis');
       await app.page.waitForTimeout(400);
       await app.screenshot('instances-1024x640-long-name');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('keeps the table, empty, while nothing matches, and every row in view comes back with the filter erased', async () => {
+    const app = await onInstances({ viewport: SIZES[0] });
+    try {
+      const filter = app.page.getByLabel('Filter instances');
+      const table = app.page.getByRole('table', { name: 'Instances' });
+      await filter.fill('no-such-instance');
+      await app.page.getByText('No instance matches “no-such-instance”.').waitFor();
+      expect(await table.getByTestId('instance-row').count()).toBe(0);
+      expect(await table.getByRole('columnheader', { name: 'Name' }).isVisible()).toBe(true);
+      await checkSchemes(app, 'Instances, nothing matches', 'instances-no-match', SIZES);
+
+      await filter.fill('');
+      await table.getByTestId('instance-row').first().waitFor();
+      expect(await table.getByTestId('instance-row').count()).toBe(12);
+      expect(await app.page.getByText(/No instance matches/).count()).toBe(0);
     } finally {
       await app.close();
     }
