@@ -49,4 +49,6 @@ export interface CliContext {
   printStream(pieces: AsyncIterable<string>): Promise<void>;
   /** Text with every secret this run has seen (keychain, environment) and every credential pattern hidden. */
   redact(text: string): string;
+  /** True once a write to stdout failed because its reader had closed it (EPIPE). */
+  readerGone(): boolean;
 }

@@ -41,27 +41,30 @@ export function createCliContext(io: CliIo, cli: CliOptions = {}): CliContext {
   });
   // Piped output (an export, --json) stays byte for byte; a terminal never gets an escape sequence.
   const shown = (text: string) => (io.stdout.isTTY ? terminalSafe(text) : text);
-  // A reader that closes the pipe early fails the next write with EPIPE: nothing more is written.
-  let readerGone = false;
+  // A reader that closes the pipe early fails the next write with EPIPE: nothing more is written, and
+  // stdout's 'error' event does not go unhandled (a crash).
+  let gone = false;
+  const readerGone = () => gone;
   io.stdout.on('error', (error) => {
     if (!isReaderGone(error)) throw error;
-    readerGone = true;
+    gone = true;
   });
   return {
     io,
     interactive: io.stdin.isTTY === true,
     note,
     print(text) {
-      if (!readerGone) io.stdout.write(shown(text.endsWith('\n') ? text : `${text}\n`));
+      if (!readerGone()) io.stdout.write(shown(text.endsWith('\n') ? text : `${text}\n`));
     },
     async printStream(pieces) {
       for await (const piece of pieces) {
-        if (readerGone) throw new StdoutClosed();
+        if (readerGone()) throw new StdoutClosed();
         if (!io.stdout.write(shown(piece))) await once(io.stdout, 'drain').catch(() => undefined);
       }
-      if (readerGone) throw new StdoutClosed();
+      if (readerGone()) throw new StdoutClosed();
     },
     redact: (text) => redactor.redact(text),
+    readerGone,
     ports,
     services(options = {}) {
       services ??= createServices(ports(options));

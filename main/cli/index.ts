@@ -12,7 +12,7 @@ import {
   parseCommandArgs,
   UsageError,
 } from './command';
-import { isReaderGone, StdoutClosed, type CliIo } from './cli-io';
+import { StdoutClosed, type CliContext, type CliIo } from './cli-io';
 import { createCliContext } from './context';
 import { COMMANDS, loadCommand, type CommandEntry } from './command-table';
 
@@ -54,10 +54,25 @@ function groupHelp(group: string): string {
   return `Usage: element-auth ${group} <command> [options]\n\nCommands:\n${overview(commands)}\n`;
 }
 
+/** Resolves once what was written before is out, with the error that stopped it, if any. */
+function flush(stream: NodeJS.WriteStream): Promise<Error | null | undefined> {
+  return new Promise((resolve) => stream.write('', resolve));
+}
+
 /** Runs one invocation; returns the exit code. Writes only through io. */
 export async function runCli(given: readonly string[], io: CliIo): Promise<number> {
   const argv = given.filter((arg) => arg !== '--verbose');
   const context = createCliContext(io, { verbose: argv.length < given.length });
+  const code = await runIn(context, argv);
+  // A short result's write fails only after the command has returned: once it is out (or failed,
+  // and the stream's 'error' event, which follows its write callbacks, has come), a reader that went
+  // away ends the run as one that went away while a long result was being written.
+  if (await flush(io.stdout)) await new Promise((resolve) => setImmediate(resolve));
+  return code === EXIT_OK && context.readerGone() ? EXIT_READER_GONE : code;
+}
+
+async function runIn(context: CliContext, argv: readonly string[]): Promise<number> {
+  const { io } = context;
   let commandName: string | undefined;
   try {
     const [first, second] = argv;
@@ -111,10 +126,6 @@ export async function runCli(given: readonly string[], io: CliIo): Promise<numbe
   }
 }
 
-function flush(stream: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => stream.write('', () => resolve()));
-}
-
 async function main(): Promise<void> {
   const io: CliIo = {
     stdin: process.stdin,
@@ -122,14 +133,11 @@ async function main(): Promise<void> {
     stderr: process.stderr,
     env: process.env,
   };
-  // A result cut short by its reader (a short one fails after the command has returned) ends as one
-  // cut short while being written; a closed stderr leaves nothing to report to.
-  let readerGone = false;
-  process.stdout.on('error', (error) => (readerGone ||= isReaderGone(error)));
+  // A closed stderr leaves nothing to report to (stdout's reader going away is runCli's to handle).
   process.stderr.on('error', () => undefined);
   const code = await runCli(process.argv.slice(2), io);
-  await Promise.all([flush(process.stdout), flush(process.stderr)]);
-  process.exit(code === EXIT_OK && readerGone ? EXIT_READER_GONE : code);
+  await flush(process.stderr);
+  process.exit(code);
 }
 
 void main();
