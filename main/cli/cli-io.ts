@@ -23,9 +23,6 @@ export class StdoutClosed extends Error {
   }
 }
 
-/** True for the error a write to a pipe whose reader has gone fails with. */
-export const isReaderGone = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
-
 export interface CliIo {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;

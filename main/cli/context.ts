@@ -11,7 +11,7 @@ import { killPointFromEnv } from './kill-point';
 import { nodeTransport } from './node-transport';
 import { RedactingSecretStore } from '../services/logging/redacting-secret-store';
 import { Redactor } from '../services/logging/redactor';
-import { isReaderGone, SECRET_VARIABLES, StdoutClosed, type CliContext, type CliIo } from './cli-io';
+import { SECRET_VARIABLES, StdoutClosed, type CliContext, type CliIo } from './cli-io';
 
 export interface CliOptions {
   /** --verbose: a line on stderr for each platform call, naming the proxy it went through. */
@@ -45,8 +45,8 @@ export function createCliContext(io: CliIo, cli: CliOptions = {}): CliContext {
   // stdout's 'error' event does not go unhandled (a crash).
   let gone = false;
   const readerGone = () => gone;
-  io.stdout.on('error', (error) => {
-    if (!isReaderGone(error)) throw error;
+  io.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
     gone = true;
   });
   return {
