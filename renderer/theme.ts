@@ -4,16 +4,20 @@ import {
   Alert,
   createTheme,
   darken,
-  Drawer,
   luminance,
-  Modal,
   type CSSVariablesResolver,
+  type DrawerProps,
   type MantineColorsTuple,
+  type ModalProps,
 } from '@mantine/core';
 import { rescueLostFocus } from './features/shell/focus';
 
 const CLOSE = { 'aria-label': 'Close' };
-/** A dialog's header is not the page's banner landmark; a closed dialog never leaves focus lost. */
+/**
+ * A dialog's header is not the page's banner landmark; a closed dialog never leaves focus lost. Given
+ * by type, not through Modal.extend/Drawer.extend (identities): the theme would otherwise bring the
+ * dialogs' code into the first screen, which shows none.
+ */
 const DIALOG_DEFAULTS = {
   closeButtonProps: CLOSE,
   attributes: { header: { role: 'none' } },
@@ -31,8 +35,8 @@ export const theme = createTheme({
   headings: { fontWeight: '600' },
   focusRing: 'auto',
   components: {
-    Modal: Modal.extend({ defaultProps: DIALOG_DEFAULTS }),
-    Drawer: Drawer.extend({ defaultProps: DIALOG_DEFAULTS }),
+    Modal: { defaultProps: DIALOG_DEFAULTS satisfies Partial<ModalProps> },
+    Drawer: { defaultProps: DIALOG_DEFAULTS satisfies Partial<DrawerProps> },
     Alert: Alert.extend({ defaultProps: { closeButtonLabel: 'Dismiss' } }),
   },
 });

@@ -1,7 +1,8 @@
 // The app frame: a skip link, header with the product and the active tenant, navigation between
-// screens (focus goes to the new screen's h1), main's notices, the live region, and app.info.
+// screens (focus goes to the new screen's h1), main's notices, the live region, and app.info. Laid
+// out by app-frame.css: plain landmarks, no Mantine AppShell (a heavy part of the first screen).
 import { useRef, type MouseEvent, type ReactNode } from 'react';
-import { Alert, AppShell, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Alert, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
 import {
   IconHeartbeat,
   IconHistory,
@@ -14,6 +15,7 @@ import {
 import { useAppStore, type Screen } from '../../stores/app';
 import { Announcer } from './announcer';
 import { focusFirst, useFocusOnChange } from './focus';
+import './app-frame.css';
 
 /** Each item is a button named by its label; its hint is the button's description, not its name. */
 const NAV: { screen: Screen; label: string; hint: string; icon: ReactNode }[] = [
@@ -44,11 +46,12 @@ export function AppFrame({ tenantSlot, children }: AppFrameProps) {
     if (!focusFirst(main.current, 'h1')) main.current?.focus();
   };
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+    <div className="ea-frame">
       <a className="skip-link" href="#main-content" onClick={skipToMain}>
         Skip to main content
       </a>
-      <AppShell.Header px="lg">
+      {/* right-scroll-bar-position: react-remove-scroll (an open dialog) keeps it clear of the scrollbar. */}
+      <header className="ea-frame-header right-scroll-bar-position">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <ThemeIcon size={32} radius="md" variant="filled">
@@ -60,9 +63,9 @@ export function AppFrame({ tenantSlot, children }: AppFrameProps) {
           </Group>
           {tenantSlot}
         </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Main navigation">
-        <AppShell.Section grow>
+      </header>
+      <nav className="ea-frame-navbar" aria-label="Main navigation">
+        <div className="ea-frame-navbar-items">
           {NAV.map((item) => (
             <NavLink
               component="button"
@@ -79,18 +82,16 @@ export function AppFrame({ tenantSlot, children }: AppFrameProps) {
               mb={4}
             />
           ))}
-        </AppShell.Section>
-        <AppShell.Section>
-          <Text size="xs" c="dimmed" data-testid="app-info">
-            {info
-              ? `${info.name} ${info.version} · ${info.platform}`
-              : infoError
-                ? infoError.message
-                : 'Connecting…'}
-          </Text>
-        </AppShell.Section>
-      </AppShell.Navbar>
-      <AppShell.Main id="main-content" ref={main} tabIndex={-1} style={{ outline: 'none' }}>
+        </div>
+        <Text size="xs" c="dimmed" data-testid="app-info">
+          {info
+            ? `${info.name} ${info.version} · ${info.platform}`
+            : infoError
+              ? infoError.message
+              : 'Connecting…'}
+        </Text>
+      </nav>
+      <main className="ea-frame-main" id="main-content" ref={main} tabIndex={-1}>
         <Stack gap="md">
           {notices.map((notice, index) => (
             <Alert
@@ -106,7 +107,7 @@ export function AppFrame({ tenantSlot, children }: AppFrameProps) {
           {children}
         </Stack>
         <Announcer />
-      </AppShell.Main>
-    </AppShell>
+      </main>
+    </div>
   );
 }
