@@ -1,6 +1,7 @@
 // The screens the app frame shows. The first one (Authenticate) ships with the app; every other
 // screen is its own chunk, fetched once the app has settled and is idle, or when first shown.
 import { lazy } from 'react';
+import { prefetchParts } from './parts';
 import { loadDraftRules } from './stores/flow';
 
 const screenChunks = {
@@ -36,7 +37,8 @@ const PREFETCH_AFTER_MS = 2_000;
  * app is idle: nothing waits on them later. A screen opened sooner loads its chunk there and then.
  */
 export function prefetchScreens(): () => void {
-  const fetchAll = () => [...Object.values(screenChunks), loadDraftRules].forEach((load) => void load());
+  const fetchAll = () =>
+    [...Object.values(screenChunks), prefetchParts, loadDraftRules].forEach((load) => void load());
   let idle: number | undefined;
   const timer = window.setTimeout(() => {
     if (typeof window.requestIdleCallback === 'function') idle = window.requestIdleCallback(fetchAll);

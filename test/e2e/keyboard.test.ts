@@ -81,6 +81,31 @@ describe('keyboard only', () => {
     await shot('3-tenants');
   });
 
+  it('opens the tenant menu with Enter, before and after its code is fetched; Escape gives the focus back', async () => {
+    const { page } = app;
+    const openAndClose = async () => {
+      await tabTo(page, /^Active tenant: Acme Corp/);
+      await page.keyboard.press('Enter');
+      const menu = page.getByRole('menu');
+      await menu.getByRole('menuitem', { name: 'Manage tenants' }).waitFor();
+      await expect.poll(focused).toMatch(/^(Acme Corp|Manage tenants)$/);
+      await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'detached' });
+      await expect.poll(focused).toBe('Active tenant: Acme Corp. Switch tenant');
+    };
+    // Right after start: the menu's code comes with the key press.
+    await page.reload();
+    await openAndClose();
+    // Once the app is idle it has fetched the code: the menu opens at once.
+    const fetched = page.waitForResponse(/\/assets\/tenant-menu-[\w-]+\.js$/);
+    await page.reload();
+    await fetched;
+    await openAndClose();
+    await tabTo(page, /^Tenants/);
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Tenants');
+  });
+
   it('goes to the stepper with Tab; a refused submit focuses the first invalid field', async () => {
     const { page } = app;
     await tabTo(page, /^Authenticate/);

@@ -4,11 +4,13 @@
 import { useEffect, useState } from 'react';
 import { Badge, Button, Group, Paper, Text } from '@mantine/core';
 import { countByStatus, itemName, useSignInQueueStore } from '../../stores/sign-in-queue';
-import { SignInQueueReport } from './sign-in-queue-report';
+import { SignInQueueReport } from '../../parts';
+import { useNeededOnce } from './lazy-part';
 
 export function SignInQueueBar() {
   const { items, current, listen, load, next, skip, stop } = useSignInQueueStore();
   const [reportOpen, setReportOpen] = useState(false);
+  const reportAsked = useNeededOnce(reportOpen);
   useEffect(() => listen(), [listen]);
   useEffect(() => void load(), [load]);
   if (items.length === 0) return null;
@@ -60,7 +62,9 @@ export function SignInQueueBar() {
           </Button>
         </Group>
       </Group>
-      <SignInQueueReport items={items} opened={reportOpen} onClose={() => setReportOpen(false)} />
+      {reportAsked && (
+        <SignInQueueReport items={items} opened={reportOpen} onClose={() => setReportOpen(false)} />
+      )}
     </Paper>
   );
 }

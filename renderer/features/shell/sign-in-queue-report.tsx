@@ -3,6 +3,7 @@
 import { Badge, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import type { QueueItem, QueueStatus } from '../../stores/sign-in-queue';
 import { itemName } from '../../stores/sign-in-queue';
+import { useOpenedAfterMount } from './lazy-part';
 
 export interface SignInQueueReportProps {
   items: readonly QueueItem[];
@@ -30,8 +31,9 @@ export function SignInQueueReport({ items, opened, onClose }: SignInQueueReportP
   const first = items[0];
   const title =
     first?.kind === 'import' ? `Import into ${first.tenantName}: report` : 'Re-authentication: report';
+  const shown = useOpenedAfterMount(opened);
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size="xl">
+    <Modal opened={shown} onClose={onClose} title={title} size="xl">
       <Stack gap="lg">
         {SECTIONS.map(({ status, title: heading, color }) => {
           const group = items.filter((item) => item.status === status);

@@ -1,5 +1,6 @@
 // The Authenticate screen: "acting on <tenant>", then the three-step stepper (Redirect URL →
-// Authenticate Users → Authenticate Instance) over what main pushes, or a pointer to Tenants.
+// Authenticate Users → Authenticate Instance) over what main pushes, or a pointer to Tenants. The
+// stepper's code is a part fetched once there is a tenant to act on (parts.tsx).
 import { useEffect } from 'react';
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useAppStore } from '../../stores/app';
@@ -7,9 +8,10 @@ import { useFlowStore } from '../../stores/flow';
 import { useInstancesStore } from '../../stores/instances';
 import { activeTenantOf, useTenantsStore } from '../../stores/tenants';
 import type { FlowTarget } from '../../models/flow-draft';
-import { FlowStepper } from './flow-stepper';
+import { FlowStepper } from '../../parts';
 import { NoTenantState } from './no-tenant-state';
 import { ScreenTitle } from '../shell/focus-heading';
+import { ScreenFallback } from '../shell/screen-fallback';
 
 export function StepperScreen() {
   const load = useFlowStore((state) => state.load);
@@ -75,7 +77,13 @@ export function StepperScreen() {
           </Badge>
         </Group>
       </Group>
-      <FlowStepper tenantId={shown.id} oauthApps={oauthApps} target={target} onCancelReauth={clearIntent} />
+      <FlowStepper
+        fallback={<ScreenFallback />}
+        tenantId={shown.id}
+        oauthApps={oauthApps}
+        target={target}
+        onCancelReauth={clearIntent}
+      />
     </Stack>
   );
 }

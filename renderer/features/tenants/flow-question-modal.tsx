@@ -2,6 +2,7 @@
 // the flow; the user keeps it, or goes ahead and the flow is cancelled.
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { FlowQuestion } from '../../stores/tenants';
+import { useOpenedAfterMount } from '../shell/lazy-part';
 
 interface FlowQuestionModalProps {
   question: FlowQuestion | null;
@@ -11,9 +12,10 @@ interface FlowQuestionModalProps {
 export function FlowQuestionModal({ question, onAnswer }: FlowQuestionModalProps) {
   // Main's sentence names the flow and what the change does to it ("Switching to Acme cancels it.").
   const removing = question?.action === 'remove';
+  const opened = useOpenedAfterMount(question !== null);
   return (
     <Modal
-      opened={question !== null}
+      opened={opened}
       onClose={() => onAnswer(false)}
       title={<Text fw={600}>A flow is still running</Text>}
       centered
