@@ -1,6 +1,6 @@
 // The app: the frame, the active tenant in its header, and the current screen (screens.tsx: one
-// chunk per screen, behind a quiet fallback).
-import { Suspense, useEffect } from 'react';
+// chunk per screen, a quiet fallback while it is on its way).
+import { useEffect } from 'react';
 import { assertNever } from '../common/assert-never';
 import { SignInQueueBar } from './features/shell/sign-in-queue-bar';
 import { AppFrame } from './features/shell/app-frame';
@@ -22,15 +22,15 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'authenticate':
       return <StepperScreen />;
     case 'instances':
-      return <InstancesScreen />;
+      return <InstancesScreen fallback={<ScreenFallback />} />;
     case 'health':
-      return <HealthScreen />;
+      return <HealthScreen fallback={<ScreenFallback />} />;
     case 'tenants':
-      return <TenantsScreen />;
+      return <TenantsScreen fallback={<ScreenFallback />} />;
     case 'activity':
-      return <ActivityScreen />;
+      return <ActivityScreen fallback={<ScreenFallback />} />;
     case 'settings':
-      return <SettingsScreen />;
+      return <SettingsScreen fallback={<ScreenFallback />} />;
     default:
       return assertNever(screen);
   }
@@ -48,9 +48,7 @@ export function App() {
   return (
     <AppFrame tenantSlot={<TenantBadge />}>
       <SignInQueueBar />
-      <Suspense fallback={<ScreenFallback />}>
-        <CurrentScreen screen={screen} />
-      </Suspense>
+      <CurrentScreen screen={screen} />
     </AppFrame>
   );
 }

@@ -1,7 +1,7 @@
-// Parts of the frame and of the first screen that they show without: the stepper (once there is a
-// tenant to act on), the tenant menu (once opened) and the dialogs (once asked). Each is its own chunk,
-// fetched when first needed, or with the screens once the app is idle (screens.tsx): the first screen
-// ships without them.
+// Code fetched when first needed (lazyPart): the later screens (screens.tsx) and the parts of the frame
+// and of the first screen that they show without: the stepper (once there is a tenant to act on), the
+// tenant menu (once opened) and the dialogs (once asked). Each is its own chunk, fetched when first
+// needed, or ahead once the app is idle (screens.tsx): the first screen ships without them.
 //
 // Not React.lazy: a Suspense boundary that showed its fallback reveals its content no sooner than
 // 300 ms later (React's throttle), and a lazy component suspends on its first render even when its
@@ -68,8 +68,9 @@ export const TenantMenu = lazyPart(partChunks.tenantMenu);
 export const FlowQuestionModal = lazyPart(partChunks.flowQuestion);
 export const SignInQueueReport = lazyPart(partChunks.queueReport);
 
-/** Fetches every part's chunk (the app is idle): opening the menu or a dialog later waits on nothing. */
-export const prefetchParts = () =>
-  Object.values(partChunks).forEach(
-    (load: () => Promise<unknown>) => void fetchOnce(load).promise.catch(() => {}),
-  );
+/** Fetches chunks ahead (the app is idle), so that what needs them later renders at once. */
+export const prefetch = (loads: (() => Promise<unknown>)[]) =>
+  loads.forEach((load) => void fetchOnce(load).promise.catch(() => {}));
+
+/** Fetches every part's chunk: opening the menu or a dialog later waits on nothing. */
+export const prefetchParts = () => prefetch(Object.values(partChunks));

@@ -27,6 +27,33 @@ describe('app shell', () => {
     await expect.poll(() => nav.locator('[aria-current="page"]').textContent()).toContain('Authenticate');
   });
 
+  it('opens a screen whose code was fetched while idle at once, without a loading frame', async () => {
+    const fetched = app.page.waitForResponse(/\/assets\/activity-screen-[\w-]+\.js$/);
+    await app.page.reload();
+    const chunk = (await fetched).url();
+    // The same import as the prefetch's resolves once the chunk and its imports have run, after it.
+    // (A string: vitest would rewrite an import() in a function's source.)
+    await app.page.evaluate(`import(${JSON.stringify(chunk)}).then(() => true)`);
+    const sawFallback = await app.page.evaluate(async () => {
+      let seen = false;
+      const watch = new MutationObserver(() => {
+        seen ||= document.querySelector('.ea-screen-fallback') !== null;
+      });
+      watch.observe(document.body, { childList: true, subtree: true });
+      const button = [...document.querySelectorAll('nav button')].find((item) =>
+        item.textContent?.startsWith('Activity'),
+      ) as HTMLElement;
+      button.click();
+      await new Promise((done) => requestAnimationFrame(done));
+      watch.disconnect();
+      return seen;
+    });
+    expect(sawFallback).toBe(false);
+    const nav = app.page.getByRole('navigation', { name: 'Main navigation' });
+    expect(await nav.locator('[aria-current="page"]').textContent()).toContain('Activity');
+    await nav.getByText('Authenticate', { exact: true }).click();
+  });
+
   it('answers an unknown channel with an error envelope, not an exception', async () => {
     const result = await app.page.evaluate(() =>
       (

@@ -21,7 +21,7 @@ function hiddenByDialog(target: Element): boolean {
  * it (the dialog keeps the focus); false when there is no such element.
  */
 export function focusFirst(container: ParentNode | null, selector: string): boolean {
-  // A screen that suspends leaves the previous one in the page, hidden: only a shown element counts.
+  // Only a shown element counts: a heading hidden by `display: none` is no place for the focus.
   const target = [...(container?.querySelectorAll<HTMLElement>(selector) ?? [])].find(isShown);
   if (!target) return false;
   if (!hiddenByDialog(target)) target.focus();
