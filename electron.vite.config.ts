@@ -44,6 +44,10 @@ export default defineConfig({
         // A dynamic import of a package (keytar) becomes require(): the CLI's code cache compiles its
         // files with vm.Script, where import() needs an experimental loader.
         output: {
+          // Pure ASCII without doc comments (licences kept): Node reads each file into a one-byte string
+          // rather than a two-byte one, and the code cache hashes less; `tenant list` starts 7 ms sooner.
+          charset: 'ascii',
+          comments: { legal: true, annotation: false, jsdoc: false },
           dynamicImportInCjs: false,
           // Every command needs the services, so they, the commands, the contract and zod are one chunk:
           // each file costs a start its own read, hash and cache lookup. Left apart: the entries (the
