@@ -1,11 +1,13 @@
 // The CLI's code cache, with the built CLI as a child process: the first run writes owner-only caches,
-// the next runs the same; a planted or corrupt cache is never trusted blindly, and a folder other users
-// can write to is not used at all.
+// the next runs the same; a planted or corrupt cache is never trusted blindly, a file changed at the
+// same length never runs another's cached code, and a folder other users can write to is not used at
+// all. A command that only reads loads neither node:crypto nor axios.
+import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeCacheFolder } from '../../main/cli/code-cache';
+import { cacheName, codeCacheFolder } from '../../main/cli/code-cache';
 import { createWorld, type CliWorld } from './cli-helpers';
 
 let world: CliWorld;
@@ -21,6 +23,7 @@ afterAll(async () => {
   await rm(cacheHome, { recursive: true, force: true });
 });
 
+const ROOT = path.resolve(__dirname, '../..');
 const folderIn = (home: string) => codeCacheFolder({ XDG_CACHE_HOME: home }, 'linux') as string;
 const list = (home: string) => world.run(['tenant', 'list', '--json'], { env: { XDG_CACHE_HOME: home } });
 
@@ -56,6 +59,55 @@ describe('the code cache', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({ activeTenantId: null, tenants: [] });
     for (const file of files) expect((await stat(path.join(folder, file))).size).toBeGreaterThan(100);
+  });
+
+  it('names a cache by the content, the version of Node and the arch, not the length alone', () => {
+    expect(cacheName('exports.answer = 1;')).toBe(cacheName('exports.answer = 1;'));
+    expect(cacheName('exports.answer = 2;')).not.toBe(cacheName('exports.answer = 1;'));
+    expect(cacheName('exports.answer = 1;', 'v20.19.0\0x64\0')).not.toBe(
+      cacheName('exports.answer = 1;', 'v22.12.0\0x64\0'),
+    );
+  });
+
+  it('runs a file changed at the same length as it now is, not from the cache of what it was', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'element-auth-cached-code-'));
+    const home = await mkdtemp(path.join(tmpdir(), 'element-auth-cache-home-'));
+    const module = path.join(root, 'answer.js');
+    const run = () =>
+      spawnSync(
+        process.execPath,
+        [
+          '-e',
+          `require(${JSON.stringify(path.join(ROOT, 'out/main/code-cache.js'))}).useCodeCache(${JSON.stringify(root + path.sep)});` +
+            `console.log(require(${JSON.stringify(module)}).answer());`,
+        ],
+        { env: { ...process.env, XDG_CACHE_HOME: home }, encoding: 'utf8' },
+      );
+    await writeFile(module, 'exports.answer = () => "first";\n');
+    expect(run().stdout.trim()).toBe('first');
+    expect(run().stdout.trim()).toBe('first');
+    expect(await readdir(folderIn(home))).toHaveLength(1);
+    await writeFile(module, 'exports.answer = () => "other";\n');
+    expect(run().stdout.trim()).toBe('other');
+    expect(await readdir(folderIn(home))).toHaveLength(2);
+    await rm(root, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('loads neither node:crypto nor axios for a command that only reads', async () => {
+    const probe = path.join(cacheHome, 'loaded-probe.cjs');
+    await writeFile(
+      probe,
+      `process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify({
+        crypto: process.moduleLoadList.some((name) => name === 'NativeModule crypto'),
+        axios: Object.keys(require.cache).some((file) => /axios/.test(file)),
+      }) + '\\n'));\n`,
+    );
+    const run = await world.run(['tenant', 'list', '--json'], {
+      env: { XDG_CACHE_HOME: cacheHome, NODE_OPTIONS: `--require ${probe}` },
+    });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(/LOADED (.*)/.exec(run.stderr)?.[1] ?? '{}')).toEqual({ crypto: false, axios: false });
   });
 
   it('stays away from a folder other users can write to', async () => {

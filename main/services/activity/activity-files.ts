@@ -1,6 +1,6 @@
 // Where a tenant's activity log lives and how its lines chain: <dataDir>/activity/<tenantId>.jsonl,
 // rotated files <tenantId>.1.jsonl, .2…, a head file with the last entry's hash, sha256 per line.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../lazy-crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from '../../../common/zod';
@@ -23,7 +23,7 @@ export type ActivityHead = z.infer<typeof ActivityHeadSchema>;
 export const activityFolder = (dataDir: string) => path.join(dataDir, 'activity');
 
 export function lineHash(line: string): string {
-  return createHash('sha256').update(line, 'utf8').digest('hex');
+  return sha256Hex(line);
 }
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,100}$/;

@@ -1,6 +1,6 @@
 // Step 2's judgement of a callback against the flow waiting for consent: refuse it (the flow keeps
 // waiting), end the flow (denied, too late, unknown data center), or take the grant code.
-import { timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from '../lazy-crypto';
 import {
   DEFAULT_ZOHO_DATA_CENTER,
   zohoDataCenterOf,

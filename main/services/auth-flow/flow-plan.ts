@@ -1,6 +1,6 @@
 // Turns a start request into a flow plan before anything is sent: the tenant, the OAuth client,
 // the callback door, the state and the step 3 configuration extras. Every input problem fails here.
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../lazy-crypto';
 import type { FlowStartInput } from '../../../common/contract';
 import type { CallbackDoor } from '../../../common/urls';
 import { presetFor, type ElementPreset } from '../elements/element-presets';

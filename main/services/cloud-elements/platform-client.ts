@@ -1,6 +1,6 @@
 // The Cloud Elements platform client (axios): OAuth URL, instances and the hub ping. A total deadline
 // on every call; idempotent GETs retried with backoff; POST /instances never retried; answers parsed.
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from '../lazy-crypto';
 import type { AxiosInstance, AxiosRequestConfig, AxiosStatic } from 'axios';
 import { assertSafeRemoteUrl } from '../net/safe-url';
 import { directTransport, type HttpTransport } from '../net/http-transport';

@@ -1,6 +1,6 @@
 // The app's import plans: an export file, or instances read from another tenant, planned against the
 // target's instances. Main keeps each plan's document (it may hold secrets); the view carries none.
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from '../lazy-crypto';
 import { promises as fs } from 'node:fs';
 import type { ImportItem, ImportPlanView } from '../../../common/contract';
 import { AppFailure } from '../errors';

@@ -1,6 +1,6 @@
 // Reads the extra root certificates a user points the app at (the company's TLS-inspection root):
 // every PEM certificate in the file, or the sentence that says why the file cannot be used.
-import { X509Certificate } from 'node:crypto';
+import { x509Certificate } from '../lazy-crypto';
 import { readFile } from 'node:fs/promises';
 import { AppFailure } from '../errors';
 
@@ -18,7 +18,7 @@ export async function readCaFile(file: string): Promise<string[]> {
   const blocks = text.match(PEM_BLOCK) ?? [];
   const certificates = blocks.filter((block) => {
     try {
-      return new X509Certificate(block).ca;
+      return x509Certificate(block).ca;
     } catch {
       return false;
     }

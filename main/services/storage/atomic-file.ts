@@ -1,6 +1,6 @@
 // Writes a file so that readers see the old or the new content, never half of it: a private temp
 // file beside it (owner-only), flushed to disk, then renamed over the target.
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../lazy-crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 

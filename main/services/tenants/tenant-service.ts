@@ -1,6 +1,6 @@
 // The tenants service: add, edit, rotate, remove and switch tenants, verify their secrets, and
 // resolve the tenant to act on. Secrets go to the keychain only; the metadata file holds hints.
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../lazy-crypto';
 import type {
   TenantAddSchema,
   TenantList,

@@ -1,6 +1,6 @@
 // Sharing a tenant whose secrets live in a team `pass` store: "share" writes what a teammate needs
 // to set it up (never a secret); "join" adds it here after checking this computer can read every entry.
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../lazy-crypto';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import {
