@@ -4,7 +4,6 @@ import { useEffect } from 'react';
 import { assertNever } from '../common/assert-never';
 import { SignInQueueBar } from './features/shell/sign-in-queue-bar';
 import { AppFrame } from './features/shell/app-frame';
-import { ScreenFallback } from './features/shell/screen-fallback';
 import { TenantBadge } from './features/tenants/tenant-badge';
 import {
   ActivityScreen,
@@ -22,15 +21,15 @@ function CurrentScreen({ screen }: { screen: Screen }) {
     case 'authenticate':
       return <StepperScreen />;
     case 'instances':
-      return <InstancesScreen fallback={<ScreenFallback />} />;
+      return <InstancesScreen />;
     case 'health':
-      return <HealthScreen fallback={<ScreenFallback />} />;
+      return <HealthScreen />;
     case 'tenants':
-      return <TenantsScreen fallback={<ScreenFallback />} />;
+      return <TenantsScreen />;
     case 'activity':
-      return <ActivityScreen fallback={<ScreenFallback />} />;
+      return <ActivityScreen />;
     case 'settings':
-      return <SettingsScreen fallback={<ScreenFallback />} />;
+      return <SettingsScreen />;
     default:
       return assertNever(screen);
   }

@@ -1,5 +1,7 @@
 // The screens the app frame shows. The first one (Authenticate) ships with the app; every other
 // screen is its own chunk (parts.tsx), fetched once the app has settled and is idle, or when first shown.
+import type { ComponentType } from 'react';
+import { ScreenFallback } from './features/shell/screen-fallback';
 import { lazyPart, prefetch, prefetchParts } from './parts';
 import { loadDraftRules } from './stores/flow';
 
@@ -12,11 +14,20 @@ const screenChunks = {
 };
 
 export { StepperScreen } from './features/stepper/stepper-screen';
-export const InstancesScreen = lazyPart(screenChunks.instances);
-export const HealthScreen = lazyPart(screenChunks.health);
-export const TenantsScreen = lazyPart(screenChunks.tenants);
-export const ActivityScreen = lazyPart(screenChunks.activity);
-export const SettingsScreen = lazyPart(screenChunks.settings);
+
+/** A later screen: the quiet fallback (screen-fallback.tsx) while its chunk is on its way. */
+function lazyScreen(load: () => Promise<ComponentType>) {
+  const Screen = lazyPart(load);
+  return function LazyScreen() {
+    return <Screen fallback={<ScreenFallback />} />;
+  };
+}
+
+export const InstancesScreen = lazyScreen(screenChunks.instances);
+export const HealthScreen = lazyScreen(screenChunks.health);
+export const TenantsScreen = lazyScreen(screenChunks.tenants);
+export const ActivityScreen = lazyScreen(screenChunks.activity);
+export const SettingsScreen = lazyScreen(screenChunks.settings);
 
 /** How long after start the prefetch waits, so it never competes with the first screen's own loading. */
 const PREFETCH_AFTER_MS = 2_000;
