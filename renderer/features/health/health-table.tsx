@@ -4,12 +4,12 @@ import { useRef } from 'react';
 import { Badge, ColorSwatch, Group, Text } from '@mantine/core';
 import type { HealthRow } from '../../../common/health-rows';
 import { useRowWindow } from '../shell/row-window';
+import { NO_TENANT_COLOR } from '../shell/tenant-color';
 import { formatWhen, OUTCOME_COLORS, outcomeLabel } from './health-format';
 import '../shell/data-table.css';
 import './health-table.css';
 
 export const HEALTH_ROW_HEIGHT = 44;
-const NO_COLOR = 'var(--mantine-color-gray-4)';
 const HEADERS = ['Tenant', 'Instance', 'Element', 'Outcome', 'Detail', 'Last success', 'Failing since'];
 
 interface HealthTableProps {
@@ -52,7 +52,7 @@ export function HealthTable({ rows, maxHeight }: HealthTableProps) {
               >
                 <div role="cell" className="ea-table-cell" title={row.tenantName}>
                   <Group gap={6} wrap="nowrap">
-                    <ColorSwatch color={row.color ?? NO_COLOR} size={12} aria-hidden />
+                    <ColorSwatch color={row.color ?? NO_TENANT_COLOR} size={12} aria-hidden />
                     <Text span size="sm">
                       {row.tenantName}
                     </Text>

@@ -4,8 +4,7 @@ import type { ComponentPropsWithRef } from 'react';
 import { Button, ColorSwatch, Text } from '@mantine/core';
 import { IconChevronDown } from '@tabler/icons-react';
 import type { TenantView } from '../../../common/contract';
-
-export const NO_COLOR = 'var(--mantine-color-gray-4)';
+import { NO_TENANT_COLOR } from '../shell/tenant-color';
 
 interface TenantButtonProps extends Omit<ComponentPropsWithRef<'button'>, 'color' | 'style'> {
   active: TenantView | null;
@@ -21,7 +20,7 @@ export function TenantButton({ active, ...props }: TenantButtonProps) {
       aria-expanded={false}
       {...props}
       aria-label={name ? `Active tenant: ${name}. Switch tenant` : 'No tenant selected. Choose a tenant'}
-      leftSection={<ColorSwatch color={active?.color ?? NO_COLOR} size={14} />}
+      leftSection={<ColorSwatch color={active?.color ?? NO_TENANT_COLOR} size={14} />}
       rightSection={<IconChevronDown size={14} />}
       style={active?.color ? { borderColor: active.color, borderWidth: 2 } : undefined}
     >

@@ -26,6 +26,7 @@ import {
 import type { AppError, TenantCheck, TenantVerification, TenantView } from '../../../common/contract';
 import { assertNever } from '../../../common/assert-never';
 import { environmentLabel } from '../../../common/environments';
+import { NO_TENANT_COLOR } from '../shell/tenant-color';
 
 const CHECK_COLOR: Record<TenantCheck['state'], string> = {
   verified: 'teal',
@@ -113,7 +114,7 @@ export function TenantCard(props: TenantCardProps) {
     >
       <Group justify="space-between" wrap="nowrap" gap="sm">
         <Group gap="sm" wrap="nowrap" miw={0}>
-          <ColorSwatch color={tenant.color ?? 'var(--mantine-color-gray-4)'} size={18} />
+          <ColorSwatch color={tenant.color ?? NO_TENANT_COLOR} size={18} />
           <Text fw={600} size={props.expanded ? 'lg' : 'md'} truncate="end" title={tenant.name}>
             {tenant.name}
           </Text>

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { ColorSwatch, Menu } from '@mantine/core';
 import { IconCheck, IconSettings } from '@tabler/icons-react';
 import type { TenantView } from '../../../common/contract';
-import { NO_COLOR, TenantButton } from './tenant-button';
+import { NO_TENANT_COLOR } from '../shell/tenant-color';
+import { TenantButton } from './tenant-button';
 
 interface TenantMenuProps {
   active: TenantView | null;
@@ -42,7 +43,7 @@ export function TenantMenu({ active, tenants, onUse, onManage }: TenantMenuProps
         {tenants.map((tenant) => (
           <Menu.Item
             key={tenant.id}
-            leftSection={<ColorSwatch color={tenant.color ?? NO_COLOR} size={12} />}
+            leftSection={<ColorSwatch color={tenant.color ?? NO_TENANT_COLOR} size={12} />}
             rightSection={tenant.id === active?.id ? <IconCheck size={14} /> : null}
             onClick={() => {
               // The button has the focus back before main answers: a "flow still running" question
