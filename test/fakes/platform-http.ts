@@ -39,6 +39,36 @@ export function sendJson(
   res.end(text);
 }
 
+/** Items per write of a streamed array: the size of one piece a server would flush. */
+const ARRAY_PIECE = 250;
+
+/**
+ * A long JSON array sent as a server streams it (chunked, laid out a piece at a time while the client
+ * reads), not built whole first: the same bytes as `sendJson`, without the fake's own pause before them.
+ */
+export async function sendJsonArray(res: ServerResponse, items: readonly unknown[]): Promise<void> {
+  if (res.destroyed || res.headersSent) return;
+  res.writeHead(200, { 'content-type': 'application/json;charset=UTF-8' });
+  for (let start = 0; start < items.length && !res.destroyed; start += ARRAY_PIECE) {
+    const piece = JSON.stringify(items.slice(start, start + ARRAY_PIECE)).slice(1, -1);
+    const text = `${start === 0 ? '[' : ','}${piece}`;
+    if (!res.write(text)) await drainedOrClosed(res);
+  }
+  res.end(items.length === 0 ? '[]' : ']');
+}
+
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
 export function sendPlatformError(
   res: ServerResponse,
   error: PlatformError,

@@ -13,6 +13,7 @@ import {
   requireElementToken,
   requireUserOrg,
   sendJson,
+  sendJsonArray,
   sendPlatformError,
   type Secrets,
 } from './platform-http.js';
@@ -64,6 +65,8 @@ interface PlatformRequest {
 
 /** Drop the connection instead of answering (a lost response). */
 const DROP = Symbol('drop');
+/** Longer lists are streamed (`sendJsonArray`); shorter ones keep their content-length. */
+const LONG_ARRAY = 1000;
 
 export async function startFakePlatform(opts: FakePlatformOptions = {}): Promise<FakePlatform> {
   const server = opts.tls ? createHttpsServer(opts.tls) : createServer();
@@ -157,7 +160,9 @@ async function handle(
     delete behaviour.garbleNext;
     if (answer === DROP) req.socket.destroy();
     else if (behaviour.trickleEveryMs !== undefined) trickle(res, behaviour.trickleEveryMs);
-    else sendJson(res, 200, garble ? garble(answer) : answer);
+    else if (garble) sendJson(res, 200, garble(answer));
+    else if (Array.isArray(answer) && answer.length > LONG_ARRAY) await sendJsonArray(res, answer);
+    else sendJson(res, 200, answer);
   } catch (error) {
     if (!(error instanceof PlatformError)) throw error;
     sendPlatformError(res, error);

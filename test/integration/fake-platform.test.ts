@@ -277,6 +277,14 @@ describe('fake platform: instances', () => {
     expect((await call('GET', '/instances')).json).toHaveLength(10_000);
   });
 
+  it('streams a long list as a server does (chunked), byte for byte the list it holds', async () => {
+    platform.seedInstances(2_500);
+    const answer = await fetch(`${platform.baseUrl}/instances`, { headers: { authorization: AUTH } });
+    expect(answer.headers.get('transfer-encoding')).toBe('chunked');
+    expect(answer.headers.get('content-type')).toBe('application/json;charset=UTF-8');
+    expect(await answer.text()).toBe(JSON.stringify([...platform.instances.values()]));
+  });
+
   it('delays answers by behaviour.delayMs', async () => {
     platform.behaviour.delayMs = 300;
     const signal = AbortSignal.timeout(100);
