@@ -71,6 +71,9 @@ export const useTenantsStore = create<TenantsState>()((set, get) => {
 
   /** Takes a list from main; a recovery notice goes to the app's notices once, then main forgets it. */
   function receive(list: TenantList) {
+    // The same list again (the header asks once more as it mounts, after the first render's answer):
+    // nothing re-renders.
+    if (JSON.stringify(list) === JSON.stringify(get().list)) return;
     set({ list });
     if (!list.notice) return;
     const message = list.notice;

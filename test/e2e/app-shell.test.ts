@@ -54,6 +54,24 @@ describe('app shell', () => {
     await nav.getByText('Authenticate', { exact: true }).click();
   });
 
+  it('paints its first screen at once, not the frame around an empty screen first', async () => {
+    // From the page's first script on, each change of the DOM notes whether main shows a screen yet.
+    await app.page.addInitScript(() => {
+      const states: string[] = [];
+      Object.assign(window, { __mainStates: states });
+      new MutationObserver(() => {
+        const main = document.querySelector('main');
+        if (main) states.push(main.querySelector('h1') ? 'screen' : 'empty');
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await app.page.reload();
+    await app.page.getByRole('heading', { level: 1, name: 'Choose a tenant first' }).waitFor();
+    const states = await app.page.evaluate(
+      () => (window as unknown as { __mainStates: string[] }).__mainStates,
+    );
+    expect(states[0]).toBe('screen');
+  });
+
   it('answers an unknown channel with an error envelope, not an exception', async () => {
     const result = await app.page.evaluate(() =>
       (
