@@ -5,7 +5,12 @@ import type { TenantList } from '../../../../common/contract';
 import { useTenantsStore } from '../../../../renderer/stores/tenants';
 import { installScriptedBridge, ok, type FakeBridge } from '../../../fakes/bridge';
 
-const list = (activeTenantId: string | null): TenantList => ({ activeTenantId, tenants: [] });
+const list = (activeTenantId: string | null): TenantList => ({
+  activeTenantId,
+  tenants: [],
+  oauthApps: [],
+  notice: null,
+});
 
 let bridge: FakeBridge;
 let answer: TenantList;
