@@ -1,8 +1,9 @@
 // The app frame: a skip link, header with the product and the active tenant, navigation between
 // screens (focus goes to the new screen's h1), main's notices, the live region, and app.info. Laid
-// out by app-frame.css: plain landmarks, no Mantine AppShell (a heavy part of the first screen).
+// out by app-frame.css in plain elements drawn as Mantine's (AppShell, NavLink, ThemeIcon, Text): the
+// frame is on every first screen, and Mantine's components were the heaviest part of its first render.
 import { useRef, type MouseEvent, type ReactNode } from 'react';
-import { Alert, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Alert } from '@mantine/core';
 import {
   IconHeartbeat,
   IconHistory,
@@ -17,8 +18,15 @@ import { Announcer } from './announcer';
 import { focusFirst, useFocusOnChange } from './focus';
 import './app-frame.css';
 
+interface NavEntry {
+  screen: Screen;
+  label: string;
+  hint: string;
+  icon: ReactNode;
+}
+
 /** Each item is a button named by its label; its hint is the button's description, not its name. */
-const NAV: { screen: Screen; label: string; hint: string; icon: ReactNode }[] = [
+const NAV: NavEntry[] = [
   { screen: 'authenticate', label: 'Authenticate', hint: 'Create an instance', icon: <IconKey size={18} /> },
   {
     screen: 'instances',
@@ -31,6 +39,28 @@ const NAV: { screen: Screen; label: string; hint: string; icon: ReactNode }[] = 
   { screen: 'activity', label: 'Activity', hint: 'Who did what, when', icon: <IconHistory size={18} /> },
   { screen: 'settings', label: 'Settings', hint: 'Proxy and certificates', icon: <IconSettings size={18} /> },
 ];
+
+/** One navigation item: its icon, its label, and its hint as the button's description. */
+function NavItem({ item, current, onClick }: { item: NavEntry; current: boolean; onClick(): void }) {
+  const hint = `nav-hint-${item.screen}`;
+  return (
+    <button
+      type="button"
+      className="ea-nav-item mantine-focus-auto"
+      aria-describedby={hint}
+      aria-current={current ? 'page' : undefined}
+      onClick={onClick}
+    >
+      <span className="ea-nav-item-icon">{item.icon}</span>
+      <span className="ea-nav-item-body">
+        <span className="ea-nav-item-label">{item.label}</span>
+        <span className="ea-nav-item-hint" id={hint} aria-hidden="true">
+          {item.hint}
+        </span>
+      </span>
+    </button>
+  );
+}
 
 interface AppFrameProps {
   tenantSlot: ReactNode;
@@ -52,47 +82,37 @@ export function AppFrame({ tenantSlot, children }: AppFrameProps) {
       </a>
       {/* right-scroll-bar-position: react-remove-scroll (an open dialog) keeps it clear of the scrollbar. */}
       <header className="ea-frame-header right-scroll-bar-position">
-        <Group h="100%" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <ThemeIcon size={32} radius="md" variant="filled">
+        <div className="ea-frame-header-row">
+          <div className="ea-frame-brand">
+            <span className="ea-frame-logo">
               <IconShieldLock size={20} />
-            </ThemeIcon>
-            <Text fw={600} fz="lg">
-              Element Authenticator
-            </Text>
-          </Group>
+            </span>
+            <p className="ea-frame-product">Element Authenticator</p>
+          </div>
           {tenantSlot}
-        </Group>
+        </div>
       </header>
       <nav className="ea-frame-navbar" aria-label="Main navigation">
         <div className="ea-frame-navbar-items">
           {NAV.map((item) => (
-            <NavLink
-              component="button"
-              type="button"
+            <NavItem
               key={item.screen}
-              label={item.label}
-              aria-describedby={`nav-hint-${item.screen}`}
-              attributes={{ description: { id: `nav-hint-${item.screen}`, 'aria-hidden': true } }}
-              description={item.hint}
-              leftSection={item.icon}
-              active={screen === item.screen}
+              item={item}
+              current={screen === item.screen}
               onClick={() => go(item.screen)}
-              aria-current={screen === item.screen ? 'page' : undefined}
-              mb={4}
             />
           ))}
         </div>
-        <Text size="xs" c="dimmed" data-testid="app-info">
+        <p className="ea-frame-info" data-testid="app-info">
           {info
             ? `${info.name} ${info.version} · ${info.platform}`
             : infoError
               ? infoError.message
               : 'Connecting…'}
-        </Text>
+        </p>
       </nav>
       <main className="ea-frame-main" id="main-content" ref={main} tabIndex={-1}>
-        <Stack gap="md">
+        <div className="ea-frame-screen">
           {notices.map((notice, index) => (
             <Alert
               key={`${index}-${notice.message}`}
@@ -105,7 +125,7 @@ export function AppFrame({ tenantSlot, children }: AppFrameProps) {
             </Alert>
           ))}
           {children}
-        </Stack>
+        </div>
         <Announcer />
       </main>
     </div>

@@ -1,8 +1,10 @@
 // A friendly empty state: an icon, one line of what this place is for, and what to do next. When it
-// stands in for a whole screen, its title is that screen's h1 (where focus goes on arrival).
+// stands in for a whole screen, its title is that screen's h1 (where focus goes on arrival). Plain
+// elements drawn as Mantine's Center, Stack, ThemeIcon, Title and Text (empty-state.css): the first
+// run's screen is one.
 import type { ReactNode } from 'react';
-import { Center, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { FocusHeading } from './focus-heading';
+import './empty-state.css';
 
 interface EmptyStateProps {
   icon: ReactNode;
@@ -15,23 +17,21 @@ interface EmptyStateProps {
 
 export function EmptyState({ icon, title, children, action, screen = false }: EmptyStateProps) {
   return (
-    <Center py={64}>
-      <Stack align="center" gap="sm" maw={440} ta="center">
-        <ThemeIcon size={56} radius="xl" variant="light">
-          {icon}
-        </ThemeIcon>
+    <div className="ea-empty">
+      <div className="ea-empty-stack">
+        <span className="ea-empty-icon">{icon}</span>
         {screen ? (
           <FocusHeading order={1} size="h3">
             {title}
           </FocusHeading>
         ) : (
-          <Title order={2} size="h3">
+          <h2 className="ea-heading" data-size="h3">
             {title}
-          </Title>
+          </h2>
         )}
-        <Text c="dimmed">{children}</Text>
+        <p className="ea-empty-text">{children}</p>
         {action}
-      </Stack>
-    </Center>
+      </div>
+    </div>
   );
 }

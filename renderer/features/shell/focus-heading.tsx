@@ -1,19 +1,28 @@
 // Headings that focus can be moved to (tabIndex -1, marked as a focus target): each screen's one h1,
-// and the h2 of a step or panel that replaces what the user was looking at.
+// and the h2 of a step or panel that replaces what the user was looking at. Plain headings drawn as
+// Mantine's Title (empty-state.css), so a first screen renders them without Mantine's runtime.
 import type { ReactNode } from 'react';
-import { Title, type TitleProps } from '@mantine/core';
 import { FOCUS_TARGET } from './focus';
+import './empty-state.css';
 
-interface FocusHeadingProps extends Omit<TitleProps, 'order' | 'children'> {
+interface FocusHeadingProps {
   order: 1 | 2;
+  /** How large it reads (one of Mantine's heading sizes); the order's own by default. */
+  size?: 'h2' | 'h3' | 'h4';
   children: ReactNode;
 }
 
-export function FocusHeading({ order, children, ...props }: FocusHeadingProps) {
+export function FocusHeading({ order, size, children }: FocusHeadingProps) {
+  const Heading = order === 1 ? 'h1' : 'h2';
   return (
-    <Title order={order} tabIndex={-1} {...{ [FOCUS_TARGET]: true }} {...props}>
+    <Heading
+      className="ea-heading"
+      data-size={size ?? `h${order}`}
+      tabIndex={-1}
+      {...{ [FOCUS_TARGET]: true }}
+    >
       {children}
-    </Title>
+    </Heading>
   );
 }
 
