@@ -9,8 +9,17 @@ export const RENDERER_HOST = 'renderer';
 /** The page the window loads; the navigation guard and the IPC sender check accept only it. */
 export const RENDERER_URL = `${RENDERER_SCHEME}://${RENDERER_HOST}/index.html`;
 
-/** For protocol.registerSchemesAsPrivileged, before the app is ready: a real origin for 'self', module scripts and fetch. */
-export const RENDERER_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true } as const;
+/**
+ * For protocol.registerSchemesAsPrivileged, before the app is ready: a real origin for 'self', module scripts
+ * and fetch, and V8's code cache (Chromium keeps it for http(s) only unless a standard scheme asks for it):
+ * from the second launch on, the renderer's scripts are not compiled again.
+ */
+export const RENDERER_SCHEME_PRIVILEGES = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: true,
+  codeCache: true,
+} as const;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -280,7 +280,10 @@ describe('electron-builder packing this project (Linux, unpacked, with a stand-i
     const started = JSON.parse(result.stdout.trim().split('\n').at(-1)!);
     expect(started.errors).toEqual([]);
     expect(started.schemes).toEqual([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
     ]);
     expect(started.url).toBe(RENDERER_URL);
     expect(started.sandbox).toBe(true);
