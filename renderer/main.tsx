@@ -25,8 +25,10 @@ function render(root: HTMLElement) {
 const root = document.getElementById('root');
 if (root) {
   // Every first screen depends on the tenants (which one is active, or none yet): asked for before the
-  // first render, the window paints its screen once, not an empty frame and then the screen.
+  // first render, the window paints its screen once, not an empty frame and then the screen. Whatever
+  // the answer (or none), the app renders: the screens say what went wrong.
   const tenants = useTenantsStore.getState().load();
   const slow = new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS));
-  void Promise.race([tenants, slow]).then(() => render(root));
+  const renderOnce = () => render(root);
+  void Promise.race([tenants, slow]).then(renderOnce, renderOnce);
 }

@@ -72,6 +72,28 @@ describe('app shell', () => {
     expect(states[0]).toBe('screen');
   });
 
+  it('shows the frame at once when main is slow to list the tenants, and the screen once they come', async () => {
+    const tenants = app.services.tenants;
+    const list = tenants.list.bind(tenants);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    tenants.list = async () => {
+      await held;
+      return list();
+    };
+    try {
+      await app.page.reload();
+      // The first render waits 300 ms for the tenants at most: the frame shows well before the answer.
+      await app.page.getByRole('navigation', { name: 'Main navigation' }).waitFor({ timeout: 2_000 });
+      expect(await app.page.getByRole('heading', { level: 1 }).count()).toBe(0);
+      release();
+      await app.page.getByRole('heading', { level: 1, name: 'Choose a tenant first' }).waitFor();
+    } finally {
+      tenants.list = list;
+      release();
+    }
+  });
+
   it('answers an unknown channel with an error envelope, not an exception', async () => {
     const result = await app.page.evaluate(() =>
       (
