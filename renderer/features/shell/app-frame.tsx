@@ -16,6 +16,7 @@ import {
 import { useAppStore, type Screen } from '../../stores/app';
 import { Announcer } from './announcer';
 import { focusFirst, useFocusOnChange } from './focus';
+import './theme-icon.css';
 import './app-frame.css';
 
 interface NavEntry {
@@ -84,7 +85,7 @@ export function AppFrame({ tenantSlot, children }: AppFrameProps) {
       <header className="ea-frame-header right-scroll-bar-position">
         <div className="ea-frame-header-row">
           <div className="ea-frame-brand">
-            <span className="ea-frame-logo">
+            <span className="ea-theme-icon ea-frame-logo">
               <IconShieldLock size={20} />
             </span>
             <p className="ea-frame-product">Element Authenticator</p>

@@ -1,9 +1,10 @@
 // A friendly empty state: an icon, one line of what this place is for, and what to do next. When it
 // stands in for a whole screen, its title is that screen's h1 (where focus goes on arrival). Plain
-// elements drawn as Mantine's Center, Stack, ThemeIcon, Title and Text (empty-state.css): the first
-// run's screen is one.
+// elements drawn as Mantine's Center, Stack, ThemeIcon, Title and Text (empty-state.css, theme-icon.css,
+// focus-heading.css): the first run's screen is one.
 import type { ReactNode } from 'react';
 import { FocusHeading } from './focus-heading';
+import './theme-icon.css';
 import './empty-state.css';
 
 interface EmptyStateProps {
@@ -19,7 +20,7 @@ export function EmptyState({ icon, title, children, action, screen = false }: Em
   return (
     <div className="ea-empty">
       <div className="ea-empty-stack">
-        <span className="ea-empty-icon">{icon}</span>
+        <span className="ea-theme-icon ea-empty-icon">{icon}</span>
         {screen ? (
           <FocusHeading order={1} size="h3">
             {title}

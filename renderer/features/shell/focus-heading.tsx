@@ -1,9 +1,9 @@
 // Headings that focus can be moved to (tabIndex -1, marked as a focus target): each screen's one h1,
 // and the h2 of a step or panel that replaces what the user was looking at. Plain headings drawn as
-// Mantine's Title (empty-state.css), so a first screen renders them without Mantine's runtime.
+// Mantine's Title (focus-heading.css), so a first screen renders them without Mantine's runtime.
 import type { ReactNode } from 'react';
 import { FOCUS_TARGET } from './focus';
-import './empty-state.css';
+import './focus-heading.css';
 
 interface FocusHeadingProps {
   order: 1 | 2;
