@@ -27,7 +27,7 @@ if (root) {
   // Every first screen depends on the tenants (which one is active, or none yet): asked for before the
   // first render, the window paints its screen once, not an empty frame and then the screen. Whatever
   // the answer (or none), the app renders: the screens say what went wrong.
-  const tenants = useTenantsStore.getState().load();
+  const tenants = useTenantsStore.getState().connect();
   const slow = new Promise((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS));
   const renderOnce = () => render(root);
   void Promise.race([tenants, slow]).then(renderOnce, renderOnce);

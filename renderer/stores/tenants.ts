@@ -40,6 +40,13 @@ interface TenantsState {
   flowQuestion: FlowQuestion | null;
   copied: { id: string; which: 'org' | 'user' } | null;
   load(): Promise<void>;
+  /** The app's one connection to the list: its first answer (the first render waits on it, main.tsx). */
+  connection: Promise<void> | null;
+  /**
+   * Follows tenants.changed, then asks for the list, once for the app's life: a change while the answer
+   * is on its way is not missed. Later calls (the header, as it mounts) return the same answer.
+   */
+  connect(): Promise<void>;
   /** Subscribes to tenants.changed; returns the unsubscribe function. */
   listen(): () => void;
   /** Adds a tenant (then checks its secrets when asked); the new tenant, or null when refused. */
@@ -71,8 +78,7 @@ export const useTenantsStore = create<TenantsState>()((set, get) => {
 
   /** Takes a list from main; a recovery notice goes to the app's notices once, then main forgets it. */
   function receive(list: TenantList) {
-    // The same list again (the header asks once more as it mounts, after the first render's answer):
-    // nothing re-renders.
+    // The same list again (a change event that repeats what main answered): nothing re-renders.
     if (JSON.stringify(list) === JSON.stringify(get().list)) return;
     set({ list });
     if (!list.notice) return;
@@ -116,6 +122,7 @@ export const useTenantsStore = create<TenantsState>()((set, get) => {
 
   return {
     list: null,
+    connection: null,
     loading: false,
     error: null,
     busy: null,
@@ -132,6 +139,15 @@ export const useTenantsStore = create<TenantsState>()((set, get) => {
     },
 
     listen: () => bridge().on('tenants.changed', (list) => receive(list)),
+
+    connect() {
+      const { connection } = get();
+      if (connection) return connection;
+      get().listen();
+      const answered = get().load();
+      set({ connection: answered });
+      return answered;
+    },
 
     async add(input, verify) {
       const added = await runAction(on(null), 'add', () => bridge().tenants.add(input));

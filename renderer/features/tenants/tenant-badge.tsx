@@ -16,15 +16,7 @@ export const APP_TITLE = 'Element Authenticator';
 onTenantSwitch(() => useAppStore.getState().dropSwitchNotices());
 
 export function TenantBadge() {
-  const {
-    list,
-    load,
-    listen,
-    use: switchTo,
-    flowQuestion,
-    answerFlowQuestion,
-    actionError,
-  } = useTenantsStore();
+  const { list, connect, use: switchTo, flowQuestion, answerFlowQuestion, actionError } = useTenantsStore();
   const go = useAppStore((state) => state.go);
   const notify = useAppStore((state) => state.notify);
   const active = activeTenantOf(list);
@@ -33,10 +25,8 @@ export function TenantBadge() {
   const [menuWanted, setMenuWanted] = useState(false);
   const questionAsked = useNeededOnce(flowQuestion !== null);
 
-  useEffect(() => {
-    void load();
-    return listen();
-  }, [load, listen]);
+  // Connected once for the app's life (usually already, before the first render: main.tsx).
+  useEffect(() => void connect(), [connect]);
 
   useEffect(() => {
     document.title = activeName ? `${activeName} — ${APP_TITLE}` : APP_TITLE;

@@ -1,5 +1,5 @@
-// The tenants store over a scripted bridge: the list main sends again unchanged (the header asks once
-// more as it mounts, after the first render's answer) re-renders nothing; a changed one does.
+// The tenants store over a scripted bridge: the app connects once (following changes from before its
+// question on), and the list main sends again unchanged re-renders nothing; a changed one does.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TenantList } from '../../../../common/contract';
 import { useTenantsStore } from '../../../../renderer/stores/tenants';
@@ -38,5 +38,20 @@ describe('tenants store', () => {
     expect(useTenantsStore.getState().list).toEqual(list('t2'));
     stop();
     unlisten();
+  });
+
+  it('connects once: changes count from before the answer, and a second connect asks nothing more', async () => {
+    let answer!: (list: TenantList) => void;
+    bridge.answers['tenants.list'] = () => new Promise((resolve) => (answer = (sent) => resolve(ok(sent))));
+    const connected = useTenantsStore.getState().connect();
+    // The active tenant changes while the question is on its way: the header shows it at once.
+    bridge.push('tenants.changed', list('t1'));
+    expect(useTenantsStore.getState().list).toEqual(list('t1'));
+    answer(list('t1'));
+    await connected;
+    expect(useTenantsStore.getState().connect()).toBe(connected);
+    expect(bridge.callsTo('tenants.list')).toHaveLength(1);
+    bridge.push('tenants.changed', list('t2'));
+    expect(useTenantsStore.getState().list).toEqual(list('t2'));
   });
 });
