@@ -1,12 +1,15 @@
 // The plan of an import before anything happens: per instance the target name (editable), element,
 // what carries over and what does not (and why), create or skip (with a free name for a taken one);
 // the OAuth client once per element from the target's saved apps; then the guided sign-ins.
+import { useCallback, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import { Button, Modal, Select, Stack, Table, Text } from '@mantine/core';
-import type { OAuthAppView } from '../../../common/contract';
+import type { ImportPlanView, OAuthAppView } from '../../../common/contract';
 import { useImportPlanStore } from '../../stores/import-plan';
 import { useTenantsStore } from '../../stores/tenants';
 import { ModalFooter } from '../shell/modal-footer';
-import { PlanRow } from './import-plan-row';
+import { useMeasuredRowWindow } from '../shell/row-window';
+import { PlanRow, PLAN_INDEX } from './import-plan-row';
+import './import-plan.css';
 
 function ClientChoice({ elementKey, apps }: { elementKey: string; apps: OAuthAppView[] }) {
   const chosen = useImportPlanStore((state) => state.oauthApps[elementKey] ?? null);
@@ -25,6 +28,85 @@ function ClientChoice({ elementKey, apps }: { elementKey: string; apps: OAuthApp
       allowDeselect={false}
       maw={480}
     />
+  );
+}
+
+const COLUMNS = 5;
+
+/** Space kept for rows not drawn, so the scroll bar and position are those of the whole plan. */
+function Gap({ height }: { height: number }) {
+  return (
+    <tr aria-hidden="true">
+      <td colSpan={COLUMNS} style={{ height, padding: 0, border: 0 }} />
+    </tr>
+  );
+}
+
+/**
+ * The plan's rows, only those in view drawn (a plan of 10,000 instances opens as fast as one of ten),
+ * with the row being typed in kept drawn; which rows show their settings is kept here, across scrolling.
+ */
+function PlanTable({ plan, busy }: { plan: ImportPlanView; busy: boolean }) {
+  const viewport = useRef<HTMLDivElement>(null);
+  const [opened, setOpened] = useState<ReadonlySet<number>>(() => new Set());
+  const [focused, setFocused] = useState<number | null>(null);
+  const keys = useMemo(() => plan.items.map((item) => item.sourceId), [plan.items]);
+  const { shown, tops, measure } = useMeasuredRowWindow(viewport, keys, focused);
+  const toggle = useCallback(
+    (id: number) =>
+      setOpened((last) => {
+        const next = new Set(last);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const rowOf = (target: EventTarget | null) =>
+    target instanceof Element ? target.closest<HTMLElement>(`[${PLAN_INDEX}]`) : null;
+  const onFocus = (event: FocusEvent) => {
+    const row = rowOf(event.target);
+    if (row) setFocused(Number(row.getAttribute(PLAN_INDEX)));
+  };
+  const onBlur = (event: FocusEvent) => {
+    if (!rowOf(event.relatedTarget)) setFocused(null);
+  };
+  const rows: ReactNode[] = [];
+  let drawnTo = 0;
+  for (const index of shown) {
+    const item = plan.items[index]!;
+    if (tops[index]! > drawnTo) rows.push(<Gap key={`gap-${rows.length}`} height={tops[index]! - drawnTo} />);
+    rows.push(
+      <PlanRow
+        key={item.sourceId}
+        item={item}
+        index={index}
+        busy={busy}
+        open={opened.has(item.sourceId)}
+        onToggle={toggle}
+        measure={measure(item.sourceId)}
+      />,
+    );
+    drawnTo = tops[index + 1]!;
+  }
+  const end = tops[plan.items.length]!;
+  if (end > drawnTo) rows.push(<Gap key="gap-end" height={end - drawnTo} />);
+  return (
+    <div ref={viewport} className="ea-plan-scroll" data-testid="import-plan-scroll">
+      <Table stickyHeader verticalSpacing="xs" aria-label="Import plan" miw={860}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name on {plan.targetTenantName}</Table.Th>
+            <Table.Th>Element</Table.Th>
+            <Table.Th>Carries over</Table.Th>
+            <Table.Th>Does not carry over</Table.Th>
+            <Table.Th>Plan</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody onFocus={onFocus} onBlur={onBlur}>
+          {rows}
+        </Table.Tbody>
+      </Table>
+    </div>
   );
 }
 
@@ -54,24 +136,7 @@ export function ImportPlanModal() {
             {elements.map((elementKey) => (
               <ClientChoice key={elementKey} elementKey={elementKey} apps={targetApps} />
             ))}
-            <Table.ScrollContainer minWidth={860} mah="calc(100vh - 400px)">
-              <Table stickyHeader verticalSpacing="xs" aria-label="Import plan">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Name on {plan.targetTenantName}</Table.Th>
-                    <Table.Th>Element</Table.Th>
-                    <Table.Th>Carries over</Table.Th>
-                    <Table.Th>Does not carry over</Table.Th>
-                    <Table.Th>Plan</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {plan.items.map((item) => (
-                    <PlanRow key={item.sourceId} item={item} busy={busy} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <PlanTable plan={plan} busy={busy} />
           </>
         )}
         <ModalFooter error={error} onCancel={close}>

@@ -26,9 +26,23 @@ function carries(item: ImportItem): string {
   return `${settings} settings · ${events}${tags}`;
 }
 
-export function PlanRow({ item, busy }: { item: ImportItem; busy: boolean }) {
+/** The attribute that says which item of the plan a table row (or its settings row) belongs to. */
+export const PLAN_INDEX = 'data-plan-index';
+
+interface PlanRowProps {
+  item: ImportItem;
+  /** The item's place in the plan. */
+  index: number;
+  busy: boolean;
+  /** Whether the row shows every key below it (kept by the table, so it survives scrolling away). */
+  open: boolean;
+  onToggle(sourceId: number): void;
+  /** The ref for the row's element(s), so the table knows how tall the row is. */
+  measure: (element: HTMLElement | null) => () => void;
+}
+
+export function PlanRow({ item, index, busy, open, onToggle, measure }: PlanRowProps) {
   const rename = useImportPlanStore((state) => state.rename);
-  const [open, setOpen] = useState(false);
   const [name, setName] = useState(item.targetName);
   // A new plan names the instance anew (a free name, or main's trim of what was typed).
   useEffect(() => setName(item.targetName), [item.targetName]);
@@ -38,7 +52,7 @@ export function PlanRow({ item, busy }: { item: ImportItem; busy: boolean }) {
   };
   return (
     <Fragment>
-      <Table.Tr>
+      <Table.Tr ref={measure} {...{ [PLAN_INDEX]: index }}>
         <Table.Td miw={200}>
           {/* The same field through every new plan (never re-keyed or disabled), so the focus stays in it. */}
           <TextInput
@@ -65,7 +79,7 @@ export function PlanRow({ item, busy }: { item: ImportItem; busy: boolean }) {
               aria-expanded={open}
               aria-controls={details}
               aria-label={`${open ? 'Hide' : 'Show'} settings of “${item.sourceName}”`}
-              onClick={() => setOpen(!open)}
+              onClick={() => onToggle(item.sourceId)}
             >
               {open ? 'Hide settings' : 'Show settings'}
             </Button>
@@ -100,7 +114,7 @@ export function PlanRow({ item, busy }: { item: ImportItem; busy: boolean }) {
         </Table.Td>
       </Table.Tr>
       {open && (
-        <Table.Tr id={details}>
+        <Table.Tr id={details} ref={measure} {...{ [PLAN_INDEX]: index }}>
           <Table.Td colSpan={5}>
             <SettingsLists item={item} />
           </Table.Td>

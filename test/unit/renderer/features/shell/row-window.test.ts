@@ -1,7 +1,13 @@
 // Which rows a virtualized table draws for a scroll position: the view and OVERSCAN rows either side,
-// never past either end, whatever the list's length.
+// never past either end, whatever the list's length; rows of varying height placed by their measures.
 import { describe, expect, it } from 'vitest';
-import { OVERSCAN, rowWindow, viewHeight } from '../../../../../renderer/features/shell/row-window';
+import {
+  measuredRowWindow,
+  OVERSCAN,
+  rowTops,
+  rowWindow,
+  viewHeight,
+} from '../../../../../renderer/features/shell/row-window';
 
 describe('rowWindow', () => {
   it('draws the rows in view at the top, and the overscan below them', () => {
@@ -51,5 +57,40 @@ describe('viewHeight', () => {
 
   it('is the measured box when it was never full', () => {
     expect(viewHeight(10_000, 44, 0, 0)).toBe(0);
+  });
+});
+
+describe('rows of varying height', () => {
+  it('places each row after the ones above it: measured ones as measured, the others as estimated', () => {
+    const heights = new Map([
+      ['b', 100],
+      ['d', 10],
+    ]);
+    expect([...rowTops(['a', 'b', 'c', 'd'], heights, 50)]).toEqual([0, 50, 150, 200, 210]);
+  });
+
+  it('draws the rows in view and the overscan either side, never past either end', () => {
+    const tops = rowTops(
+      Array.from({ length: 10_000 }, (_, i) => i),
+      new Map(),
+      80,
+    );
+    expect(measuredRowWindow(tops, 0, 400)).toEqual({ first: 0, end: 5 + OVERSCAN + 1 });
+    // Scrolled to row 5,000 and a half: rows 5,000 to 5,005 are (partly) in view.
+    expect(measuredRowWindow(tops, 5_000 * 80 + 40, 400)).toEqual({
+      first: 5_000 - OVERSCAN,
+      end: 5_005 + 1 + OVERSCAN,
+    });
+    expect(measuredRowWindow(tops, 10_000 * 80, 400)).toEqual({ first: 9_995 - OVERSCAN, end: 10_000 });
+    expect(measuredRowWindow(rowTops([], new Map(), 80), 0, 400)).toEqual({ first: 0, end: 0 });
+  });
+
+  it('finds the rows in view past a tall one', () => {
+    // Row 1 is 2,000 px tall (its settings open): scrolled into its middle, it is the row in view.
+    const tops = rowTops([0, 1, 2, 3], new Map([[1, 2_000]]), 80);
+    expect(measuredRowWindow(tops, 1_000, 400, 0)).toEqual({ first: 1, end: 2 });
+    // Near its end, the rows after it come into view; scrolled past the end, the view is the last 400 px.
+    expect(measuredRowWindow(tops, 1_800, 400, 0)).toEqual({ first: 1, end: 4 });
+    expect(measuredRowWindow(tops, 9_000, 400, 0)).toEqual({ first: 1, end: 4 });
   });
 });
