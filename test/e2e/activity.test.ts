@@ -92,3 +92,92 @@ describe('activity end to end', () => {
     await screenshotFromTop(app, 'activity-1-broken-chain');
   });
 });
+
+describe('a long activity log', () => {
+  const COUNT = 1_500;
+  let app: AppHarness;
+  let platform: FakePlatform;
+
+  beforeAll(async () => {
+    platform = await startFakePlatform();
+    app = await launchApp();
+    const tenantId = (await activeTenantOn(app, platform, 'Acme Corp')).id;
+    const cli = new FileActivityLog({
+      dataDir: app.dataDir,
+      clock: { now: () => Date.now() },
+      source: 'cli',
+      events: { emit: () => {} },
+    });
+    const tenant = { tenantId, tenantName: 'Acme Corp' };
+    for (let run = 1; run <= COUNT; run += 1) {
+      await cli.record({ action: 'instance.tested', tenant, instanceId: 41, details: { run } });
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await platform?.close();
+  });
+
+  const table = () => app.page.getByRole('table', { name: 'Activity of Acme Corp' });
+  const box = () => app.page.getByTestId('activity-scroll');
+  /** The entry rows drawn (the header and the space kept for the others left out). */
+  const entryRows = () => table().locator('tbody').getByRole('row');
+  const scrollBy = (pixels: number | 'end') =>
+    box().evaluate(
+      (element, by) =>
+        new Promise<void>((done) => {
+          element.scrollTop = by === 'end' ? element.scrollHeight : element.scrollTop + by;
+          requestAnimationFrame(() => requestAnimationFrame(() => done()));
+        }),
+      pixels,
+    );
+  const background = (row: ReturnType<typeof entryRows>) =>
+    row.evaluate((element) => getComputedStyle(element).backgroundColor);
+
+  it('shows the newest entries with only those in view drawn, and scrolls to the oldest', async () => {
+    await app.page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByText('Activity', { exact: true })
+      .click();
+    await entryRows().first().waitFor();
+    // Drawing 1,500 rows took seconds, and again on each filter; only those in view (and a few more) are.
+    expect(await entryRows().count()).toBeLessThan(60);
+    expect(await entryRows().first().textContent()).toContain(`run: ${COUNT}`);
+    // By keyboard: the log's box takes the focus, End goes to the oldest entry.
+    await box().focus();
+    await app.page.keyboard.press('End');
+    await expect.poll(() => entryRows().last().textContent()).toContain('Tenant added');
+    await scrollBy(0);
+    const last = entryRows().last();
+    expect(await last.textContent()).toContain('Tenant added');
+    const [outer, inner] = await Promise.all([box().boundingBox(), last.boundingBox()]);
+    // In view at the bottom (heights measured as drawn may move the end by a pixel or so).
+    expect(inner!.y + inner!.height).toBeLessThanOrEqual(outer!.y + outer!.height + 4);
+    await scrollBy(-(await box().evaluate((element) => element.scrollTop)) / 2);
+  });
+
+  it('keeps each entry’s stripe while it scrolls, the newest striped', async () => {
+    const named = (run: number) => entryRows().filter({ hasText: new RegExp(`run: ${run}$`) });
+    const middle = entryRows().nth(12);
+    const run = Number(/run: (\d+)/.exec((await middle.textContent()) ?? '')?.[1]);
+    const [mine, next] = [await background(named(run)), await background(named(run - 1))];
+    expect(mine).not.toBe(next);
+    // A row and a half further: the window moves, the same entries keep their stripes.
+    await scrollBy(66);
+    expect(await background(named(run))).toBe(mine);
+    expect(await background(named(run - 1))).toBe(next);
+    // The newest entry (index 0) is striped, as a striped table's first row.
+    await box().evaluate((element) => (element.scrollTop = 0));
+    await expect.poll(() => entryRows().first().textContent()).toContain(`run: ${COUNT}`);
+    const striped = await table().evaluate((element) => {
+      const probe = element.appendChild(document.createElement('caption'));
+      probe.style.background = 'var(--table-striped-color)';
+      const color = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      return color;
+    });
+    expect(await background(entryRows().first())).toBe(striped);
+    expect(await background(entryRows().nth(1))).not.toBe(striped);
+  });
+});

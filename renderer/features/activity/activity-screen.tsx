@@ -1,8 +1,9 @@
 // The Activity screen: what was done for the active tenant, newest first, filtered by action and
 // instance, a warning where the log's hash chain breaks, and the CSV export (main asks where to save).
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconHistory, IconRefresh, IconUsersGroup } from '@tabler/icons-react';
+import type { ActivityEntry } from '../../../common/contract';
 import { activityActions, type ActivityAction } from '../../../common/contract-lists';
 import { useActivityStore } from '../../stores/activity';
 import { useAppStore } from '../../stores/app';
@@ -10,8 +11,83 @@ import { activeTenantOf, useTenantsStore } from '../../stores/tenants';
 import { EmptyState } from '../shell/empty-state';
 import { ACTION_LABELS, detailsText, instancesIn, visibleEntries } from './activity-labels';
 import { ScreenTitle } from '../shell/focus-heading';
+import { rowsWithGaps } from '../shell/measured-rows';
+import { useMeasuredRowWindow } from '../shell/row-window';
+import './activity-screen.css';
 
 const ACTION_OPTIONS = activityActions.map((action) => ({ value: action, label: ACTION_LABELS[action] }));
+
+const COLUMNS = 6;
+
+interface ActivityTableProps {
+  tenantName: string;
+  entries: readonly ActivityEntry[];
+  /** Instance names by id, as the log last named them. */
+  instances: ReadonlyMap<number, string>;
+}
+
+/**
+ * The entries, newest first, in their own scroll box with only those in view drawn: a log of years
+ * (tens of thousands of entries) shows and filters as fast as a short one. Stripes follow the entries.
+ */
+function ActivityTable({ tenantName, entries, instances }: ActivityTableProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const keys = useMemo(() => entries.map((entry) => entry.seq), [entries]);
+  const { shown, tops, measure } = useMeasuredRowWindow(box, keys, null);
+  const rows = rowsWithGaps(shown, tops, COLUMNS, (index) => {
+    const entry = entries[index]!;
+    return (
+      <Table.Tr key={entry.seq} ref={measure(entry.seq)} data-stripe={index % 2 === 0 || undefined}>
+        <Table.Td>{new Date(entry.time).toLocaleString()}</Table.Td>
+        <Table.Td>{ACTION_LABELS[entry.action]}</Table.Td>
+        <Table.Td>
+          {entry.instanceId === undefined ? (entry.instanceName ?? '') : instances.get(entry.instanceId)}
+        </Table.Td>
+        <Table.Td>
+          <Badge color={entry.outcome === 'ok' ? 'teal' : 'red'} variant="light">
+            {entry.outcome === 'ok' ? 'OK' : 'Failed'}
+          </Badge>
+        </Table.Td>
+        <Table.Td>{entry.source === 'app' ? 'App' : 'CLI'}</Table.Td>
+        <Table.Td>
+          <Text size="sm">{detailsText(entry)}</Text>
+        </Table.Td>
+      </Table.Tr>
+    );
+  });
+  return (
+    // Focusable, so the keyboard scrolls it too (its rows hold nothing to focus).
+    <div
+      ref={box}
+      className="ea-activity-scroll"
+      data-testid="activity-scroll"
+      role="region"
+      aria-label={`Entries of ${tenantName}`}
+      tabIndex={0}
+    >
+      {/* Fixed column widths: the rows drawn change as it scrolls, and must not move the columns. */}
+      <Table
+        stickyHeader
+        highlightOnHover
+        layout="fixed"
+        className="ea-activity-table"
+        aria-label={`Activity of ${tenantName}`}
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w="16%">Time</Table.Th>
+            <Table.Th w="14%">Action</Table.Th>
+            <Table.Th w="13%">Instance</Table.Th>
+            <Table.Th w="10%">Outcome</Table.Th>
+            <Table.Th w="7%">From</Table.Th>
+            <Table.Th>Details</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{rows}</Table.Tbody>
+      </Table>
+    </div>
+  );
+}
 
 export function ActivityScreen() {
   const tenants = useTenantsStore((state) => state.list);
@@ -129,40 +205,7 @@ export function ActivityScreen() {
             : 'No entry matches these filters.'}
         </EmptyState>
       ) : (
-        <Table striped highlightOnHover aria-label={`Activity of ${active.name}`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Time</Table.Th>
-              <Table.Th>Action</Table.Th>
-              <Table.Th>Instance</Table.Th>
-              <Table.Th>Outcome</Table.Th>
-              <Table.Th>From</Table.Th>
-              <Table.Th>Details</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {entries.map((entry) => (
-              <Table.Tr key={entry.seq}>
-                <Table.Td>{new Date(entry.time).toLocaleString()}</Table.Td>
-                <Table.Td>{ACTION_LABELS[entry.action]}</Table.Td>
-                <Table.Td>
-                  {entry.instanceId === undefined
-                    ? (entry.instanceName ?? '')
-                    : instances.get(entry.instanceId)}
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={entry.outcome === 'ok' ? 'teal' : 'red'} variant="light">
-                    {entry.outcome === 'ok' ? 'OK' : 'Failed'}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{entry.source === 'app' ? 'App' : 'CLI'}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{detailsText(entry)}</Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ActivityTable tenantName={active.name} entries={entries} instances={instances} />
       )}
     </Stack>
   );

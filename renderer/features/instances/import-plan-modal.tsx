@@ -1,12 +1,13 @@
 // The plan of an import before anything happens: per instance the target name (editable), element,
 // what carries over and what does not (and why), create or skip (with a free name for a taken one);
 // the OAuth client once per element from the target's saved apps; then the guided sign-ins.
-import { useCallback, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { Button, Modal, Select, Stack, Table, Text } from '@mantine/core';
 import type { ImportPlanView, OAuthAppView } from '../../../common/contract';
 import { useImportPlanStore } from '../../stores/import-plan';
 import { useTenantsStore } from '../../stores/tenants';
 import { ModalFooter } from '../shell/modal-footer';
+import { rowsWithGaps } from '../shell/measured-rows';
 import { useMeasuredRowWindow } from '../shell/row-window';
 import { PlanRow, PLAN_INDEX } from './import-plan-row';
 import './import-plan.css';
@@ -28,17 +29,6 @@ function ClientChoice({ elementKey, apps }: { elementKey: string; apps: OAuthApp
       allowDeselect={false}
       maw={480}
     />
-  );
-}
-
-const COLUMNS = 5;
-
-/** Space kept for rows not drawn, so the scroll bar and position are those of the whole plan. */
-function Gap({ height }: { height: number }) {
-  return (
-    <tr aria-hidden="true">
-      <td colSpan={COLUMNS} style={{ height, padding: 0, border: 0 }} />
-    </tr>
   );
 }
 
@@ -70,12 +60,9 @@ function PlanTable({ plan, busy }: { plan: ImportPlanView; busy: boolean }) {
   const onBlur = (event: FocusEvent) => {
     if (!rowOf(event.relatedTarget)) setFocused(null);
   };
-  const rows: ReactNode[] = [];
-  let drawnTo = 0;
-  for (const index of shown) {
+  const rows = rowsWithGaps(shown, tops, 5, (index) => {
     const item = plan.items[index]!;
-    if (tops[index]! > drawnTo) rows.push(<Gap key={`gap-${rows.length}`} height={tops[index]! - drawnTo} />);
-    rows.push(
+    return (
       <PlanRow
         key={item.sourceId}
         item={item}
@@ -84,21 +71,19 @@ function PlanTable({ plan, busy }: { plan: ImportPlanView; busy: boolean }) {
         open={opened.has(item.sourceId)}
         onToggle={toggle}
         measure={measure(item.sourceId)}
-      />,
+      />
     );
-    drawnTo = tops[index + 1]!;
-  }
-  const end = tops[plan.items.length]!;
-  if (end > drawnTo) rows.push(<Gap key="gap-end" height={end - drawnTo} />);
+  });
   return (
     <div ref={viewport} className="ea-plan-scroll" data-testid="import-plan-scroll">
-      <Table stickyHeader verticalSpacing="xs" aria-label="Import plan" miw={860}>
+      {/* Fixed column widths: the rows drawn change as it scrolls, and must not move the columns. */}
+      <Table stickyHeader verticalSpacing="xs" layout="fixed" aria-label="Import plan" miw={860}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Name on {plan.targetTenantName}</Table.Th>
-            <Table.Th>Element</Table.Th>
-            <Table.Th>Carries over</Table.Th>
-            <Table.Th>Does not carry over</Table.Th>
+            <Table.Th w="21%">Name on {plan.targetTenantName}</Table.Th>
+            <Table.Th w="11%">Element</Table.Th>
+            <Table.Th w="21%">Carries over</Table.Th>
+            <Table.Th w="28%">Does not carry over</Table.Th>
             <Table.Th>Plan</Table.Th>
           </Table.Tr>
         </Table.Thead>
