@@ -10,6 +10,15 @@ import { screenshotFromTop } from './helpers/stepper-driver';
 import { readExport } from '../support/read-export';
 import { activeTenantOn } from './helpers/tenant-on-fake';
 
+/** The activity log as element-auth writes it, in the app's data folder. */
+const cliLog = (app: AppHarness) =>
+  new FileActivityLog({
+    dataDir: app.dataDir,
+    clock: { now: () => Date.now() },
+    source: 'cli',
+    events: { emit: () => {} },
+  });
+
 describe('activity end to end', () => {
   let app: AppHarness;
   let platform: FakePlatform;
@@ -20,12 +29,7 @@ describe('activity end to end', () => {
     app = await launchApp();
     tenantId = (await activeTenantOn(app, platform, 'Acme Corp')).id;
     await app.services.tenants.update({ id: tenantId, color: '#1c7ed6' });
-    const cli = new FileActivityLog({
-      dataDir: app.dataDir,
-      clock: { now: () => Date.now() },
-      source: 'cli',
-      events: { emit: () => {} },
-    });
+    const cli = cliLog(app);
     const tenant = { tenantId, tenantName: 'Acme Corp' };
     await cli.record({ action: 'instance.created', tenant, instanceId: 41, instanceName: 'Acme CRM' });
     await cli.record({
@@ -102,12 +106,7 @@ describe('a long activity log', () => {
     platform = await startFakePlatform();
     app = await launchApp();
     const tenantId = (await activeTenantOn(app, platform, 'Acme Corp')).id;
-    const cli = new FileActivityLog({
-      dataDir: app.dataDir,
-      clock: { now: () => Date.now() },
-      source: 'cli',
-      events: { emit: () => {} },
-    });
+    const cli = cliLog(app);
     const tenant = { tenantId, tenantName: 'Acme Corp' };
     for (let run = 1; run <= COUNT; run += 1) {
       await cli.record({ action: 'instance.tested', tenant, instanceId: 41, details: { run } });

@@ -3,10 +3,11 @@
 // plan of three does. Axe and screenshots of the long plan, light and dark, at 1280×800 and 1024×640.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { FAKE_SECRETS, startFakePlatform, type FakePlatform } from '../fakes/platform-server';
+import { startFakePlatform, type FakePlatform } from '../fakes/platform-server';
 import { launchApp, type AppHarness } from './harness/app-harness';
 import { checkSchemes } from './helpers/axe';
 import { focusedName } from './helpers/keyboard';
+import { activeTenantOn, tenantOn } from './helpers/tenant-on-fake';
 
 const COUNT = 600;
 const SIZES = [
@@ -22,13 +23,9 @@ beforeAll(async () => {
   staging = await startFakePlatform();
   production = await startFakePlatform();
   app = await launchApp({ viewport: { width: 1280, height: 800 } });
-  const add = (name: string, platform: FakePlatform) =>
-    app.services.tenants.add({ name, environment: 'custom', customUrl: platform.baseUrl, ...FAKE_SECRETS });
-  const stagingTenant = await add('Acme staging', staging);
-  await add('Acme production', production);
+  await tenantOn(app, production, 'Acme production');
   staging.seedInstances(COUNT, { namePrefix: 'handover', tags: ['handover'] });
-  await app.services.tenants.use({ id: stagingTenant.id });
-  await app.page.reload();
+  await activeTenantOn(app, staging, 'Acme staging');
 }, 120_000);
 
 afterAll(async () => {

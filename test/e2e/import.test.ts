@@ -8,17 +8,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  FAKE_SECRETS,
-  startFakePlatform,
-  type FakeInstance,
-  type FakePlatform,
-} from '../fakes/platform-server';
+import { startFakePlatform, type FakeInstance, type FakePlatform } from '../fakes/platform-server';
 import { launchApp, type AppHarness } from './harness/app-harness';
 import { checkSchemes } from './helpers/axe';
 import { focusedName, retype, tabTo } from './helpers/keyboard';
 import { freePort, playConsent, waitForStep } from './helpers/stepper-driver';
 import { clearKeychain } from '../support/keychain-items';
+import { tenantOn } from './helpers/tenant-on-fake';
 
 let app: AppHarness;
 let staging: FakePlatform;
@@ -42,10 +38,8 @@ beforeAll(async () => {
   production = await startFakePlatform();
   dataDir = await mkdtemp(path.join(tmpdir(), 'element-auth-e2e-import-'));
   app = await launchApp({ dataDir, keychainService, viewport: { width: 1280, height: 800 } });
-  const add = (name: string, platform: FakePlatform) =>
-    app.services.tenants.add({ name, environment: 'custom', customUrl: platform.baseUrl, ...FAKE_SECRETS });
-  const stagingTenant = await add('Acme staging', staging);
-  productionId = (await add('Acme production', production)).id;
+  const stagingTenant = await tenantOn(app, staging, 'Acme staging');
+  productionId = (await tenantOn(app, production, 'Acme production')).id;
   seeded = staging.seedInstances(3, { tags: ['handover'] });
   for (const instance of seeded) {
     Object.assign(instance.configuration, {
