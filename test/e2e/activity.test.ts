@@ -143,6 +143,9 @@ describe('a long activity log', () => {
     // Drawing 1,500 rows took seconds, and again on each filter; only those in view (and a few more) are.
     expect(await entryRows().count()).toBeLessThan(60);
     expect(await entryRows().first().textContent()).toContain(`run: ${COUNT}`);
+    // Assistive technology hears how long the log is, and where each drawn row sits in it.
+    expect(await table().getAttribute('aria-rowcount')).toBe(String(COUNT + 2));
+    expect(await entryRows().nth(1).getAttribute('aria-rowindex')).toBe('3');
     // By keyboard: the log's box takes the focus, End goes to the oldest entry.
     await box().focus();
     await app.page.keyboard.press('End');

@@ -37,7 +37,12 @@ function ActivityTable({ tenantName, entries, instances }: ActivityTableProps) {
   const rows = rowsWithGaps(shown, tops, COLUMNS, (index) => {
     const entry = entries[index]!;
     return (
-      <Table.Tr key={entry.seq} ref={measure(entry.seq)} data-stripe={index % 2 === 0 || undefined}>
+      <Table.Tr
+        key={entry.seq}
+        ref={measure(entry.seq)}
+        aria-rowindex={index + 2}
+        data-stripe={index % 2 === 0 || undefined}
+      >
         <Table.Td>{new Date(entry.time).toLocaleString()}</Table.Td>
         <Table.Td>{ACTION_LABELS[entry.action]}</Table.Td>
         <Table.Td>
@@ -72,9 +77,10 @@ function ActivityTable({ tenantName, entries, instances }: ActivityTableProps) {
         layout="fixed"
         className="ea-activity-table"
         aria-label={`Activity of ${tenantName}`}
+        aria-rowcount={entries.length + 1}
       >
         <Table.Thead>
-          <Table.Tr>
+          <Table.Tr aria-rowindex={1}>
             <Table.Th w="16%">Time</Table.Th>
             <Table.Th w="14%">Action</Table.Th>
             <Table.Th w="13%">Instance</Table.Th>
