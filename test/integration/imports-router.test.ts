@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPlanView, QueueItem } from '../../common/contract';
 import { createAppRouter, type Router } from '../../main/router/index';
 import { silentLogger } from '../../main/services/ports';
-import { QUEUE_FILE } from '../../main/services/queue/sign-in-queue-file';
+import { QUEUE_FILE, SignInQueueFile } from '../../main/services/queue/sign-in-queue-file';
 import { startFakePlatform, type FakeInstance, type FakePlatform } from '../fakes/platform-server';
 import { appServices, secretValuesOf, startInstancesWorld, type InstancesWorld } from './instances-support';
 
@@ -230,5 +230,33 @@ describe('queue.get / queue.save', () => {
       ok: true,
       value: { items: [items[1]], current: 0 },
     });
+  });
+
+  it('refuses a queue larger than its limit, keeping the one saved before', async () => {
+    const file = new SignInQueueFile({
+      dataDir: world.dataDir,
+      tenantIds: async () => [world.tenantId],
+      log: silentLogger,
+      maxChars: 2_000,
+    });
+    const item = (name: string): QueueItem => ({
+      kind: 'reauth',
+      tenantId: world.tenantId,
+      tenantName: 'Acme staging',
+      instanceId: 7,
+      name,
+      elementKey: 'zohocrmv2',
+      status: 'left',
+    });
+    await file.write({ items: [item('Acme CRM')], current: null });
+    const kept = await readFile(path.join(world.dataDir, QUEUE_FILE), 'utf8');
+    await expect(file.write({ items: [item('x'.repeat(5_000))], current: null })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(
+        /^The sign-in queue is too large to keep \(over 2 KB\), so it was not saved/,
+      ),
+    });
+    expect(await readFile(path.join(world.dataDir, QUEUE_FILE), 'utf8')).toBe(kept);
+    expect(await file.read()).toEqual({ items: [item('Acme CRM')], current: null });
   });
 });
