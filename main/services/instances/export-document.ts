@@ -50,32 +50,40 @@ export function exportHead(input: ExportHeadInput): ExportHead {
   };
 }
 
-const BATCH_CHARS = 64 * 1024;
-
-/** An instance laid out two levels deep, as in the document's list: JSON.stringify indents it itself. */
-const nested = (instance: PlatformInstance) => JSON.stringify([[instance]], null, 2).slice(10, -6);
+/** Instances laid out at once: one JSON.stringify for a run of them costs about a third less than one each. */
+const RUN = 32;
 
 /**
- * The document's text in pieces of about 64 KB, byte for byte `JSON.stringify(document, null, 2)` and a
- * newline, while at most one instance is held: the head is laid out once, each instance indented into it.
+ * A run of instances laid out two levels deep, as in the document's list, separated as there (",\n    "):
+ * JSON.stringify indents them itself.
+ */
+const nested = (run: readonly PlatformInstance[]) => JSON.stringify([run], null, 2).slice(10, -6);
+
+/**
+ * The document's text in pieces (a run of 32 instances each, about 64 KB), byte for byte
+ * `JSON.stringify(document, null, 2)` and a newline, while at most one run is held: the head is laid
+ * out once, each run of instances indented into it.
  */
 export async function* exportDocumentText(stream: ExportStream): AsyncGenerator<string> {
   // The instances are the head's last field: the last "null" is the place of the list's items.
   const shell = JSON.stringify({ ...stream.head, instances: [null] }, null, 2);
   const at = shell.lastIndexOf('null');
-  let batch = '';
+  let run: PlatformInstance[] = [];
   let first = true;
-  for await (const instance of stream.instances) {
-    batch += (first ? shell.slice(0, at) : ',\n    ') + nested(instance);
+  const piece = () => {
+    const text = (first ? shell.slice(0, at) : ',\n    ') + nested(run);
     first = false;
-    if (batch.length >= BATCH_CHARS) {
-      yield batch;
-      batch = '';
-    }
+    run = [];
+    return text;
+  };
+  for await (const instance of stream.instances) {
+    run.push(instance);
+    if (run.length === RUN) yield piece();
   }
+  if (run.length > 0) yield piece();
   yield first
     ? `${JSON.stringify({ ...stream.head, instances: [] }, null, 2)}\n`
-    : `${batch}${shell.slice(at + 4)}\n`;
+    : `${shell.slice(at + 4)}\n`;
 }
 
 /** A file name to suggest in the save dialog, e.g. "acme-instances-2024-01-31.json" ("acme-activity-….csv"). */

@@ -40,7 +40,8 @@ const instance = (id: number): PlatformInstance => ({
 
 describe('exportDocumentText', () => {
   it('lays out no instances, one, and many exactly as JSON.stringify(document, null, 2)', async () => {
-    for (const count of [0, 1, 3]) {
+    // Instances are laid out in runs of 32: the counts around a run's end too.
+    for (const count of [0, 1, 3, 31, 32, 33, 64, 65]) {
       const { stream, whole } = streamOf(Array.from({ length: count }, (_, index) => instance(index + 1)));
       expect((await written(stream)).text).toBe(whole);
     }
