@@ -119,6 +119,21 @@ describe('a plan of 600 instances', () => {
     expect(await focusedName(page)).toBe(name);
     await scrollPlanTo(0);
     expect(await field.inputValue()).toBe(`${source} copy`);
+
+    // The keyboard goes on from a row scrolled away: from its last control, Tab reaches the next row,
+    // which comes into view.
+    await dialog()
+      .getByRole('button', { name: `Hide settings of “${source}”` })
+      .focus();
+    for (let turn = 0; turn < 10; turn += 1) await page.mouse.wheel(0, 2_000);
+    await expect.poll(async () => (await drawnIndexes()).some((index) => index > 100)).toBe(true);
+    await page.keyboard.press('Tab');
+    const next = page.locator(':focus');
+    expect(await next.getAttribute('aria-label')).toMatch(/^Name on the target for/);
+    expect(
+      await next.evaluate((element) => element.closest('[data-plan-index]')?.getAttribute('data-plan-index')),
+    ).toBe('1');
+    expect(await inView(next)).toBe(true);
   });
 
   it('walks the rows by keyboard past the first ones drawn, each focused row in view', async () => {

@@ -141,12 +141,16 @@ export function measuredRowWindow(
   return { first, end: Math.max(first, end) };
 }
 
+const range = (from: number, to: number) =>
+  Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+
 /** How tall a row not drawn yet is taken to be, until the first rows drawn say better (their mean). */
 const FIRST_ESTIMATE = 64;
 
 /**
  * The window of rows of varying height (keyed by `keys`) in the scroll box `scrollRef`: the rows to draw
- * (and, drawn too, the row that holds the focus, so a field being typed in never leaves the page), where
+ * (and, drawn too, the row that holds the focus and its neighbours, so a field being typed in never
+ * leaves the page and the keyboard goes on from it), where
  * each row starts, and `measure(key)`, the ref for each drawn row's element(s): a ResizeObserver keeps
  * their heights as they are drawn and whenever they change (settings opened, text wrapped anew).
  */
@@ -168,11 +172,15 @@ export function useMeasuredRowWindow<K>(
   );
   const { first, end } = measuredRowWindow(tops, view.scrollTop, view.viewport);
   const shown = useMemo(() => {
-    const rows: number[] = [];
-    if (focused !== null && focused < first && focused < keys.length) rows.push(focused);
-    for (let i = first; i < end; i += 1) rows.push(i);
-    if (focused !== null && focused >= end && focused < keys.length) rows.push(focused);
-    return rows;
+    // The focused row and one either side: Tab and Shift+Tab find the next row there (the browser
+    // scrolls it into view, and the window follows), wherever the view has been scrolled to.
+    const near =
+      focused === null || focused >= keys.length
+        ? []
+        : [focused - 1, focused, focused + 1].filter(
+            (i) => i >= 0 && i < keys.length && (i < first || i >= end),
+          );
+    return [...near.filter((i) => i < first), ...range(first, end), ...near.filter((i) => i >= end)];
   }, [first, end, focused, keys.length]);
   const measure = useRowMeasures(heights, estimate, setVersion);
   return { shown, tops, measure };
