@@ -211,7 +211,8 @@ export function ActivityScreen() {
             : 'No entry matches these filters.'}
         </EmptyState>
       ) : (
-        <ActivityTable tenantName={active.name} entries={entries} instances={instances} />
+        // One per tenant: another tenant's log starts at its top, with nothing of this one's kept.
+        <ActivityTable key={active.id} tenantName={active.name} entries={entries} instances={instances} />
       )}
     </Stack>
   );

@@ -150,9 +150,9 @@ const FIRST_ESTIMATE = 64;
 /**
  * The window of rows of varying height (keyed by `keys`) in the scroll box `scrollRef`: the rows to draw
  * (and, drawn too, the row that holds the focus and its neighbours, so a field being typed in never
- * leaves the page and the keyboard goes on from it), where
- * each row starts, and `measure(key)`, the ref for each drawn row's element(s): a ResizeObserver keeps
- * their heights as they are drawn and whenever they change (settings opened, text wrapped anew).
+ * leaves the page and the keyboard goes on from it), where each row starts, and `measure(key)`, the ref
+ * for each drawn row's element(s): a ResizeObserver keeps their heights as they are drawn and whenever
+ * they change (settings opened, text wrapped anew).
  */
 export function useMeasuredRowWindow<K>(
   scrollRef: RefObject<HTMLElement | null>,
