@@ -22,7 +22,7 @@ export const ACTION_LABELS: Record<ActivityAction, string> = {
 
 export function detailsText(entry: ActivityEntry): string {
   const parts = Object.entries(entry.details)
-    .filter(([, value]) => value !== null && value !== '')
+    .filter(([, value]) => value !== null && value !== '' && !(Array.isArray(value) && value.length === 0))
     .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`);
   if (entry.requestId) parts.push(`request id: ${entry.requestId}`);
   return parts.join(' · ');

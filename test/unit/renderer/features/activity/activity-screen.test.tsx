@@ -88,6 +88,22 @@ describe('the Activity screen', { timeout: 30_000 }, () => {
     expect(rows().map((row) => cells(row)[2])).toEqual(['Zoho EU (7)']);
   });
 
+  it('leaves out an empty list in an entry’s details (an export of no instances)', async () => {
+    bridge.answers['activity.list'] = () =>
+      ok({
+        ...ACME,
+        entries: [
+          entry(1, {
+            action: 'instances.exported',
+            details: { instanceIds: [], secretsIncluded: false, to: 'stdout' },
+          }),
+        ],
+      });
+    renderWithTheme(<ActivityScreen />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(cells(rows()[0]!)[5]).toBe('secretsIncluded: false · to: stdout');
+  });
+
   it('exports the filtered entries as CSV through main and says where', async () => {
     const user = userEvent.setup();
     bridge.answers['activity.list'] = () => ok(ACME);
